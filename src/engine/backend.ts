@@ -1,0 +1,61 @@
+/**
+ * Which tfjs backend runs the tensor work, and why. Pure policy over what the browser offers, so it can be
+ * tested without a browser: auto = WebGL on a hardware GPU, WASM when WebGL is software-rendered or missing
+ * (on CPU-only machines WASM is several times faster than SwiftShader), CPU last. A forced choice is honoured
+ * when possible; every fallback carries a reason for the badge.
+ */
+import type { BackendChoice } from '../scenario/schema';
+
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+export interface WebglProbe {
+  readonly available: boolean;
+  /** Unmasked renderer string, e.g. "ANGLE (NVIDIA ...)" or "... SwiftShader ...". */
+  readonly renderer: string;
+  /** Why WebGL is unavailable, when it is. */
+  readonly failure?: string;
+}
+
+export interface BackendCandidate {
+  readonly name: BackendName;
+  /** Why this candidate is tried instead of the one asked for (absent when it is the one asked for). */
+  readonly reason?: string;
+}
+
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
+
+export function isSoftwareRenderer(renderer: string): boolean {
+  return SOFTWARE_RENDERER.test(renderer);
+}
+
+/** Candidates in the order they should be tried. */
+export function backendCandidates(requested: BackendChoice, webgl: WebglProbe): BackendCandidate[] {
+  const noWebgl = webgl.available ? undefined : `WebGL unavailable (${webgl.failure ?? 'no context'})`;
+  switch (requested) {
+    case 'webgl':
+      return noWebgl
+        ? [
+            { name: 'wasm', reason: `${noWebgl}; using WASM` },
+            { name: 'cpu', reason: `${noWebgl} and WASM failed; using CPU` },
+          ]
+        : [{ name: 'webgl' }, { name: 'wasm', reason: 'WebGL failed to start; using WASM' }, { name: 'cpu' }];
+    case 'wasm':
+      return [{ name: 'wasm' }, { name: 'cpu', reason: 'WASM failed to start; using CPU' }];
+    case 'cpu':
+      return [{ name: 'cpu' }];
+    case 'auto': {
+      if (webgl.available && !isSoftwareRenderer(webgl.renderer)) {
+        return [
+          { name: 'webgl', reason: 'auto: hardware GPU' },
+          { name: 'wasm', reason: 'auto: WebGL failed to start; using WASM' },
+          { name: 'cpu', reason: 'auto: WebGL and WASM failed; using CPU' },
+        ];
+      }
+      const why = noWebgl ?? 'WebGL is software-rendered, WASM is faster here';
+      return [
+        { name: 'wasm', reason: `auto: ${why}` },
+        { name: 'cpu', reason: `auto: ${why}, and WASM failed; using CPU` },
+      ];
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { column, matrix } from '../matrix';
+import { stream } from '../rng';
+import { knn } from './knn';
+import { nearestNeighbors } from './neighbors';
+
+function bruteForce(train: Float64Array, query: Float64Array, p: number, k: number): number[][] {
+  const n = train.length / p;
+  const out: number[][] = [];
+  for (let q = 0; q < query.length / p; q++) {
+    const d = Array.from({ length: n }, (_, i) => {
+      let s = 0;
+      for (let j = 0; j < p; j++) s += (query[q * p + j]! - train[i * p + j]!) ** 2;
+      return s;
+    });
+    out.push(
+      Array.from({ length: n }, (_, i) => i)
+        .sort((a, b) => d[a]! - d[b]! || a - b)
+        .slice(0, k),
+    );
+  }
+  return out;
+}
+
+describe('kNN regression', () => {
+  it('averages the k nearest responses (hand-checked)', async () => {
+    const x = column(Float64Array.of(0, 1, 2, 3, 10));
+    const y = Float64Array.of(0, 10, 20, 30, 100);
+    const predicted = await knn(2)
+      .fit(x, y)
+      .predict(column(Float64Array.of(0.4, 2.6, 9)));
+    // 0.4 -> {0, 1}: 5; 2.6 -> {3, 2}: 25; 9 -> {10, 3}: 65.
+    expect(Array.from(predicted)).toEqual([5, 25, 65]);
+  });
+
+  it('k = n predicts the training mean everywhere', async () => {
+    const y = Float64Array.of(1, 2, 3, 6);
+    const predicted = await knn(4)
+      .fit(column(Float64Array.of(-1, 0, 1, 5)), y)
+      .predict(column(Float64Array.of(7)));
+    expect(predicted[0]).toBe(3);
+  });
+
+  it('refuses k larger than the training set', () => {
+    expect(() => knn(5).fit(column(Float64Array.of(1, 2)), Float64Array.of(1, 2))).toThrow(
+      /larger than the 2/,
+    );
+  });
+
+  it('finds the exact neighbours of random 3-D data (against a float64 brute force)', async () => {
+    const s = stream(3, 'knn-test');
+    const train = s.normals(300 * 3);
+    const query = s.normals(50 * 3);
+    const { indices } = await nearestNeighbors(matrix(300, 3, train), matrix(50, 3, query), 7);
+    const expected = bruteForce(train, query, 3, 7);
+    expected.forEach((row, q) => expect(Array.from(indices.subarray(q * 7, q * 7 + 7))).toEqual(row));
+  });
+
+  it('stays exact when float32 cannot separate the candidates (falls back to float64)', async () => {
+    // 200 points far from the origin, 1e-9 apart: float32 sees them all at the same distance.
+    const train = Float64Array.from({ length: 200 }, (_, i) => 1000 + 1e-9 * ((i * 37) % 200));
+    const query = Float64Array.of(1000 + 1e-9 * 100.4, 1000 + 1e-9 * 3.2);
+    const { indices, exactScans } = await nearestNeighbors(column(train), column(query), 3);
+    expect(exactScans).toBe(2);
+    const expected = bruteForce(train, query, 1, 3);
+    expect([Array.from(indices.subarray(0, 3)), Array.from(indices.subarray(3, 6))]).toEqual(expected);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Exact k-nearest-neighbour search (Euclidean) accelerated by tfjs. The tensor backend (WebGL, WASM or CPU)
+ * computes float32 squared distances d32 for query blocks and keeps the c = k + margin smallest; those candidates
+ * are re-ranked in float64. A rounding bound B(d) >= |d32 - d| proves that no other training point can be nearer
+ * than the exact k-th distance when d_k < d32_(c) - B(d32_(c)); when that fails, the query is scanned in float64.
+ * So the neighbours, and every number built on them, are the same on every backend and match scikit-learn.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { maxAbs, type Matrix } from '../matrix';
+
+/** Extra float32 candidates beyond k: absorbs near-ties without a full float64 scan. */
+const CANDIDATE_MARGIN = 16;
+/** Elements in one [block, n, p] difference tensor: bounds GPU / WASM memory per step (16 MiB of float32). */
+const MAX_BLOCK_ELEMENTS = 1 << 22;
+
+export interface NeighborResult {
+  /** Row-major [queries x k] indices into the training rows, nearest first (ties broken by lower index). */
+  readonly indices: Int32Array;
+  /** Queries whose candidates could not be proven complete and were scanned exactly in float64. */
+  readonly exactScans: number;
+}
+
+/** Unit roundoff of the active backend's float type (WebGL on some phones computes in float16). */
+function unitRoundoff(): number {
+  if (tf.getBackend() === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) return 2 ** -11;
+  return 2 ** -24;
+}
+
+function squaredDistance(a: Float64Array, aRow: number, b: Float64Array, bRow: number, p: number): number {
+  let s = 0;
+  for (let j = 0; j < p; j++) {
+    const d = a[aRow * p + j]! - b[bRow * p + j]!;
+    s += d * d;
+  }
+  return s;
+}
+
+/** The k nearest training rows of query row q by a full float64 scan. */
+function exactScan(train: Matrix, query: Matrix, q: number, k: number, out: Int32Array): void {
+  const order = Array.from({ length: train.rows }, (_, i) => i);
+  const dist = order.map((i) => squaredDistance(query.data, q, train.data, i, train.cols));
+  order.sort((a, b) => dist[a]! - dist[b]! || a - b);
+  for (let j = 0; j < k; j++) out[q * k + j] = order[j]!;
+}
+
+export async function nearestNeighbors(train: Matrix, query: Matrix, k: number): Promise<NeighborResult> {
+  const { rows: n, cols: p } = train;
+  if (query.cols !== p) throw new Error(`neighbors: query has ${query.cols} features, training data ${p}`);
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new Error(`neighbors: k = ${k} with ${n} training points`);
+  const indices = new Int32Array(query.rows * k);
+  if (query.rows === 0) return { indices, exactScans: 0 };
+
+  const c = Math.min(n, k + CANDIDATE_MARGIN);
+  const u = unitRoundoff();
+  const coordError = 4 * u * Math.max(maxAbs(train), maxAbs(query));
+  const bound = (d: number): number =>
+    2 * (2 * coordError * Math.sqrt(p * d) + p * coordError ** 2 + (p + 2) * u * d);
+
+  const block = Math.max(1, Math.min(query.rows, Math.floor(MAX_BLOCK_ELEMENTS / Math.max(1, n * p))));
+  const trainTensor = tf.tensor2d(Float32Array.from(train.data), [n, p]);
+  let exactScans = 0;
+  try {
+    for (let start = 0; start < query.rows; start += block) {
+      const rows = Math.min(block, query.rows - start);
+      const queryBlock = Float32Array.from(query.data.subarray(start * p, (start + rows) * p));
+      const { values, indices: candidates } = tf.tidy(() => {
+        const q = tf.tensor2d(queryBlock, [rows, p]);
+        const d = tf.sum(tf.squaredDifference(tf.expandDims(q, 1), tf.expandDims(trainTensor, 0)), 2);
+        return tf.topk(tf.neg(d), c, true);
+      });
+      let negD32: Float32Array;
+      let cand: Int32Array;
+      try {
+        [negD32, cand] = (await Promise.all([values.data(), candidates.data()])) as [
+          Float32Array,
+          Int32Array,
+        ];
+      } finally {
+        values.dispose();
+        candidates.dispose();
+      }
+      for (let r = 0; r < rows; r++) {
+        const qi = start + r;
+        const ids = Array.from(cand.subarray(r * c, (r + 1) * c));
+        const exact = new Map(ids.map((i) => [i, squaredDistance(query.data, qi, train.data, i, p)]));
+        ids.sort((a, b) => exact.get(a)! - exact.get(b)! || a - b);
+        const dK = exact.get(ids[k - 1]!)!;
+        const cut32 = -negD32[r * c + c - 1]!;
+        if (c < n && !(dK < cut32 - bound(cut32))) {
+          exactScan(train, query, qi, k, indices);
+          exactScans++;
+        } else {
+          for (let j = 0; j < k; j++) indices[qi * k + j] = ids[j]!;
+        }
+      }
+    }
+  } finally {
+    trainTensor.dispose();
+  }
+  return { indices, exactScans };
+}

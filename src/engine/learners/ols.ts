@@ -1,0 +1,18 @@
+/**
+ * Ordinary least squares with intercept (scikit-learn LinearRegression): f(x) = b + w'x,
+ * (w, b) = argmin ||y - Xw - b||^2, solved by QR on centred, scaled columns.
+ */
+import type { Matrix } from '../matrix';
+import { fitLeastSquares, predictAffine } from './leastSquares';
+import type { FittedModel, Learner } from './types';
+
+export function ols(): Learner {
+  return {
+    id: 'ols',
+    label: 'OLS',
+    fit(x: Matrix, y: Float64Array): FittedModel {
+      const fit = fitLeastSquares(x, y);
+      return { predict: async (test) => predictAffine(fit, test) };
+    },
+  };
+}

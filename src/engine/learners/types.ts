@@ -1,0 +1,25 @@
+/**
+ * The learner contract: A_k(D) -> f^_k. A fitted model predicts responses for new feature rows.
+ * Prediction is async because some learners run on tfjs tensors, whose read-back is asynchronous.
+ */
+import type { Matrix } from '../matrix';
+
+export interface FittedModel {
+  predict(x: Matrix): Promise<Float64Array>;
+}
+
+export interface Learner {
+  /** Stable identifier in the CLI's model syntax, e.g. `ols`, `poly:degree=3`, `knn:k=10`. */
+  readonly id: string;
+  /** Short name for plots and tables. */
+  readonly label: string;
+  fit(x: Matrix, y: Float64Array): FittedModel;
+}
+
+/** A fit that cannot be done with these data (too few points for the model, singular design). */
+export class FitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FitError';
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Dense row-major float64 matrices: the engine's plain data type for samples (n rows x p features).
+ * Float64 on purpose: the learners must agree with scikit-learn to 1e-6 relative, which float32 cannot promise.
+ */
+export interface Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  /** Row-major values: entry (i, j) is data[i * cols + j]. */
+  readonly data: Float64Array;
+}
+
+export function matrix(rows: number, cols: number, data?: Float64Array): Matrix {
+  const values = data ?? new Float64Array(rows * cols);
+  if (values.length !== rows * cols) {
+    throw new Error(`matrix: ${values.length} values do not fill ${rows} x ${cols}`);
+  }
+  return { rows, cols, data: values };
+}
+
+/** A one-feature matrix from a vector of values. */
+export function column(values: Float64Array): Matrix {
+  return matrix(values.length, 1, values);
+}
+
+/** Rows [start, end) of a matrix, sharing no memory with it. */
+export function sliceRows(m: Matrix, start: number, end: number): Matrix {
+  return matrix(end - start, m.cols, m.data.slice(start * m.cols, end * m.cols));
+}
+
+/** Largest absolute entry (0 for an empty matrix). */
+export function maxAbs(m: Matrix): number {
+  let best = 0;
+  for (const v of m.data) best = Math.max(best, Math.abs(v));
+  return best;
+}
+
+/** Stacks matrices with the same number of columns on top of each other. */
+export function stackRows(parts: readonly Matrix[]): Matrix {
+  const cols = parts[0]?.cols ?? 0;
+  const rows = parts.reduce((total, part) => total + part.rows, 0);
+  const data = new Float64Array(rows * cols);
+  let offset = 0;
+  for (const part of parts) {
+    if (part.cols !== cols) throw new Error('stackRows: column counts differ');
+    data.set(part.data, offset);
+    offset += part.data.length;
+  }
+  return matrix(rows, cols, data);
+}

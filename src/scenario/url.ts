@@ -1,0 +1,95 @@
+/**
+ * Share links: the scenario as readable, versioned query parameters (`?v=1&eta=quadratic&shift=1.5&...`).
+ * Decoding never throws and never lets an unchecked value through: unknown keys are dropped, bad values are
+ * clamped or replaced by defaults (sanitize.ts), and each change comes back as a notice for the user.
+ * Encoding writes every scenario parameter, so a link keeps its numbers even if a later version changes defaults.
+ */
+import { sanitizeScenario } from './sanitize';
+import { defaultScenario, PARAM_KEYS, PARAMS, type Scenario } from './schema';
+
+export const URL_VERSION = 1;
+
+/** Old link formats are upgraded step by step: MIGRATIONS[v] turns a version-v query into version v + 1. */
+const MIGRATIONS: Record<number, (query: Map<string, string>) => Map<string, string>> = {};
+
+/** At most this many notices are listed; the rest are counted. */
+const MAX_NOTICES = 6;
+const MAX_QUERY_LENGTH = 16_384;
+
+export interface DecodedLink {
+  readonly scenario: Scenario;
+  readonly notices: readonly string[];
+}
+
+const byUrlName = new Map(PARAM_KEYS.map((key) => [PARAMS[key].url, key]));
+
+function printable(text: string): string {
+  const clean = text.replace(/[^\x20-\x7e]/g, '?');
+  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
+}
+
+function readVersion(raw: string | undefined, notices: string[]): number {
+  if (raw === undefined) return URL_VERSION;
+  const v = /^\d{1,3}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (v === URL_VERSION) return v;
+  if (v > URL_VERSION) {
+    notices.push(
+      `This link was made by a newer version of the playground (v=${v}); it was read as v=${URL_VERSION}.`,
+    );
+    return URL_VERSION;
+  }
+  if (v >= 1) return v;
+  notices.push(`Unknown link version v=${printable(raw)}; the link was read as v=${URL_VERSION}.`);
+  return URL_VERSION;
+}
+
+export function decodeScenario(search: string): DecodedLink {
+  const notices: string[] = [];
+  let text = search.startsWith('?') ? search.slice(1) : search;
+  if (text.length > MAX_QUERY_LENGTH) {
+    notices.push(`The link is ${text.length} characters long; only the first ${MAX_QUERY_LENGTH} were read.`);
+    text = text.slice(0, MAX_QUERY_LENGTH);
+  }
+  let query = new Map<string, string>();
+  for (const [key, value] of new URLSearchParams(text)) {
+    if (query.has(key)) {
+      notices.push(`${printable(key)} appears more than once; the first value was used.`);
+      continue;
+    }
+    query.set(key, value);
+  }
+  let version = readVersion(query.get('v'), notices);
+  query.delete('v');
+  while (version < URL_VERSION) {
+    const migrate = MIGRATIONS[version];
+    if (migrate) query = migrate(query);
+    version++;
+  }
+
+  const raw: Partial<Record<keyof Scenario, unknown>> = {};
+  const unknown: string[] = [];
+  for (const [name, value] of query) {
+    const key = byUrlName.get(name);
+    if (key === undefined) unknown.push(printable(name));
+    else raw[key] = value;
+  }
+  if (unknown.length > 0) {
+    notices.push(`Unknown link parameter${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')}.`);
+  }
+  const { scenario, notices: valueNotices } = sanitizeScenario(raw, defaultScenario());
+  notices.push(...valueNotices);
+  const shown = notices.length > MAX_NOTICES ? notices.slice(0, MAX_NOTICES - 1) : notices;
+  if (shown.length < notices.length) shown.push(`…and ${notices.length - shown.length} more problems.`);
+  return { scenario, notices: shown };
+}
+
+/** The query string (without '?') of a share link; `backend` only when forced. */
+export function encodeScenario(scenario: Scenario): string {
+  const parts = [`v=${URL_VERSION}`];
+  for (const key of PARAM_KEYS) {
+    const value = scenario[key];
+    if (key === 'backend' && value === 'auto') continue;
+    parts.push(`${PARAMS[key].url}=${encodeURIComponent(String(value))}`);
+  }
+  return parts.join('&');
+}
