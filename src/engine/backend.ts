@@ -59,3 +59,18 @@ export function backendCandidates(requested: BackendChoice, webgl: WebglProbe): 
     }
   }
 }
+
+/** What runs the tensor work, as shown in the badge and in `window.playground.backend`. */
+export interface BackendInfo {
+  readonly requested: BackendChoice;
+  readonly active: BackendName;
+  /** Why `active` differs from what was asked, or why auto chose it. */
+  readonly reason?: string;
+  /** WebGL only: the renderer string and whether it is a software rasterizer (SwiftShader, llvmpipe). */
+  readonly renderer?: string;
+  readonly software?: boolean;
+  readonly contextLost?: boolean;
+  /** Where the engine runs: a Web Worker, or the page's main thread when workers failed. */
+  readonly thread: 'worker' | 'main';
+  readonly initMs: number;
+}

@@ -10,55 +10,22 @@ import { ols } from './learners/ols';
 import { poly } from './learners/poly';
 import { FitError, type Learner } from './learners/types';
 import { column, stackRows } from './matrix';
-import { pairedGap, meanEstimate, squaredErrors, type Estimate } from './metrics/risk';
+import { pairedGap, meanEstimate, squaredErrors } from './metrics/risk';
+import type { ModelOutcome, SceneResult } from './results';
 import { etaAt } from './populations/regression';
 import { drawSample, type Sample1d } from './populations/sample';
+
+export {
+  isFailure,
+  type ModelFailure,
+  type ModelOutcome,
+  type ModelResult,
+  type SceneResult,
+} from './results';
 
 /** Points per sample sent to the scatter plot (draws are i.i.d., so the first ones are a fair subsample). */
 export const DISPLAY_POINTS = 300;
 export const CURVE_POINTS = 161;
-
-export interface ModelResult {
-  readonly id: string;
-  readonly label: string;
-  /** Test risk (MSE on the real test sample) of the model trained on real data. */
-  readonly trtr: Estimate;
-  /** Test risk of the same model class trained on synthetic data. */
-  readonly tstr: Estimate;
-  /** Signed TSTR - TRTR, paired over the test points. */
-  readonly gap: Estimate;
-  /** U = |TSTR - TRTR|. */
-  readonly utility: Estimate;
-  /** TSTR / TRTR ("ML efficacy" in practitioners' reports); 1 means no loss; null when TRTR is 0. */
-  readonly ratio: number | null;
-  /** Fitted curves on `SceneResult.grid`. */
-  readonly curveReal: number[];
-  readonly curveSynthetic: number[];
-}
-
-/** A model that could not be fitted on these data (the message says why); the others still report. */
-export interface ModelFailure {
-  readonly id: string;
-  readonly label: string;
-  readonly error: string;
-}
-
-export type ModelOutcome = ModelResult | ModelFailure;
-
-export function isFailure(outcome: ModelOutcome): outcome is ModelFailure {
-  return 'error' in outcome;
-}
-
-export interface SceneResult {
-  readonly scenario: Scenario;
-  readonly real: { x: number[]; y: number[]; total: number };
-  readonly synthetic: { x: number[]; y: number[]; total: number };
-  readonly grid: number[];
-  readonly eta: number[];
-  readonly etaSynthetic: number[];
-  readonly models: ModelOutcome[];
-  readonly elapsedMs: number;
-}
 
 /** Thrown when a newer request made this run obsolete. */
 export class Cancelled extends Error {

@@ -12,8 +12,8 @@ export const URL_VERSION = 1;
 /** Old link formats are upgraded step by step: MIGRATIONS[v] turns a version-v query into version v + 1. */
 const MIGRATIONS: Record<number, (query: Map<string, string>) => Map<string, string>> = {};
 
-/** At most this many notices are listed; the rest are counted. */
-const MAX_NOTICES = 6;
+/** At most this many notices are listed; the rest are counted (one per parameter fits under it). */
+const MAX_NOTICES = 16;
 const MAX_QUERY_LENGTH = 16_384;
 
 export interface DecodedLink {
@@ -51,12 +51,13 @@ export function decodeScenario(search: string): DecodedLink {
     text = text.slice(0, MAX_QUERY_LENGTH);
   }
   let query = new Map<string, string>();
+  const repeated = new Set<string>();
   for (const [key, value] of new URLSearchParams(text)) {
-    if (query.has(key)) {
-      notices.push(`${printable(key)} appears more than once; the first value was used.`);
-      continue;
-    }
-    query.set(key, value);
+    if (query.has(key)) repeated.add(printable(key));
+    else query.set(key, value);
+  }
+  if (repeated.size > 0) {
+    notices.push(`Repeated in the link, first value used: ${[...repeated].slice(0, 8).join(', ')}.`);
   }
   let version = readVersion(query.get('v'), notices);
   query.delete('v');

@@ -59,6 +59,8 @@ export async function nearestNeighbors(train: Matrix, query: Matrix, k: number):
 
   const block = Math.max(1, Math.min(query.rows, Math.floor(MAX_BLOCK_ELEMENTS / Math.max(1, n * p))));
   const trainTensor = tf.tensor2d(Float32Array.from(train.data), [n, p]);
+  const exact = new Float64Array(c);
+  const order = new Int32Array(c);
   let exactScans = 0;
   try {
     for (let start = 0; start < query.rows; start += block) {
@@ -82,16 +84,25 @@ export async function nearestNeighbors(train: Matrix, query: Matrix, k: number):
       }
       for (let r = 0; r < rows; r++) {
         const qi = start + r;
-        const ids = Array.from(cand.subarray(r * c, (r + 1) * c));
-        const exact = new Map(ids.map((i) => [i, squaredDistance(query.data, qi, train.data, i, p)]));
-        ids.sort((a, b) => exact.get(a)! - exact.get(b)! || a - b);
-        const dK = exact.get(ids[k - 1]!)!;
+        // Insertion sort of the c candidates by (exact distance, index): c is small, and nothing is allocated.
+        for (let j = 0; j < c; j++) {
+          const id = cand[r * c + j]!;
+          const d = squaredDistance(query.data, qi, train.data, id, p);
+          let at = j;
+          while (at > 0 && (exact[at - 1]! > d || (exact[at - 1] === d && order[at - 1]! > id))) {
+            exact[at] = exact[at - 1]!;
+            order[at] = order[at - 1]!;
+            at--;
+          }
+          exact[at] = d;
+          order[at] = id;
+        }
         const cut32 = -negD32[r * c + c - 1]!;
-        if (c < n && !(dK < cut32 - bound(cut32))) {
+        if (c < n && !(exact[k - 1]! < cut32 - bound(cut32))) {
           exactScan(train, query, qi, k, indices);
           exactScans++;
         } else {
-          for (let j = 0; j < k; j++) indices[qi * k + j] = ids[j]!;
+          indices.set(order.subarray(0, k), qi * k);
         }
       }
     }

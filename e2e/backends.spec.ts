@@ -1,0 +1,35 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, test } from './fixtures/test';
+import { PlaygroundPage } from './fixtures/playground';
+
+const timings: Record<string, number> = {};
+
+test.afterAll(() => {
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/first-numbers-ms-by-backend.json', JSON.stringify(timings, null, 2));
+  console.log('[e2e] navigation -> first numbers on screen (ms):', JSON.stringify(timings));
+});
+
+for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
+  test(`backend=${backend} starts that backend and gives the same numbers as every other`, async ({
+    page,
+  }) => {
+    const app = new PlaygroundPage(page);
+    await app.open(`?backend=${backend}&eta=sine&shift=1`);
+    const state = await app.snapshot();
+    expect(state.backend?.active).toBe(backend);
+    expect(state.backend?.thread).toBe('worker');
+    if (backend === 'webgl') {
+      expect(state.backend?.contextLost).toBe(false);
+      expect(state.backend?.renderer).toMatch(/SwiftShader/);
+      expect(state.backend?.software).toBe(true);
+      await expect(page.getByTestId('backend-badge')).toContainText('software GPU');
+    }
+    // Same link, same numbers on any backend: the reference run is the CPU backend.
+    const reference = new PlaygroundPage(await page.context().newPage());
+    await reference.open(`?backend=cpu&eta=sine&shift=1`);
+    expect(await app.numbers()).toEqual(await reference.numbers());
+    timings[`backend=${backend}`] = state.firstResultsMs!;
+    app.expectCleanConsole();
+  });
+}

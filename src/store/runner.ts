@@ -1,0 +1,62 @@
+/**
+ * Drives the engine from the store: starts the backend, reruns the scene (debounced) whenever the scenario
+ * changes, and keeps the address bar equal to the share link of the current scenario.
+ */
+import { encodeScenario } from '../scenario/url';
+import type { Scenario } from '../scenario/schema';
+import { connectEngine, type EngineClient } from '../worker/client';
+import { usePlayground } from './playground';
+
+/** Slider moves closer together than this are merged into one run. */
+const DEBOUNCE_MS = 120;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function startRunner(): () => void {
+  let engine: EngineClient | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const run = async (scenario: Scenario): Promise<void> => {
+    if (!engine || stopped) return;
+    usePlayground.setState({ status: 'running' });
+    try {
+      const backend = await engine.init(scenario.backend);
+      usePlayground.setState({ backend });
+      const results = await engine.run(scenario);
+      if (results === null || stopped || usePlayground.getState().scenario !== scenario) return;
+      usePlayground.setState({ results, status: 'done', error: null });
+    } catch (error) {
+      usePlayground.setState({ status: 'error', error: message(error) });
+    }
+  };
+
+  const syncUrl = (scenario: Scenario): void => {
+    const search = `?${encodeScenario(scenario)}`;
+    if (location.search !== search)
+      history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
+  };
+
+  syncUrl(usePlayground.getState().scenario);
+  const unsubscribe = usePlayground.subscribe((state, previous) => {
+    if (state.scenario === previous.scenario) return;
+    syncUrl(state.scenario);
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(state.scenario), DEBOUNCE_MS);
+  });
+
+  void connectEngine()
+    .then((client) => {
+      engine = client;
+      return run(usePlayground.getState().scenario);
+    })
+    .catch((error: unknown) => usePlayground.setState({ status: 'error', error: message(error) }));
+
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The data: real and synthetic points, the true eta (and eta~ when the responses are biased), and every model's
+ * fitted curve: trained on real data solid, trained on synthetic data dashed.
+ */
+import { memo, useMemo } from 'react';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { isFailure, type ModelResult, type SceneResult } from '../../engine/results';
+import { niceTicks } from '../format';
+import { COLORS, modelColor } from '../palette';
+
+interface Props {
+  readonly result: SceneResult;
+}
+
+function zip(x: readonly number[], y: readonly number[]): { x: number; y: number }[] {
+  return x.map((v, i) => ({ x: v, y: y[i]! }));
+}
+
+/** y ticks from the points (not the curves: an extrapolating fit must not squash the picture). */
+function yTicks(result: SceneResult): number[] {
+  const ys = [...result.real.y, ...result.synthetic.y, ...result.eta].sort((a, b) => a - b);
+  return niceTicks(ys[Math.floor(0.005 * (ys.length - 1))]!, ys[Math.ceil(0.995 * (ys.length - 1))]!);
+}
+
+export const SceneChart = memo(function SceneChart({ result }: Props) {
+  const data = useMemo(() => {
+    const curve = (y: readonly number[]) => zip(result.grid, y);
+    return {
+      real: zip(result.real.x, result.real.y),
+      synthetic: zip(result.synthetic.x, result.synthetic.y),
+      eta: curve(result.eta),
+      etaSynthetic: result.scenario.bias !== 0 ? curve(result.etaSynthetic) : null,
+      models: result.models
+        .filter((m): m is ModelResult => !isFailure(m))
+        .map((m) => ({
+          id: m.id,
+          label: m.label,
+          real: curve(m.curveReal),
+          synthetic: curve(m.curveSynthetic),
+        })),
+      yTicks: yTicks(result),
+      xTicks: niceTicks(result.grid[0]!, result.grid[result.grid.length - 1]!),
+    };
+  }, [result]);
+  const domain = (ticks: number[]): [number, number] => [ticks[0]!, ticks[ticks.length - 1]!];
+
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <ComposedChart margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <CartesianGrid stroke="var(--grid)" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={domain(data.xTicks)}
+          ticks={data.xTicks}
+          allowDataOverflow
+          stroke="var(--muted)"
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          domain={domain(data.yTicks)}
+          ticks={data.yTicks}
+          allowDataOverflow
+          width={44}
+          stroke="var(--muted)"
+        />
+        <Tooltip
+          isAnimationActive={false}
+          formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))}
+          labelFormatter={() => ''}
+        />
+        <Scatter
+          name="real"
+          data={data.real}
+          fill={COLORS.real}
+          fillOpacity={0.55}
+          isAnimationActive={false}
+          shape="circle"
+          legendType="circle"
+        />
+        <Scatter
+          name="synthetic"
+          data={data.synthetic}
+          fill={COLORS.synthetic}
+          fillOpacity={0.65}
+          isAnimationActive={false}
+          shape="triangle"
+        />
+        <Line
+          name="η (true)"
+          data={data.eta}
+          dataKey="y"
+          stroke={COLORS.eta}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
+        {data.etaSynthetic && (
+          <Line
+            name="η̃ (synthetic)"
+            data={data.etaSynthetic}
+            dataKey="y"
+            stroke={COLORS.eta}
+            strokeDasharray="2 4"
+            dot={false}
+            isAnimationActive={false}
+          />
+        )}
+        {data.models.flatMap((m) => [
+          <Line
+            key={`${m.id}-real`}
+            name={`${m.label}, real-trained`}
+            data={m.real}
+            dataKey="y"
+            stroke={modelColor(m.id)}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />,
+          <Line
+            key={`${m.id}-synthetic`}
+            name={`${m.label}, synthetic-trained`}
+            data={m.synthetic}
+            dataKey="y"
+            stroke={modelColor(m.id)}
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            dot={false}
+            isAnimationActive={false}
+          />,
+        ])}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});
