@@ -17,6 +17,12 @@ import { isFailure, type ModelResult, type SceneResult } from '../../engine/resu
 import { niceTicks } from '../format';
 import { COLORS, modelColor } from '../palette';
 
+/** Trained on real data: solid; trained on synthetic data: dashed. */
+const FITS = [
+  { key: 'real', dash: undefined },
+  { key: 'synthetic', dash: '6 4' },
+] as const;
+
 interface Props {
   readonly result: SceneResult;
 }
@@ -116,29 +122,21 @@ export const SceneChart = memo(function SceneChart({ result }: Props) {
             isAnimationActive={false}
           />
         )}
-        {data.models.flatMap((m) => [
-          <Line
-            key={`${m.id}-real`}
-            name={`${m.label}, real-trained`}
-            data={m.real}
-            dataKey="y"
-            stroke={modelColor(m.id)}
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />,
-          <Line
-            key={`${m.id}-synthetic`}
-            name={`${m.label}, synthetic-trained`}
-            data={m.synthetic}
-            dataKey="y"
-            stroke={modelColor(m.id)}
-            strokeWidth={2}
-            strokeDasharray="6 4"
-            dot={false}
-            isAnimationActive={false}
-          />,
-        ])}
+        {data.models.flatMap((m) =>
+          FITS.map((fit) => (
+            <Line
+              key={`${m.id}-${fit.key}`}
+              name={`${m.label}, ${fit.key}-trained`}
+              data={m[fit.key]}
+              dataKey="y"
+              stroke={modelColor(m.id)}
+              strokeWidth={2}
+              strokeDasharray={fit.dash}
+              dot={false}
+              isAnimationActive={false}
+            />
+          )),
+        )}
       </ComposedChart>
     </ResponsiveContainer>
   );
