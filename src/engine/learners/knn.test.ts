@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { column, matrix } from '../matrix';
 import { stream } from '../rng';
-import { knn } from './knn';
+import { knn, majority } from './knn';
 import { nearestNeighbors } from './neighbors';
 
 function bruteForce(train: Float64Array, query: Float64Array, p: number, k: number): number[][] {
@@ -64,5 +64,42 @@ describe('kNN regression', () => {
     expect(exactScans).toBe(2);
     const expected = bruteForce(train, query, 1, 3);
     expect([Array.from(indices.subarray(0, 3)), Array.from(indices.subarray(3, 6))]).toEqual(expected);
+  });
+});
+
+describe('kNN classification', () => {
+  // Labels 5, 2, 5, 2, 7, 7 at x = 0..5; queries with no distance ties among the neighbours that matter.
+  const x = column(Float64Array.of(0, 1, 2, 3, 4, 5));
+  const y = Float64Array.of(5, 2, 5, 2, 7, 7);
+  const queries = column(Float64Array.of(0.4, 1.4, 2.6, 4.6));
+
+  it('predicts the most frequent neighbour label, ties to the smallest (as scikit-learn)', async () => {
+    // /usr/bin/python3, scikit-learn 1.2.1: KNeighborsClassifier(k).fit(x, y).predict(queries) gives
+    // k = 2: [2, 2, 2, 7]; k = 3: [5, 5, 2, 7]; k = 4: [2, 2, 2, 7].
+    // By hand, k = 2 at 0.4: neighbours 0 (5) and 1 (2), one vote each -> the smaller label 2.
+    const expected: Record<number, number[]> = { 2: [2, 2, 2, 7], 3: [5, 5, 2, 7], 4: [2, 2, 2, 7] };
+    for (const [k, labels] of Object.entries(expected)) {
+      const predicted = await knn(Number(k), 'classification').fit(x, y).predict(queries);
+      expect(Array.from(predicted), `k = ${k}`).toEqual(labels);
+    }
+  });
+
+  it('k = 1 returns the nearest label; regression on the same data still averages', async () => {
+    expect(Array.from(await knn(1, 'classification').fit(x, y).predict(queries))).toEqual([5, 2, 2, 7]);
+    // 0.4 -> {5, 2}: 3.5 (the mean, not a label).
+    expect(
+      (
+        await knn(2)
+          .fit(x, y)
+          .predict(column(Float64Array.of(0.4)))
+      )[0],
+    ).toBe(3.5);
+  });
+
+  it('majority: the smallest of the most frequent values', () => {
+    expect(majority(Float64Array.of(1, 0, 1, 0))).toBe(0);
+    expect(majority(Float64Array.of(1, 1, 0))).toBe(1);
+    expect(majority(Float64Array.of(3, -1, 3, 2, -1))).toBe(-1);
+    expect(majority(Float64Array.of(4))).toBe(4);
   });
 });

@@ -18,7 +18,7 @@ const RANK_TOLERANCE = 1e-11;
 export function fitLeastSquares(x: Matrix, y: Float64Array, alpha = 0): AffineFit {
   const { rows: n, cols: q } = x;
   if (y.length !== n) throw new FitError(`least squares: ${n} feature rows but ${y.length} responses`);
-  const needed = alpha > 0 ? 2 : q + 1;
+  const needed = alpha > 0 ? 1 : q + 1;
   if (n < needed) {
     throw new FitError(`needs at least ${needed} points for ${q} features with an intercept, got ${n}`);
   }
@@ -35,8 +35,10 @@ export function fitLeastSquares(x: Matrix, y: Float64Array, alpha = 0): AffineFi
   }
   for (let j = 0; j < q; j++) {
     scale[j] = Math.sqrt(scale[j]! / n);
-    if (!(scale[j]! > 0))
-      throw new FitError(`feature ${j + 1} is constant in the training data: singular fit`);
+    if (scale[j]! > 0) continue;
+    // A constant column centres to zero. With a penalty its weight is simply 0 (as in scikit-learn's Ridge).
+    if (alpha > 0) scale[j] = 1;
+    else throw new FitError(`feature ${j + 1} is constant in the training data: singular fit`);
   }
 
   // Ridge: append sqrt(alpha) * I rows (in original units, so the penalty is alpha ||w||^2 as in scikit-learn).

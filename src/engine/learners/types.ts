@@ -5,7 +5,10 @@
 import type { Matrix } from '../matrix';
 
 export interface FittedModel {
+  /** Predicted responses (regression) or predicted labels (classification). */
   predict(x: Matrix): Promise<Float64Array>;
+  /** Classifiers with a probability model: P(y = 1 | x) per row. Absent for regressors. */
+  predictProba?(x: Matrix): Promise<Float64Array>;
 }
 
 export interface Learner {
