@@ -15,7 +15,7 @@ for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
     page,
   }) => {
     const app = new PlaygroundPage(page);
-    await app.open(`?backend=${backend}&eta=sine&shift=1`);
+    await app.open(`?backend=${backend}&eta=sine&shift=1&R=5`);
     const state = await app.snapshot();
     expect(state.backend?.active).toBe(backend);
     expect(state.backend?.thread).toBe('worker');
@@ -27,7 +27,7 @@ for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
     }
     // Same link, same numbers on any backend: the reference run is the CPU backend.
     const reference = new PlaygroundPage(await page.context().newPage());
-    await reference.open(`?backend=cpu&eta=sine&shift=1`);
+    await reference.open(`?backend=cpu&eta=sine&shift=1&R=5`);
     expect(await app.numbers()).toEqual(await reference.numbers());
     timings[`backend=${backend}`] = state.firstResultsMs!;
     app.expectCleanConsole();

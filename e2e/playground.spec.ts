@@ -37,7 +37,8 @@ test('opens with the scene, the numbers and a clean console', async ({ app, page
   await expect(app.cell('ols', 'trtr')).toHaveText(models[0]!.trtr.toPrecision(3));
   await expect(page.locator('.recharts-scatter-symbol').first()).toBeVisible();
   await expect(page.locator('.recharts-line')).toHaveCount(1 + 2 * 3);
-  expect(page.url()).toContain('v=1&eta=quadratic');
+  expect(page.url()).toContain('v=2&task=regression');
+  expect(page.url()).toContain('&eta=quadratic&');
   timings[`default link, ${backend}`] = state.firstResultsMs!;
   app.expectCleanConsole();
 });
@@ -62,7 +63,9 @@ test('moving the shift slider changes TSTR but not TRTR', async ({ app, page }) 
 
 test('a copied link opened in a new page shows identical numbers', async ({ app, page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await app.open('?eta=linear&n=300&m=150&shift=-1.2&scale=1.6&bias=0.4&k=7&seed=2026');
+  await app.open(
+    '?eta=linear&n=300&m=150&shift=-1.2&scale=1.6&bias=0.4&models=ols;poly:degree=3;knn:k=7&R=5&seed=2026',
+  );
   await app.slider('sigma').focus();
   await app.slider('sigma').press('ArrowLeft');
   await app.waitForResults();
@@ -85,7 +88,9 @@ test('a copied link opened in a new page shows identical numbers', async ({ app,
 test('a hostile link shows a notice and a valid scene', async ({ app, page }) => {
   const junk = encodeURIComponent('<img src=x onerror=alert(1)>');
   await page.goto(
-    app.withBackend(`/?v=99&shift=1e999&n=abc&eta=${junk}&k=9999&sigma=NaN&${'z'.repeat(3000)}=1&seed=-5`),
+    app.withBackend(
+      `/?v=99&shift=1e999&n=abc&eta=${junk}&models=knn:k=9999;forest&sigma=NaN&${'z'.repeat(3000)}=1&seed=-5&R=3`,
+    ),
   );
   await app.waitForResults();
   const notice = page.getByTestId('notice');
@@ -94,7 +99,15 @@ test('a hostile link shows a notice and a valid scene', async ({ app, page }) =>
   await expect(notice).toContainText('shift = 1e999 is above the maximum 3');
   await expect(notice).toContainText('not a number');
   const state = await app.snapshot();
-  expect(state.scenario).toMatchObject({ shift: 3, n: 200, eta: 'quadratic', sigma: 0.5, k: 100, seed: 0 });
+  expect(state.scenario).toMatchObject({
+    shift: 3,
+    n: 200,
+    eta: 'quadratic',
+    sigma: 0.5,
+    models: 'knn:k=200',
+    seed: 0,
+  });
+  await expect(notice).toContainText('unknown model "forest"');
   for (const m of await app.numbers()) {
     expect(Number.isFinite(m.trtr) && Number.isFinite(m.tstr) && Number.isFinite(m.utility)).toBe(true);
   }

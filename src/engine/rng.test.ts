@@ -41,4 +41,32 @@ describe('seeded streams', () => {
       expect(u).toBeLessThan(1);
     }
   });
+
+  it('draws Gamma(shape) with mean shape and variance shape (both regimes)', () => {
+    for (const shape of [0.5, 3]) {
+      const s = stream(5, `gamma-${shape}`);
+      const n = 100_000;
+      let sum = 0;
+      let sumSq = 0;
+      for (let i = 0; i < n; i++) {
+        const g = s.gamma(shape);
+        sum += g;
+        sumSq += g * g;
+      }
+      const mean = sum / n;
+      const variance = sumSq / n - mean * mean;
+      // SE of the mean sqrt(shape / n) <= 0.0055; of the variance about sqrt((2 + 6/shape) shape^2 / n) <= 0.021.
+      expect(Math.abs(mean - shape)).toBeLessThan(0.03);
+      expect(Math.abs(variance - shape)).toBeLessThan(0.1);
+    }
+  });
+
+  it('draws categories in proportion to their weights', () => {
+    const s = stream(9, 'cat');
+    const counts = [0, 0, 0];
+    for (let i = 0; i < 60_000; i++) counts[s.categorical([1, 0, 3])]!++;
+    expect(counts[1]).toBe(0);
+    // p = 0.25, SE = sqrt(0.25 * 0.75 / 60000) = 0.0018.
+    expect(Math.abs(counts[0]! / 60_000 - 0.25)).toBeLessThan(0.01);
+  });
 });

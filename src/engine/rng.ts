@@ -63,6 +63,37 @@ export class RandomStream {
     return u * f;
   }
 
+  /** Gamma(shape, 1) by Marsaglia and Tsang (2000); shape < 1 through the boost U^(1/shape). */
+  gamma(shape: number): number {
+    if (!(shape > 0)) throw new Error(`gamma: shape must be > 0, got ${shape}`);
+    if (shape < 1) return this.gamma(shape + 1) * this.uniform() ** (1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x = 0;
+      let v = 0;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = this.uniform();
+      if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    }
+  }
+
+  /** Index drawn with probability proportional to `weights` (non-negative, not all zero). */
+  categorical(weights: ArrayLike<number>): number {
+    let total = 0;
+    for (let i = 0; i < weights.length; i++) total += weights[i]!;
+    let u = this.uniform() * total;
+    for (let i = 0; i < weights.length; i++) {
+      u -= weights[i]!;
+      if (u < 0) return i;
+    }
+    return weights.length - 1;
+  }
+
   /** Fills a new array with `count` standard normal draws. */
   normals(count: number): Float64Array {
     const out = new Float64Array(count);

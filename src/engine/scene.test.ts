@@ -1,51 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../scenario/schema';
-import { isFailure, runScene, type ModelResult, type SceneResult } from './scene';
+import { defaultScenario, type Scenario } from '../scenario/schema';
+import { runScene } from './scene';
 
-function fitted(result: SceneResult): ModelResult[] {
-  return result.models.filter((m): m is ModelResult => !isFailure(m));
-}
+const quick: Scenario = { ...defaultScenario(), replicates: 4, nTest: 2000 };
 
-describe('the 1-D scene', () => {
-  it('fits OLS, cubic and kNN on real and synthetic data and scores both on real test data', async () => {
-    const result = await runScene(defaultScenario());
-    expect(result.models.map((m) => m.id)).toEqual(['ols', 'poly:degree=3', 'knn:k=10']);
-    for (const model of fitted(result)) {
-      for (const e of [model.trtr, model.tstr, model.utility]) {
-        expect(Number.isFinite(e.mean)).toBe(true);
-        expect(e.lo).toBeLessThanOrEqual(e.mean);
-        expect(e.hi).toBeGreaterThanOrEqual(e.mean);
-      }
-      expect(model.utility.mean).toBeCloseTo(Math.abs(model.tstr.mean - model.trtr.mean), 12);
-      expect(model.curveReal).toHaveLength(result.grid.length);
-    }
-    expect(fitted(result)).toHaveLength(3);
-  });
-
-  it('is reproducible: same scenario, same numbers', async () => {
-    const a = await runScene(defaultScenario());
-    const b = await runScene(defaultScenario());
-    expect(fitted(b).map((m) => [m.trtr.mean, m.tstr.mean])).toEqual(
-      fitted(a).map((m) => [m.trtr.mean, m.tstr.mean]),
+describe('the scene (replicates + a picture of replicate 1)', () => {
+  it('fits OLS, cubic and kNN on real and synthetic data in every replicate and summarizes them', async () => {
+    const partials: number[] = [];
+    const result = await runScene(
+      quick,
+      () => false,
+      (p) => partials.push(p.summary.completed),
     );
+    expect(partials).toEqual([1, 2, 3]);
+    expect(result.done).toBe(true);
+    expect(result.summary.models.map((m) => m.id)).toEqual(['ols', 'poly:degree=3', 'knn:k=10']);
+    for (const model of result.summary.models) {
+      expect(model.fitted).toBe(4);
+      expect(model.utility!.value).toBeCloseTo(Math.abs(model.tstr!.mean - model.trtr!.mean), 12);
+      expect(model.trtr!.hasInterval).toBe(true);
+    }
+    expect(result.visual!.grid).toHaveLength(161);
+    expect(result.visual!.curves.every((c) => c.real!.length === 161)).toBe(true);
+    expect(result.summary.ranking!.replicates).toBe(4);
   });
 
-  it('a synthetic-data change moves TSTR, never TRTR', async () => {
-    const a = fitted(await runScene(defaultScenario()));
-    const b = fitted(await runScene({ ...defaultScenario(), shift: 1.5, bias: 0.3 }));
-    a.forEach((model, i) => {
-      expect(b[i]!.trtr.mean).toBe(model.trtr.mean);
-      expect(b[i]!.tstr.mean).not.toBe(model.tstr.mean);
+  it('is reproducible, and a synthetic-data change moves TSTR, never TRTR', async () => {
+    const a = await runScene(quick);
+    const again = await runScene(quick);
+    const b = await runScene({ ...quick, shift: 1.5, bias: 0.3 });
+    expect(again.summary).toEqual(a.summary);
+    a.summary.models.forEach((model, i) => {
+      expect(b.summary.models[i]!.trtr!.mean).toBe(model.trtr!.mean);
+      expect(b.summary.models[i]!.tstr!.mean).not.toBe(model.tstr!.mean);
     });
   });
 
-  it('with a linear eta and exact responses, a shifted synthetic sample costs OLS almost nothing (claim 1)', async () => {
-    const base = { ...defaultScenario(), eta: 'linear' as const, n: 2000, m: 2000, shift: 2 };
-    const [ols] = fitted(await runScene(base));
-    // E R - sigma^2 for OLS is O(1/m) here (theory.md); sigma^2 = 0.25, so U should be well below 0.01.
-    expect(ols!.utility.mean).toBeLessThan(0.01);
-    const [misspecified] = fitted(await runScene({ ...base, eta: 'quadratic' }));
-    // Quadratic eta: OLS fitted on N(2, 1) features extrapolates badly on N(0, 1): U_inf = (s'Qs)^2 + 4 s'QSQs = 1 + 4 = 5.
-    expect(misspecified!.utility.mean).toBeGreaterThan(3);
+  it('draws only the points for p > 1 (no curves along one feature)', async () => {
+    const result = await runScene({ ...quick, p: 3, replicates: 1 });
+    expect(result.visual!.grid).toBeNull();
+    expect(result.visual!.real.x).toHaveLength(200);
+  });
+
+  it('stops when cancelled', async () => {
+    await expect(runScene(quick, () => true)).rejects.toThrow(/cancelled/);
   });
 });

@@ -4,7 +4,16 @@
  * strict check the engine applies to what it is given: a sanitized scenario always passes it.
  */
 import { z } from 'zod';
-import { PARAM_KEYS, PARAMS, type EnumParam, type NumberParam, type Scenario } from './schema';
+import { parseSpecText, SpecError, splitSpecs } from '../engine/learners/catalog';
+import { minCorrelation } from '../engine/populations/features';
+import {
+  PARAM_KEYS,
+  paramSpec,
+  type EnumParam,
+  type NumberParam,
+  type Scenario,
+  type TextParam,
+} from './schema';
 
 export interface Sanitized<V> {
   readonly value: V;
@@ -63,23 +72,88 @@ export function sanitizeEnum<T extends string>(spec: EnumParam<T>, raw: unknown)
   };
 }
 
+export function sanitizeText(spec: TextParam, raw: unknown): Sanitized<string> {
+  if (typeof raw !== 'string') {
+    return { value: spec.default, notice: `${spec.url} is not text; using the default.` };
+  }
+  if (raw.length > spec.maxLength) {
+    return {
+      value: spec.default,
+      notice: `${spec.url} is ${raw.length} characters long (at most ${spec.maxLength}); using the default.`,
+    };
+  }
+  return { value: raw.trim() };
+}
+
 export function sanitizeParam<K extends keyof Scenario>(key: K, raw: unknown): Sanitized<Scenario[K]> {
-  const spec = PARAMS[key];
+  const spec = paramSpec(key);
   const result =
-    spec.kind === 'number' ? sanitizeNumber(spec, raw) : sanitizeEnum(spec as EnumParam<string>, raw);
+    spec.kind === 'number'
+      ? sanitizeNumber(spec, raw)
+      : spec.kind === 'enum'
+        ? sanitizeEnum(spec, raw)
+        : sanitizeText(spec, raw);
   return result as Sanitized<Scenario[K]>;
 }
 
-/** Rules between parameters: kNN's k cannot exceed either training set. */
-export function enforceCrossRules(scenario: Scenario): Sanitized<Scenario> {
+export const MAX_MODELS = 8;
+export const DEFAULT_MODELS: Readonly<Record<Scenario['task'], string>> = {
+  regression: 'ols;poly:degree=3;knn:k=10',
+  classification: 'logistic:C=1;knn:k=1;knn:k=15',
+};
+
+/**
+ * The model list made valid for the scenario: entries that do not parse or do not do the task are dropped,
+ * duplicates removed, kNN's k capped at min(n, m), at most 8 kept; an empty list becomes the task's default.
+ */
+export function sanitizeModels(scenario: Scenario): Sanitized<string> {
+  const notes: string[] = [];
+  const ids: string[] = [];
   const kMax = Math.min(scenario.n, scenario.m);
-  if (scenario.k > kMax) {
-    return {
-      value: { ...scenario, k: kMax },
-      notice: `k = ${scenario.k} is larger than min(n, m) = ${kMax}; using k = ${kMax}.`,
-    };
+  for (const text of splitSpecs(scenario.models)) {
+    try {
+      let parsed = parseSpecText(text, scenario.task);
+      if (parsed.name === 'knn' && parsed.params.k! > kMax) {
+        notes.push(`knn:k=${parsed.params.k} is larger than min(n, m) = ${kMax}; using k = ${kMax}`);
+        parsed = parseSpecText(`knn:k=${kMax}`, scenario.task);
+      }
+      if (ids.includes(parsed.id)) continue;
+      if (ids.length === MAX_MODELS) {
+        notes.push(`at most ${MAX_MODELS} models; "${parsed.id}" and later ones were left out`);
+        break;
+      }
+      ids.push(parsed.id);
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      notes.push(`${error.message}; left out`);
+    }
   }
-  return { value: scenario };
+  if (ids.length === 0) {
+    // The default list goes through the same rules (its kNN may need capping); it always keeps a model.
+    const fallback = sanitizeModels({ ...scenario, models: DEFAULT_MODELS[scenario.task] });
+    notes.push(`no usable model for ${scenario.task}; using ${fallback.value}`);
+    ids.push(fallback.value);
+  }
+  const value = ids.join(';');
+  return notes.length === 0 ? { value } : { value, notice: `models: ${notes.join('; ')}.` };
+}
+
+/** Rules between parameters: correlation valid for p, the model list valid for the task and sizes. */
+export function enforceCrossRules(scenario: Scenario): Sanitized<Scenario> {
+  const notices: string[] = [];
+  let value = scenario;
+  const lowest = minCorrelation(scenario.p);
+  if (scenario.correlation < lowest) {
+    const rounded = Math.ceil(lowest * 100) / 100;
+    notices.push(
+      `corr = ${scenario.correlation} is not a valid correlation for p = ${scenario.p}; using ${rounded}.`,
+    );
+    value = { ...value, correlation: rounded };
+  }
+  const models = sanitizeModels(value);
+  if (models.value !== value.models) value = { ...value, models: models.value };
+  if (models.notice) notices.push(models.notice);
+  return notices.length === 0 ? { value } : { value, notice: notices.join(' ') };
 }
 
 /**
@@ -104,8 +178,9 @@ export function sanitizeScenario(
 }
 
 function fieldSchema(key: keyof Scenario): z.ZodType {
-  const spec = PARAMS[key];
+  const spec = paramSpec(key);
   if (spec.kind === 'enum') return z.enum(spec.options as [string, ...string[]]);
+  if (spec.kind === 'text') return z.string().max(spec.maxLength);
   const number = z.number().min(spec.min).max(spec.max);
   return spec.integer ? number.int() : number;
 }
@@ -114,9 +189,15 @@ function fieldSchema(key: keyof Scenario): z.ZodType {
 export const scenarioSchema = z
   .object(Object.fromEntries(PARAM_KEYS.map((key) => [key, fieldSchema(key)])))
   .strict()
-  .refine((s) => (s.k as number) <= Math.min(s.n as number, s.m as number), {
-    message: 'k must be at most min(n, m)',
-  });
+  .refine(
+    (s) => {
+      const crossed = enforceCrossRules(s as unknown as Scenario);
+      return crossed.notice === undefined && crossed.value.models === s.models;
+    },
+    {
+      message: 'the model list or the correlation does not fit the rest of the scenario',
+    },
+  );
 
 /** Throws with every problem listed when `value` is not a valid scenario. */
 export function assertScenario(value: unknown): Scenario {

@@ -1,22 +1,39 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertScenario } from './sanitize';
-import { defaultScenario, PARAM_KEYS, PARAMS, type Scenario } from './schema';
+import { sanitizeModels } from './sanitize';
+import { defaultScenario, PARAM_KEYS, paramSpec, type Scenario } from './schema';
 import { decodeScenario, encodeScenario } from './url';
 
-/** Any valid scenario: every field within its bounds, k within min(n, m). */
+const MODEL_CHOICES = [
+  'ols',
+  'ridge:alpha=2.5',
+  'poly:degree=2',
+  'knn:k=1',
+  'knn:k=9',
+  'krr:alpha=0.5,gamma=0.3',
+  'logistic:C=1',
+];
+
+/** Any valid scenario: every field within its bounds, models valid for the task and sizes. */
 const validScenario: fc.Arbitrary<Scenario> = fc
   .record(
     Object.fromEntries(
       PARAM_KEYS.map((key) => {
-        const spec = PARAMS[key];
+        const spec = paramSpec(key);
         if (spec.kind === 'enum') return [key, fc.constantFrom(...spec.options)];
+        if (spec.kind === 'text')
+          return [key, fc.subarray(MODEL_CHOICES, { minLength: 1 }).map((m) => m.join(';'))];
         if (spec.integer) return [key, fc.integer({ min: spec.min, max: spec.max })];
         return [key, fc.double({ min: spec.min, max: spec.max, noNaN: true }).map((v) => v + 0)];
       }),
     ) as unknown as { [K in keyof Scenario]: fc.Arbitrary<Scenario[K]> },
   )
-  .map((s) => ({ ...s, k: Math.min(s.k, s.n, s.m) }));
+  .map((s) => ({
+    ...s,
+    correlation: Math.max(s.correlation, Math.ceil((-1 / Math.max(1, s.p - 1) + 0.01) * 100) / 100),
+  }))
+  .map((s) => ({ ...s, models: sanitizeModels(s).value }));
 
 describe('share links', () => {
   it('round-trip any valid scenario exactly, with no notice', () => {
@@ -32,7 +49,10 @@ describe('share links', () => {
 
   it('are readable and versioned', () => {
     const link = encodeScenario({ ...defaultScenario(), eta: 'sine', shift: 1.5 });
-    expect(link).toMatch(/^v=1&eta=sine&sigma=0\.5&n=200&test=10000&m=200&shift=1\.5&/);
+    expect(link).toMatch(/^v=2&task=regression&p=1&/);
+    expect(link).toMatch(/&eta=sine&/);
+    expect(link).toMatch(/&shift=1\.5&/);
+    expect(link).toMatch(/&models=ols;poly:degree=3;knn:k=10&/);
     expect(link).not.toMatch(/backend/);
     expect(encodeScenario({ ...defaultScenario(), backend: 'webgl' })).toMatch(/&backend=webgl$/);
   });
@@ -43,12 +63,26 @@ describe('share links', () => {
   });
 
   it('drop unknown keys and bad values with notices, keeping the good ones', () => {
-    const { scenario, notices } = decodeScenario('?v=1&shift=1.2&sigma=NaN&n=1e9&bogus=1&eta=cubic');
+    const { scenario, notices } = decodeScenario('?v=2&shift=1.2&sigma=NaN&n=1e9&bogus=1&eta=cubic');
     expect(scenario).toEqual({ ...defaultScenario(), shift: 1.2, n: 5000 });
     expect(notices.join('\n')).toMatch(/sigma.*not a number/);
     expect(notices.join('\n')).toMatch(/n = 1e9 is above the maximum 5000/);
     expect(notices.join('\n')).toMatch(/Unknown link parameter ignored: bogus/);
     expect(notices.join('\n')).toMatch(/eta = "cubic" is not one of linear, quadratic, sine/);
+  });
+
+  it('upgrade version 1 links: k becomes the kNN model, one replicate', () => {
+    const { scenario, notices } = decodeScenario('?v=1&eta=sine&shift=1&k=7&seed=3');
+    expect(notices).toEqual([]);
+    expect(scenario).toEqual({
+      ...defaultScenario(),
+      eta: 'sine',
+      shift: 1,
+      seed: 3,
+      models: 'ols;poly:degree=3;knn:k=7',
+      replicates: 1,
+    });
+    expect(decodeScenario('?v=1&k=abc').notices.join()).toMatch(/k=abc .* is not a number/);
   });
 
   it('say when the version is unknown', () => {
@@ -94,7 +128,7 @@ describe('share links', () => {
     fc.assert(
       fc.property(
         fc.dictionary(
-          fc.constantFrom(...PARAM_KEYS.map((key) => PARAMS[key].url), 'v', 'zzz'),
+          fc.constantFrom(...PARAM_KEYS.map((key) => paramSpec(key).url), 'v', 'zzz'),
           fc.oneof(fc.string(), fc.double().map(String), fc.integer().map(String)),
         ),
         (entries) => {

@@ -5,12 +5,21 @@
  * Encoding writes every scenario parameter, so a link keeps its numbers even if a later version changes defaults.
  */
 import { sanitizeScenario } from './sanitize';
-import { defaultScenario, PARAM_KEYS, PARAMS, type Scenario } from './schema';
+import { defaultScenario, PARAM_KEYS, paramSpec, type Scenario } from './schema';
 
-export const URL_VERSION = 1;
+export const URL_VERSION = 2;
 
 /** Old link formats are upgraded step by step: MIGRATIONS[v] turns a version-v query into version v + 1. */
-const MIGRATIONS: Record<number, (query: Map<string, string>) => Map<string, string>> = {};
+const MIGRATIONS: Record<number, (query: Map<string, string>) => Map<string, string>> = {
+  // v1 had three fixed models with k for kNN, and one replicate.
+  1: (query) => {
+    const k = query.get('k') ?? '10';
+    query.delete('k');
+    query.set('models', `ols;poly:degree=3;knn:k=${k}`);
+    if (!query.has('R')) query.set('R', '1');
+    return query;
+  },
+};
 
 /** At most this many notices are listed; the rest are counted (one per parameter fits under it). */
 const MAX_NOTICES = 16;
@@ -21,7 +30,7 @@ export interface DecodedLink {
   readonly notices: readonly string[];
 }
 
-const byUrlName = new Map(PARAM_KEYS.map((key) => [PARAMS[key].url, key]));
+const byUrlName = new Map(PARAM_KEYS.map((key) => [paramSpec(key).url, key]));
 
 function printable(text: string): string {
   const clean = text.replace(/[^\x20-\x7e]/g, '?');
@@ -84,13 +93,22 @@ export function decodeScenario(search: string): DecodedLink {
   return { scenario, notices: shown };
 }
 
+/** Percent-encodes what must be, but keeps the model list readable (';', ':', '=' and ',' stay as they are). */
+function encodeValue(text: string): string {
+  return encodeURIComponent(text)
+    .replace(/%3B/g, ';')
+    .replace(/%3A/g, ':')
+    .replace(/%3D/g, '=')
+    .replace(/%2C/g, ',');
+}
+
 /** The query string (without '?') of a share link; `backend` only when forced. */
 export function encodeScenario(scenario: Scenario): string {
   const parts = [`v=${URL_VERSION}`];
   for (const key of PARAM_KEYS) {
     const value = scenario[key];
     if (key === 'backend' && value === 'auto') continue;
-    parts.push(`${PARAMS[key].url}=${encodeURIComponent(String(value))}`);
+    parts.push(`${paramSpec(key).url}=${encodeValue(String(value))}`);
   }
   return parts.join('&');
 }

@@ -1,13 +1,13 @@
 /**
  * `window.playground`: a read-only snapshot of the page's state for scripts and tests:
- * { version, linkVersion, scenario, status, results, backend, firstResultsMs }. Each read returns a fresh frozen
- * copy, so nothing outside can change the page through it.
+ * { version, linkVersion, scenario, link, status, error, results, backend, firstResultsMs }. Each read returns
+ * a fresh frozen copy, so nothing outside can change the page through it.
  */
-import { isFailure } from '../engine/results';
+import type { MeanInterval } from '../engine/metrics/intervals';
 import { URL_VERSION, encodeScenario } from '../scenario/url';
 import { usePlayground, type PlaygroundState } from './playground';
 
-export const APP_VERSION = '0.1.0';
+export const APP_VERSION = '0.2.0';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -17,28 +17,39 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+const bounds = (e: MeanInterval | null): [number, number] | null => (e?.hasInterval ? [e.lo, e.hi] : null);
+
 export function snapshot(state: PlaygroundState) {
-  const results = state.results && {
-    link: encodeScenario(state.results.scenario),
-    models: state.results.models.map((model) =>
-      isFailure(model)
-        ? { id: model.id, label: model.label, error: model.error }
-        : {
-            id: model.id,
-            label: model.label,
-            trtr: model.trtr.mean,
-            tstr: model.tstr.mean,
-            utility: model.utility.mean,
-            gap: model.gap.mean,
-            ratio: model.ratio,
-            ci95: {
-              trtr: [model.trtr.lo, model.trtr.hi],
-              tstr: [model.tstr.lo, model.tstr.hi],
-              utility: [model.utility.lo, model.utility.hi],
-            },
-          },
-    ),
-    elapsedMs: state.results.elapsedMs,
+  const r = state.results;
+  const results = r && {
+    link: encodeScenario(r.scenario),
+    done: r.done,
+    completed: r.summary.completed,
+    planned: r.summary.planned,
+    models: r.summary.models.map((m) => ({
+      id: m.id,
+      label: m.label,
+      fitted: m.fitted,
+      trtr: m.trtr?.mean ?? null,
+      tstr: m.tstr?.mean ?? null,
+      utility: m.utility?.value ?? null,
+      gap: m.gap?.mean ?? null,
+      ratio: m.ratio,
+      ci95: {
+        trtr: bounds(m.trtr),
+        tstr: bounds(m.tstr),
+        utility: m.utility?.lo != null ? [m.utility.lo, m.utility.hi] : null,
+      },
+      error: m.error,
+    })),
+    ranking: r.summary.ranking && {
+      replicates: r.summary.ranking.replicates,
+      kendallTauB: r.summary.ranking.kendallTauB?.mean ?? null,
+      spearmanRho: r.summary.ranking.spearmanRho?.mean ?? null,
+      top1: r.summary.ranking.top1?.estimate ?? null,
+      consistency: r.summary.ranking.consistency,
+    },
+    elapsedMs: r.elapsedMs,
   };
   return deepFreeze(
     structuredClone({

@@ -2,6 +2,8 @@
  * Drives the engine from the store: starts the backend, reruns the scene (debounced) whenever the scenario
  * changes, and keeps the address bar equal to the share link of the current scenario.
  */
+import { proxy } from 'comlink';
+import type { SceneResult } from '../engine/results';
 import { encodeScenario } from '../scenario/url';
 import type { Scenario } from '../scenario/schema';
 import { connectEngine, type EngineClient } from '../worker/client';
@@ -25,8 +27,14 @@ export function startRunner(): () => void {
     try {
       const backend = await engine.init(scenario.backend);
       usePlayground.setState({ backend });
-      const results = await engine.run(scenario);
-      if (results === null || stopped || usePlayground.getState().scenario !== scenario) return;
+      const current = (): boolean => !stopped && usePlayground.getState().scenario === scenario;
+      const results = await engine.run(
+        scenario,
+        proxy((partial: SceneResult) => {
+          if (current()) usePlayground.setState({ results: partial });
+        }),
+      );
+      if (results === null || !current()) return;
       usePlayground.setState({ results, status: 'done', error: null });
     } catch (error) {
       usePlayground.setState({ status: 'error', error: message(error) });

@@ -1,7 +1,6 @@
 /** The page: header (badge, share link), notices, controls, and the views of the latest results. */
-import { useEffect } from 'react';
-import { ETA_FORMULAS } from '../engine/populations/regression';
-import { isFailure } from '../engine/results';
+import { useEffect, useMemo } from 'react';
+import { ETA_FORMULAS } from '../engine/populations/response';
 import { usePlayground } from '../store/playground';
 import { BackendBadge } from './BackendBadge';
 import { RiskChart } from './charts/RiskChart';
@@ -14,10 +13,12 @@ import { ResultsTable } from './ResultsTable';
 
 function Summary() {
   const results = usePlayground((s) => s.results);
-  if (!results) return null;
-  const parts = results.models.map((m) =>
-    isFailure(m) ? `${m.label}: could not fit` : `${m.label} U = ${formatNumber(m.utility.mean)}`,
+  if (!results?.done) return null;
+  const parts = results.summary.models.map((m) =>
+    m.utility ? `${m.label} U = ${formatNumber(m.utility.value)}` : `${m.label}: could not fit`,
   );
+  const tau = results.summary.ranking?.kendallTauB;
+  if (tau) parts.push(`Kendall τ = ${formatNumber(tau.mean)}`);
   return (
     <p className="summary" aria-live="polite">
       {parts.join(' · ')}
@@ -28,6 +29,9 @@ function Summary() {
 function Status() {
   const status = usePlayground((s) => s.status);
   const error = usePlayground((s) => s.error);
+  const progress = usePlayground(
+    (s) => s.results && `${s.results.summary.completed}/${s.results.summary.planned}`,
+  );
   if (status === 'error') {
     return (
       <p className="run-error" role="alert">
@@ -37,7 +41,7 @@ function Status() {
   }
   return (
     <span className={`status ${status}`} data-testid="status" data-status={status}>
-      {status === 'running' || status === 'starting' ? 'computing…' : 'up to date'}
+      {status === 'running' || status === 'starting' ? `computing… ${progress ?? ''}` : 'up to date'}
     </span>
   );
 }
@@ -45,6 +49,13 @@ function Status() {
 export function App() {
   const results = usePlayground((s) => s.results);
   const firstResultsMs = usePlayground((s) => s.firstResultsMs);
+  const labels = useMemo(
+    () => Object.fromEntries((results?.summary.models ?? []).map((m) => [m.id, m.label])),
+    [results?.summary.models],
+  );
+  const visual = results?.visual ?? null;
+  const tsts = results?.scenario.tstrOn === 'synthetic';
+  const loss = results?.scenario.task === 'classification' ? '0-1 error' : 'Mean squared error';
 
   useEffect(() => {
     if (results && firstResultsMs === null) usePlayground.setState({ firstResultsMs: performance.now() });
@@ -73,29 +84,39 @@ export function App() {
               <Status />
             </div>
             <div className="chart">
-              {results ? <SceneChart result={results} /> : <p className="placeholder">Drawing samples…</p>}
+              {visual ? (
+                <SceneChart visual={visual} labels={labels} />
+              ) : (
+                <p className="placeholder">Drawing samples…</p>
+              )}
             </div>
-            {results && (
+            {results && visual && (
               <p className="legend-note">
-                <span className="dot real" /> real ({results.real.total}, {results.real.x.length} shown)
-                <span className="dot synthetic" /> synthetic ({results.synthetic.total},{' '}
-                {results.synthetic.x.length} shown) · {ETA_FORMULAS[results.scenario.eta]} · solid: trained on
-                real · dashed: trained on synthetic
+                <span className="dot real" /> real ({visual.real.total}, {visual.real.x.length} shown)
+                <span className="dot synthetic" /> synthetic ({visual.synthetic.total},{' '}
+                {visual.synthetic.x.length} shown) · replicate 1 · {ETA_FORMULAS[results.scenario.eta]}
+                {results.scenario.p > 1
+                  ? ` · x₁ of ${results.scenario.p} features`
+                  : ' · solid: trained on real · dashed: trained on synthetic'}
               </p>
             )}
           </section>
           <section className="card risks" aria-labelledby="risk-title">
             <div className="card-head">
-              <h2 id="risk-title">Test risk on real data: TRTR vs TSTR</h2>
+              <h2 id="risk-title">Test risk on real data: TRTR vs {tsts ? 'TSTS' : 'TSTR'}</h2>
             </div>
             <div className="chart">
-              {results ? <RiskChart models={results.models} /> : <p className="placeholder">Training…</p>}
+              {results ? (
+                <RiskChart models={results.summary.models} tsts={tsts} />
+              ) : (
+                <p className="placeholder">Training…</p>
+              )}
             </div>
           </section>
           <section className="card numbers" aria-labelledby="numbers-title">
-            <h2 id="numbers-title">Generalization utility per model</h2>
+            <h2 id="numbers-title">Generalization and ranking utility</h2>
             <Summary />
-            {results && <ResultsTable models={results.models} />}
+            {results && <ResultsTable summary={results.summary} loss={loss} tsts={tsts} />}
           </section>
           <section className="card about">
             <h2>About the theory</h2>
@@ -103,8 +124,10 @@ export function App() {
               This playground illustrates Xu, Sun and Cheng,{' '}
               <cite>Utility Theory of Synthetic Data Generation</cite> (arXiv:2305.10015). TRTR is the risk on
               real test data of a model trained on real data; TSTR of the same model class trained on
-              synthetic data. The generalization utility is U = |TSTR − TRTR|. The formalization and the
-              formulas shown here are this playground&rsquo;s own, not quotations of the paper.
+              synthetic data. The generalization utility is U = |E TSTR − E TRTR|, estimated over replicates
+              (fresh real, synthetic and test samples each time); the ranking utility asks whether TSTR orders
+              the models as TRTR does. The formalization and the formulas shown here are the formalization
+              used by this playground, not quotations of the paper.
             </p>
           </section>
         </main>

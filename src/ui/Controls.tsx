@@ -1,6 +1,14 @@
 /** The scenario's controls, generated from the schema: one slider or select per parameter, grouped. */
 import { useId } from 'react';
-import { PARAM_KEYS, PARAMS, type NumberParam, type ParamGroup, type Scenario } from '../scenario/schema';
+import { useState } from 'react';
+import {
+  PARAM_KEYS,
+  paramSpec,
+  type NumberParam,
+  type ParamGroup,
+  type Scenario,
+  type TextParam,
+} from '../scenario/schema';
 import { usePlayground } from '../store/playground';
 import { formatParam } from './format';
 
@@ -14,9 +22,9 @@ const GROUPS: { id: ParamGroup; title: string }[] = [
 function NumberControl({ name, spec }: { name: keyof Scenario; spec: NumberParam }) {
   const id = useId();
   const value = usePlayground((s) => s.scenario[name]) as number;
-  const kMax = usePlayground((s) => Math.min(s.scenario.n, s.scenario.m));
   const setParam = usePlayground((s) => s.setParam);
-  const max = name === 'k' ? Math.min(spec.max, kMax) : spec.max;
+  const max =
+    name === 'keepComponents' ? Math.min(spec.max, usePlayground.getState().scenario.components) : spec.max;
   if (name === 'seed') {
     return (
       <div className="control">
@@ -68,9 +76,42 @@ function NumberControl({ name, spec }: { name: keyof Scenario; spec: NumberParam
   );
 }
 
+/** Free text, committed on Enter or when the field loses focus (half-typed specs are not sanitized away). */
+function TextControl({ name, spec }: { name: keyof Scenario; spec: TextParam }) {
+  const id = useId();
+  const value = usePlayground((s) => s.scenario[name]) as string;
+  const setParam = usePlayground((s) => s.setParam);
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <div className="control">
+      <label htmlFor={id} title={spec.help}>
+        {spec.label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        className="text-param"
+        spellCheck={false}
+        value={draft ?? value}
+        maxLength={spec.maxLength}
+        data-param={spec.url}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => {
+          if (draft !== null) setParam(name, draft);
+          setDraft(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.currentTarget.blur();
+        }}
+      />
+      <p className="help">{spec.help}</p>
+    </div>
+  );
+}
+
 function EnumControl({ name }: { name: keyof Scenario }) {
   const id = useId();
-  const spec = PARAMS[name];
+  const spec = paramSpec(name);
   const value = usePlayground((s) => s.scenario[name]) as string;
   const setParam = usePlayground((s) => s.setParam);
   if (spec.kind !== 'enum') return null;
@@ -93,18 +134,20 @@ function EnumControl({ name }: { name: keyof Scenario }) {
 }
 
 export function Controls() {
+  const scenario = usePlayground((s) => s.scenario);
   return (
     <form className="controls" aria-label="Scenario parameters" onSubmit={(e) => e.preventDefault()}>
       {GROUPS.map((group) => (
         <fieldset key={group.id}>
           <legend>{group.title}</legend>
-          {PARAM_KEYS.filter((key) => PARAMS[key].group === group.id).map((key) => {
-            const spec = PARAMS[key];
-            return spec.kind === 'number' ? (
-              <NumberControl key={key} name={key} spec={spec} />
-            ) : (
-              <EnumControl key={key} name={key} />
-            );
+          {PARAM_KEYS.filter((key) => {
+            const spec = paramSpec(key);
+            return spec.group === group.id && (spec.relevant?.(scenario) ?? true);
+          }).map((key) => {
+            const spec = paramSpec(key);
+            if (spec.kind === 'number') return <NumberControl key={key} name={key} spec={spec} />;
+            if (spec.kind === 'text') return <TextControl key={key} name={key} spec={spec} />;
+            return <EnumControl key={key} name={key} />;
           })}
         </fieldset>
       ))}

@@ -1,54 +1,94 @@
-/** The numbers behind the charts: TRTR, TSTR, U = |TSTR - TRTR| with 95% intervals, and TSTR/TRTR per model. */
-import { isFailure, type ModelOutcome } from '../engine/results';
+/**
+ * The numbers behind the charts, averaged over replicates: TRTR, TSTR, U = |mean TSTR − mean TRTR| and
+ * TSTR/TRTR per model, with 95% t intervals over replicates; and the ranking agreement between the two orders.
+ */
+import type { MeanInterval } from '../engine/metrics/intervals';
+import type { ExperimentSummary, ModelSummary } from '../engine/results';
 import { formatInterval, formatNumber } from './format';
 import { modelColor } from './palette';
 
-export function ResultsTable({ models }: { models: readonly ModelOutcome[] }) {
+function Estimate({ value, testId }: { value: MeanInterval | null; testId: string }) {
+  if (!value) return <td>—</td>;
   return (
-    <table className="results">
-      <caption>
-        Test risk (mean squared error on the real test sample). Intervals: 95%, from the finite test sample.
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Model</th>
-          <th scope="col">TRTR</th>
-          <th scope="col">TSTR</th>
-          <th scope="col">U = |TSTR − TRTR|</th>
-          <th scope="col">TSTR / TRTR</th>
-        </tr>
-      </thead>
-      <tbody>
-        {models.map((m) => (
-          <tr key={m.id} data-model={m.id}>
-            <th scope="row">
-              <span className="swatch" style={{ background: modelColor(m.id) }} aria-hidden />
-              {m.label}
-            </th>
-            {isFailure(m) ? (
-              <td colSpan={4} className="model-error" data-testid="error">
-                Could not fit: {m.error}
-              </td>
-            ) : (
-              <>
-                <td>
-                  <span data-testid="trtr">{formatNumber(m.trtr.mean)}</span>
-                  <small>{formatInterval(m.trtr.lo, m.trtr.hi)}</small>
-                </td>
-                <td>
-                  <span data-testid="tstr">{formatNumber(m.tstr.mean)}</span>
-                  <small>{formatInterval(m.tstr.lo, m.tstr.hi)}</small>
-                </td>
-                <td>
-                  <strong data-testid="utility">{formatNumber(m.utility.mean)}</strong>
-                  <small>{formatInterval(m.utility.lo, m.utility.hi)}</small>
-                </td>
-                <td data-testid="ratio">{formatNumber(m.ratio)}</td>
-              </>
-            )}
+    <td>
+      <span data-testid={testId}>{formatNumber(value.mean)}</span>
+      <small>{value.hasInterval ? formatInterval(value.lo, value.hi) : 'one replicate'}</small>
+    </td>
+  );
+}
+
+function Row({ model }: { model: ModelSummary }) {
+  return (
+    <tr data-model={model.id}>
+      <th scope="row">
+        <span className="swatch" style={{ background: modelColor(model.id) }} aria-hidden />
+        {model.label}
+      </th>
+      {model.fitted === 0 ? (
+        <td colSpan={4} className="model-error" data-testid="error">
+          Could not fit: {model.error}
+        </td>
+      ) : (
+        <>
+          <Estimate value={model.trtr} testId="trtr" />
+          <Estimate value={model.tstr} testId="tstr" />
+          <td>
+            <strong data-testid="utility">{formatNumber(model.utility?.value)}</strong>
+            <small>
+              {model.utility?.lo != null && model.utility.hi != null
+                ? formatInterval(model.utility.lo, model.utility.hi)
+                : 'one replicate'}
+            </small>
+          </td>
+          <td data-testid="ratio">{formatNumber(model.ratio)}</td>
+        </>
+      )}
+    </tr>
+  );
+}
+
+export function ResultsTable({
+  summary,
+  loss,
+  tsts,
+}: {
+  summary: ExperimentSummary;
+  loss: string;
+  tsts: boolean;
+}) {
+  const ranking = summary.ranking;
+  return (
+    <>
+      <table className="results">
+        <caption>
+          {loss} on real test data, mean over {summary.completed} of {summary.planned} replicates; small
+          print: 95% interval over replicates.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Model</th>
+            <th scope="col">TRTR</th>
+            <th scope="col">{tsts ? 'TSTS' : 'TSTR'}</th>
+            <th scope="col">U = |{tsts ? 'TSTS' : 'TSTR'} − TRTR|</th>
+            <th scope="col">{tsts ? 'TSTS' : 'TSTR'} / TRTR</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {summary.models.map((model) => (
+            <Row key={model.id} model={model} />
+          ))}
+        </tbody>
+      </table>
+      {ranking && ranking.replicates > 0 && (
+        <p className="ranking-line" data-testid="ranking">
+          Ranking by {tsts ? 'TSTS' : 'TSTR'} vs by TRTR: Kendall τ<sub>b</sub> ={' '}
+          <strong>{formatNumber(ranking.kendallTauB?.mean)}</strong>
+          {ranking.kendallTauB?.hasInterval &&
+            ` (${formatInterval(ranking.kendallTauB.lo, ranking.kendallTauB.hi)})`}
+          {' · '}Spearman ρ = <strong>{formatNumber(ranking.spearmanRho?.mean)}</strong>
+          {' · '}same best model in {ranking.top1?.successes} of {ranking.top1?.trials} replicates
+        </p>
+      )}
+    </>
   );
 }

@@ -5,7 +5,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { backendCandidates, isSoftwareRenderer, type BackendInfo, type BackendName } from '../engine/backend';
-import { Cancelled, runScene, type SceneResult } from '../engine/scene';
+import type { SceneResult } from '../engine/results';
+import { Cancelled, runScene } from '../engine/scene';
 import type { BackendChoice, Scenario } from '../scenario/schema';
 import { loadBackend } from './backends';
 import { probeWebgl, rendererOf } from './probeWebgl';
@@ -60,11 +61,11 @@ export function createEngineApi(thread: BackendInfo['thread']) {
       throw new Error('no tfjs backend could start (tried WebGL, WASM and CPU)');
     },
 
-    /** Runs the scene; resolves null when a newer run made this one obsolete. */
-    async run(scenario: Scenario): Promise<SceneResult | null> {
+    /** Runs the scenario, streaming partial results; resolves null when a newer run made this one obsolete. */
+    async run(scenario: Scenario, onProgress?: (partial: SceneResult) => void): Promise<SceneResult | null> {
       const id = ++latestRun;
       try {
-        return await runScene(scenario, () => id !== latestRun);
+        return await runScene(scenario, () => id !== latestRun, onProgress);
       } catch (error) {
         if (error instanceof Cancelled) return null;
         throw error;

@@ -1,6 +1,6 @@
 /**
- * TRTR vs TSTR test risk per model (real colour = trained on real, synthetic colour = trained on synthetic), with
- * each estimate's 95% interval. A log scale is used when the risks span more than a factor of 30.
+ * Mean TRTR vs TSTR test risk per model over replicates (real colour = trained on real, synthetic colour =
+ * trained on synthetic), with 95% intervals. A log scale is used when the risks span more than a factor of 30.
  */
 import { memo, useMemo } from 'react';
 import {
@@ -14,34 +14,39 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { isFailure, type ModelOutcome, type ModelResult } from '../../engine/results';
+import type { MeanInterval } from '../../engine/metrics/intervals';
+import type { ModelSummary } from '../../engine/results';
 import { COLORS } from '../palette';
 import { formatNumber, formatTick, niceTicks } from '../format';
 
 interface Props {
-  readonly models: readonly ModelOutcome[];
+  readonly models: readonly ModelSummary[];
+  readonly tsts: boolean;
 }
 
-export const RiskChart = memo(function RiskChart({ models }: Props) {
+function errorOf(e: MeanInterval): [number, number] {
+  return e.hasInterval ? [e.mean - e.lo, e.hi - e.mean] : [0, 0];
+}
+
+export const RiskChart = memo(function RiskChart({ models, tsts }: Props) {
   const rows = useMemo(
     () =>
       models
-        .filter((m): m is ModelResult => !isFailure(m))
+        .filter((m) => m.trtr && m.tstr)
         .map((m) => ({
           label: m.label,
-          trtr: m.trtr.mean,
-          tstr: m.tstr.mean,
-          trtrError: [m.trtr.mean - m.trtr.lo, m.trtr.hi - m.trtr.mean],
-          tstrError: [m.tstr.mean - m.tstr.lo, m.tstr.hi - m.tstr.mean],
+          trtr: m.trtr!.mean,
+          tstr: m.tstr!.mean,
+          trtrError: errorOf(m.trtr!),
+          tstrError: errorOf(m.tstr!),
         })),
     [models],
   );
   const values = rows.flatMap((r) => [r.trtr, r.tstr]);
-  const positive = values.every((v) => v > 0);
+  const positive = values.length > 0 && values.every((v) => v > 0);
   const log = positive && Math.max(...values) / Math.min(...values) > 30;
-  const ticks = log
-    ? undefined
-    : niceTicks(0, Math.max(...rows.flatMap((r) => [r.trtr + r.trtrError[1]!, r.tstr + r.tstrError[1]!])), 5);
+  const top = Math.max(0, ...rows.flatMap((r) => [r.trtr + r.trtrError[1], r.tstr + r.tstrError[1]]));
+  const ticks = log ? undefined : niceTicks(0, top || 1, 5);
 
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -58,13 +63,7 @@ export const RiskChart = memo(function RiskChart({ models }: Props) {
           stroke="var(--muted)"
           label={
             log
-              ? {
-                  value: 'MSE (log scale)',
-                  angle: -90,
-                  position: 'insideLeft',
-                  fill: 'var(--muted)',
-                  fontSize: 12,
-                }
+              ? { value: 'log scale', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }
               : undefined
           }
         />
@@ -76,7 +75,12 @@ export const RiskChart = memo(function RiskChart({ models }: Props) {
         <Bar dataKey="trtr" name="TRTR (train real)" fill={COLORS.real} isAnimationActive={false}>
           <ErrorBar dataKey="trtrError" stroke="var(--fg)" width={6} />
         </Bar>
-        <Bar dataKey="tstr" name="TSTR (train synthetic)" fill={COLORS.synthetic} isAnimationActive={false}>
+        <Bar
+          dataKey="tstr"
+          name={tsts ? 'TSTS (train and test synthetic)' : 'TSTR (train synthetic)'}
+          fill={COLORS.synthetic}
+          isAnimationActive={false}
+        >
           <ErrorBar dataKey="tstrError" stroke="var(--fg)" width={6} />
         </Bar>
       </BarChart>

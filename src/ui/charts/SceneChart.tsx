@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { isFailure, type ModelResult, type SceneResult } from '../../engine/results';
+import type { SceneVisual } from '../../engine/results';
 import { niceTicks } from '../format';
 import { COLORS, modelColor } from '../palette';
 
@@ -24,7 +24,8 @@ const FITS = [
 ] as const;
 
 interface Props {
-  readonly result: SceneResult;
+  readonly visual: SceneVisual;
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 function zip(x: readonly number[], y: readonly number[]): { x: number; y: number }[] {
@@ -32,31 +33,37 @@ function zip(x: readonly number[], y: readonly number[]): { x: number; y: number
 }
 
 /** y ticks from the points (not the curves: an extrapolating fit must not squash the picture). */
-function yTicks(result: SceneResult): number[] {
-  const ys = [...result.real.y, ...result.synthetic.y, ...result.eta].sort((a, b) => a - b);
+function yTicks(visual: SceneVisual): number[] {
+  const ys = [...visual.real.y, ...visual.synthetic.y, ...(visual.eta ?? [])].sort((a, b) => a - b);
   return niceTicks(ys[Math.floor(0.005 * (ys.length - 1))]!, ys[Math.ceil(0.995 * (ys.length - 1))]!);
 }
 
-export const SceneChart = memo(function SceneChart({ result }: Props) {
+export const SceneChart = memo(function SceneChart({ visual, labels }: Props) {
   const data = useMemo(() => {
-    const curve = (y: readonly number[]) => zip(result.grid, y);
+    const grid = visual.grid ?? [];
+    const curve = (y: readonly number[] | null) => (y ? zip(grid, y) : []);
+    const xs = [...visual.real.x, ...visual.synthetic.x].sort((a, b) => a - b);
     return {
-      real: zip(result.real.x, result.real.y),
-      synthetic: zip(result.synthetic.x, result.synthetic.y),
-      eta: curve(result.eta),
-      etaSynthetic: result.scenario.bias !== 0 ? curve(result.etaSynthetic) : null,
-      models: result.models
-        .filter((m): m is ModelResult => !isFailure(m))
-        .map((m) => ({
-          id: m.id,
-          label: m.label,
-          real: curve(m.curveReal),
-          synthetic: curve(m.curveSynthetic),
-        })),
-      yTicks: yTicks(result),
-      xTicks: niceTicks(result.grid[0]!, result.grid[result.grid.length - 1]!),
+      real: zip(visual.real.x, visual.real.y),
+      synthetic: zip(visual.synthetic.x, visual.synthetic.y),
+      eta: curve(visual.eta),
+      etaSynthetic:
+        visual.etaSynthetic && visual.etaSynthetic.some((v, i) => v !== visual.eta?.[i])
+          ? curve(visual.etaSynthetic)
+          : null,
+      models: visual.curves.map((m) => ({
+        id: m.id,
+        label: labels[m.id] ?? m.id,
+        real: curve(m.real),
+        synthetic: curve(m.synthetic),
+      })),
+      yTicks: yTicks(visual),
+      xTicks:
+        grid.length > 0
+          ? niceTicks(grid[0]!, grid[grid.length - 1]!)
+          : niceTicks(xs[0] ?? -1, xs[xs.length - 1] ?? 1),
     };
-  }, [result]);
+  }, [visual, labels]);
   const domain = (ticks: number[]): [number, number] => [ticks[0]!, ticks[ticks.length - 1]!];
 
   return (
@@ -102,15 +109,17 @@ export const SceneChart = memo(function SceneChart({ result }: Props) {
           isAnimationActive={false}
           shape="triangle"
         />
-        <Line
-          name="η (true)"
-          data={data.eta}
-          dataKey="y"
-          stroke={COLORS.eta}
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
+        {data.eta.length > 0 && (
+          <Line
+            name="η (true)"
+            data={data.eta}
+            dataKey="y"
+            stroke={COLORS.eta}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        )}
         {data.etaSynthetic && (
           <Line
             name="η̃ (synthetic)"

@@ -1,0 +1,138 @@
+/**
+ * The replicate runner: for r = 0..R-1 draw a fresh real sample D_r, synthetic sample D~_r and real test sample,
+ * fit every model on both, and record TRTR_r,k = R^(A_k(D_r)) and TSTR_r,k = R^(A_k(D~_r)) on the test sample
+ * (squared error or 0-1 loss). Deterministic from the seed, streamed per replicate, cancellable between fits.
+ */
+import { GeneratorError, drawOracle } from './generators/oracle';
+import { parseModelSpec } from './learners/spec';
+import { specLabel, parseSpecText } from './learners/catalog';
+import { FitError, type Learner } from './learners/types';
+import { stackRows, type Matrix } from './matrix';
+import { drawReal, type Sample } from './populations/population';
+import type { ExperimentPlan } from './experiment';
+import { summarize, type ExperimentSummary, type ReplicateRecord } from './summary';
+
+/** Thrown when a newer request made this run obsolete. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+/** Stream labels of replicate r; replicate 0 keeps the plain labels of link version 1. */
+export function replicateLabel(base: string, r: number): string {
+  return r === 0 ? base : `${base}#${r}`;
+}
+
+/** Replicate 0's samples and every model's predictions on extra query rows (a plot grid). */
+export interface Replicate0 {
+  readonly real: Sample;
+  readonly synthetic: Sample;
+  readonly curves: readonly { id: string; real: Float64Array | null; synthetic: Float64Array | null }[];
+}
+
+export interface RunOptions {
+  /** Rows at which replicate 0's fits are also evaluated (for the data picture). */
+  readonly grid?: Matrix;
+  readonly isCancelled?: () => boolean;
+  /** Called after every replicate with the record and the summary so far. */
+  readonly onReplicate?: (
+    record: ReplicateRecord,
+    summary: ExperimentSummary,
+    first: Replicate0 | null,
+  ) => void;
+}
+
+export interface RunResult {
+  readonly records: ReplicateRecord[];
+  readonly summary: ExperimentSummary;
+  readonly first: Replicate0 | null;
+}
+
+function meanLoss(
+  task: ExperimentPlan['population']['task'],
+  prediction: Float64Array,
+  y: Float64Array,
+): number {
+  let total = 0;
+  for (let i = 0; i < y.length; i++) {
+    total += task === 'regression' ? (prediction[i]! - y[i]!) ** 2 : prediction[i] === y[i] ? 0 : 1;
+  }
+  return total / y.length;
+}
+
+/** Fits on `train`, predicts `test` rows (plus grid rows); null with the reason when the fit is impossible. */
+async function fitAndPredict(
+  learner: Learner,
+  train: Sample,
+  queries: Matrix,
+): Promise<{ prediction: Float64Array } | { error: string }> {
+  try {
+    return { prediction: await learner.fit(train.x, train.y).predict(queries) };
+  } catch (error) {
+    if (error instanceof FitError) return { error: error.message };
+    throw error;
+  }
+}
+
+export function learnersFor(plan: ExperimentPlan): { learner: Learner; id: string; label: string }[] {
+  const task = plan.population.task;
+  return plan.models.map((id) => ({
+    learner: parseModelSpec(id, task),
+    id,
+    label: specLabel(parseSpecText(id, task)),
+  }));
+}
+
+export async function runExperiment(plan: ExperimentPlan, options: RunOptions = {}): Promise<RunResult> {
+  const { population, seed } = plan;
+  const models = learnersFor(plan);
+  const records: ReplicateRecord[] = [];
+  let first: Replicate0 | null = null;
+  let summary = summarize(records, models, plan.replicates);
+  for (let r = 0; r < plan.replicates; r++) {
+    const real = drawReal(population, plan.n, seed, replicateLabel('real', r));
+    const synthetic = drawOracle(population, plan.synthetic, plan.m, seed, replicateLabel('synthetic', r));
+    const test = drawReal(population, plan.nTest, seed, replicateLabel('test', r));
+    const syntheticTest =
+      plan.tstrOn === 'synthetic'
+        ? drawOracle(population, plan.synthetic, plan.nTest, seed, replicateLabel('synthetic-holdout', r))
+        : test;
+    const grid = r === 0 ? options.grid : undefined;
+    const realQueries = grid ? stackRows([test.x, grid]) : test.x;
+    const syntheticQueries = grid ? stackRows([syntheticTest.x, grid]) : syntheticTest.x;
+    const trtr: (number | null)[] = [];
+    const tstr: (number | null)[] = [];
+    const errors: (string | null)[] = [];
+    const curves: Replicate0['curves'][number][] = [];
+    for (const { learner, id } of models) {
+      if (options.isCancelled?.()) throw new Cancelled();
+      const onReal = await fitAndPredict(learner, real, realQueries);
+      const onSynthetic = await fitAndPredict(learner, synthetic, syntheticQueries);
+      const realPrediction = 'prediction' in onReal ? onReal.prediction : null;
+      const syntheticPrediction = 'prediction' in onSynthetic ? onSynthetic.prediction : null;
+      trtr.push(realPrediction && meanLoss(population.task, realPrediction.subarray(0, plan.nTest), test.y));
+      tstr.push(
+        syntheticPrediction &&
+          meanLoss(population.task, syntheticPrediction.subarray(0, plan.nTest), syntheticTest.y),
+      );
+      errors.push('error' in onReal ? onReal.error : 'error' in onSynthetic ? onSynthetic.error : null);
+      if (grid) {
+        curves.push({
+          id,
+          real: realPrediction && realPrediction.slice(plan.nTest),
+          synthetic: syntheticPrediction && syntheticPrediction.slice(plan.nTest),
+        });
+      }
+    }
+    if (r === 0) first = { real, synthetic, curves };
+    const record: ReplicateRecord = { index: r, trtr, tstr, errors };
+    records.push(record);
+    summary = summarize(records, models, plan.replicates);
+    options.onReplicate?.(record, summary, first);
+  }
+  return { records, summary, first };
+}
+
+export { GeneratorError };

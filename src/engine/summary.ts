@@ -1,0 +1,114 @@
+/**
+ * Summaries over replicates r = 1..R: per model mean TRTR and TSTR with t intervals, the signed gap
+ * d_r = TSTR_r - TRTR_r, U^ = |mean d| with |.| of d's interval, TSTR/TRTR; and ranking agreement per replicate.
+ */
+import {
+  meanInterval,
+  proportionInterval,
+  type MeanInterval,
+  type ProportionInterval,
+} from './metrics/intervals';
+import { kendallTauB, pairwiseConsistency, spearmanRho, top1Agreement } from './metrics/ranking';
+
+/** One replicate's risks per model (null where the model could not be fitted in that replicate). */
+export interface ReplicateRecord {
+  readonly index: number;
+  readonly trtr: readonly (number | null)[];
+  readonly tstr: readonly (number | null)[];
+  readonly errors: readonly (string | null)[];
+}
+
+export interface UtilityEstimate {
+  readonly value: number;
+  /** Interval of |d| from the t interval of the mean gap d; null with a single replicate. */
+  readonly lo: number | null;
+  readonly hi: number | null;
+}
+
+export interface ModelSummary {
+  readonly id: string;
+  readonly label: string;
+  /** Replicates in which the model was fitted on both samples. */
+  readonly fitted: number;
+  readonly trtr: MeanInterval | null;
+  readonly tstr: MeanInterval | null;
+  readonly gap: MeanInterval | null;
+  readonly utility: UtilityEstimate | null;
+  /** mean TSTR / mean TRTR ("ML efficacy"); null when mean TRTR is 0 or the model never fitted. */
+  readonly ratio: number | null;
+  /** The last fit error, when there was one. */
+  readonly error: string | null;
+}
+
+export interface RankingSummary {
+  /** Replicates where every model was fitted (the only ones a ranking can be read from). */
+  readonly replicates: number;
+  readonly kendallTauB: MeanInterval | null;
+  readonly spearmanRho: MeanInterval | null;
+  readonly top1: ProportionInterval | null;
+  /** C_jk: fraction of replicates in which models j and k are ordered alike by TRTR and TSTR. */
+  readonly consistency: number[][] | null;
+}
+
+export interface ExperimentSummary {
+  readonly completed: number;
+  readonly planned: number;
+  readonly models: readonly ModelSummary[];
+  /** Null with fewer than two models. */
+  readonly ranking: RankingSummary | null;
+}
+
+function utilityOf(gap: MeanInterval): UtilityEstimate {
+  if (!gap.hasInterval) return { value: Math.abs(gap.mean), lo: null, hi: null };
+  const lo = gap.lo <= 0 && gap.hi >= 0 ? 0 : Math.min(Math.abs(gap.lo), Math.abs(gap.hi));
+  return { value: Math.abs(gap.mean), lo, hi: Math.max(Math.abs(gap.lo), Math.abs(gap.hi)) };
+}
+
+/** Mean of the finite values that are defined (NaN = undefined statistic, e.g. tau with all risks tied). */
+function definedMean(values: number[]): MeanInterval | null {
+  const kept = values.filter((v) => Number.isFinite(v));
+  return kept.length > 0 ? meanInterval(kept) : null;
+}
+
+export function summarize(
+  records: readonly ReplicateRecord[],
+  models: readonly { id: string; label: string }[],
+  planned: number,
+): ExperimentSummary {
+  const perModel = models.map(({ id, label }, k): ModelSummary => {
+    const model = { id, label };
+    const pairs = records.filter((r) => r.trtr[k] != null && r.tstr[k] != null);
+    const error = [...records].reverse().find((r) => r.errors[k])?.errors[k] ?? null;
+    if (pairs.length === 0) {
+      return { ...model, fitted: 0, trtr: null, tstr: null, gap: null, utility: null, ratio: null, error };
+    }
+    const trtr = meanInterval(pairs.map((r) => r.trtr[k]!));
+    const tstr = meanInterval(pairs.map((r) => r.tstr[k]!));
+    const gap = meanInterval(pairs.map((r) => r.tstr[k]! - r.trtr[k]!));
+    return {
+      ...model,
+      fitted: pairs.length,
+      trtr,
+      tstr,
+      gap,
+      utility: utilityOf(gap),
+      ratio: trtr.mean > 0 ? tstr.mean / trtr.mean : null,
+      error,
+    };
+  });
+  let ranking: RankingSummary | null = null;
+  if (models.length >= 2) {
+    const complete = records.filter((r) => r.trtr.every((v) => v != null) && r.tstr.every((v) => v != null));
+    const a = complete.map((r) => r.trtr as number[]);
+    const b = complete.map((r) => r.tstr as number[]);
+    const agreed = a.filter((trtr, i) => top1Agreement(trtr, b[i]!)).length;
+    ranking = {
+      replicates: complete.length,
+      kendallTauB: definedMean(a.map((trtr, i) => kendallTauB(trtr, b[i]!))),
+      spearmanRho: definedMean(a.map((trtr, i) => spearmanRho(trtr, b[i]!))),
+      top1: complete.length > 0 ? proportionInterval(agreed, complete.length) : null,
+      consistency: complete.length > 0 ? pairwiseConsistency(a, b) : null,
+    };
+  }
+  return { completed: records.length, planned, models: perModel, ranking };
+}
