@@ -38,7 +38,10 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   firstResultsMs: null,
   setParam(key, raw) {
     const { value, notice } = sanitizeParam(key, raw);
-    const crossed = enforceCrossRules({ ...get().scenario, [key]: value });
+    const current = get().scenario;
+    // Inputs may report the same value twice (input + change events): an unchanged scenario must not rerun.
+    if (Object.is(current[key], value) && notice === undefined) return;
+    const crossed = enforceCrossRules({ ...current, [key]: value });
     const notices = [notice, crossed.notice].filter((n): n is string => n !== undefined);
     set((state) => ({
       scenario: crossed.value,

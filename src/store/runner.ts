@@ -28,12 +28,18 @@ export function startRunner(): () => void {
       const backend = await engine.init(scenario.backend);
       usePlayground.setState({ backend });
       const current = (): boolean => !stopped && usePlayground.getState().scenario === scenario;
+      // Progress comes over its own MessagePort and can arrive after the final result: once the run has
+      // settled, or when a message is older than what is shown, it is dropped.
+      let settled = false;
       const results = await engine.run(
         scenario,
         proxy((partial: SceneResult) => {
-          if (current()) usePlayground.setState({ results: partial });
+          const shown = usePlayground.getState().results;
+          const newer = shown?.scenario !== scenario || partial.summary.completed > shown.summary.completed;
+          if (!settled && current() && newer) usePlayground.setState({ results: partial });
         }),
       );
+      settled = true;
       if (results === null || !current()) return;
       usePlayground.setState({ results, status: 'done', error: null });
     } catch (error) {
@@ -50,6 +56,7 @@ export function startRunner(): () => void {
   syncUrl(usePlayground.getState().scenario);
   const unsubscribe = usePlayground.subscribe((state, previous) => {
     if (state.scenario === previous.scenario) return;
+    if (encodeScenario(state.scenario) === encodeScenario(previous.scenario)) return;
     syncUrl(state.scenario);
     clearTimeout(timer);
     timer = setTimeout(() => void run(state.scenario), DEBOUNCE_MS);
