@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onBackend } from '../../test/backends';
 import { column, matrix } from '../matrix';
 import { stream } from '../rng';
 import { knn, majority } from './knn';
@@ -46,25 +47,6 @@ describe('kNN regression', () => {
       /larger than the 2/,
     );
   });
-
-  it('finds the exact neighbours of random 3-D data (against a float64 brute force)', async () => {
-    const s = stream(3, 'knn-test');
-    const train = s.normals(300 * 3);
-    const query = s.normals(50 * 3);
-    const { indices } = await nearestNeighbors(matrix(300, 3, train), matrix(50, 3, query), 7);
-    const expected = bruteForce(train, query, 3, 7);
-    expected.forEach((row, q) => expect(Array.from(indices.subarray(q * 7, q * 7 + 7))).toEqual(row));
-  });
-
-  it('stays exact when float32 cannot separate the candidates (falls back to float64)', async () => {
-    // 200 points far from the origin, 1e-9 apart: float32 sees them all at the same distance.
-    const train = Float64Array.from({ length: 200 }, (_, i) => 1000 + 1e-9 * ((i * 37) % 200));
-    const query = Float64Array.of(1000 + 1e-9 * 100.4, 1000 + 1e-9 * 3.2);
-    const { indices, exactScans } = await nearestNeighbors(column(train), column(query), 3);
-    expect(exactScans).toBe(2);
-    const expected = bruteForce(train, query, 1, 3);
-    expect([Array.from(indices.subarray(0, 3)), Array.from(indices.subarray(3, 6))]).toEqual(expected);
-  });
 });
 
 describe('kNN classification', () => {
@@ -103,3 +85,39 @@ describe('kNN classification', () => {
     expect(majority(Float64Array.of(4))).toBe(4);
   });
 });
+
+for (const backend of ['cpu', 'wasm'] as const) {
+  describe(`exact neighbour search on tfjs ${backend}`, () => {
+    onBackend(backend);
+
+    it('finds the exact neighbours of random 3-D data (against a float64 brute force)', async () => {
+      const s = stream(3, 'knn-test');
+      const train = s.normals(300 * 3);
+      const query = s.normals(50 * 3);
+      const { indices } = await nearestNeighbors(matrix(300, 3, train), matrix(50, 3, query), 7);
+      const expected = bruteForce(train, query, 3, 7);
+      expected.forEach((row, q) => expect(Array.from(indices.subarray(q * 7, q * 7 + 7))).toEqual(row));
+    });
+
+    it('stays exact when float32 cannot separate the candidates (falls back to float64)', async () => {
+      // 200 points far from the origin, 1e-9 apart: float32 sees them all at the same distance.
+      const train = Float64Array.from({ length: 200 }, (_, i) => 1000 + 1e-9 * ((i * 37) % 200));
+      const query = Float64Array.of(1000 + 1e-9 * 100.4, 1000 + 1e-9 * 3.2);
+      const { indices, exactScans } = await nearestNeighbors(column(train), column(query), 3);
+      // Both queries fall back to (or, on CPU, always use) the float64 scan.
+      expect(exactScans).toBe(2);
+      const expected = bruteForce(train, query, 1, 3);
+      expect([Array.from(indices.subarray(0, 3)), Array.from(indices.subarray(3, 6))]).toEqual(expected);
+    });
+
+    it('uses the float32 candidates when they are provably complete (tfjs backends other than CPU)', async () => {
+      const s = stream(8, 'knn-fast');
+      const { exactScans } = await nearestNeighbors(
+        matrix(400, 2, s.normals(800)),
+        matrix(100, 2, s.normals(200)),
+        5,
+      );
+      expect(exactScans).toBe(backend === 'cpu' ? 100 : 0);
+    });
+  });
+}

@@ -3,6 +3,7 @@
  * test risks (squared error or 0-1) to 1e-6 relative, logistic regression's 0-1 risk within 0.005 absolute.
  */
 import { describe, expect, it } from 'vitest';
+import { onBackend } from '../../test/backends';
 import { referenceCases, type ReferenceCase } from '../fixtures/loadCase';
 import type { Matrix } from '../matrix';
 import { parseModelSpec } from './spec';
@@ -66,6 +67,20 @@ describe('scikit-learn parity', () => {
         const tstr = await risk(learner, c.syntheticTrain, c.test, loss);
         expectClose(trtr, expected.trtr, expected.model);
         expectClose(tstr, expected.tstr, expected.model);
+      });
+    }
+  }
+});
+
+// kNN searches with tfjs tensors on every backend but CPU: check that path against scikit-learn too.
+describe('scikit-learn parity of kNN on the tfjs WASM path', () => {
+  onBackend('wasm');
+  for (const c of cases) {
+    for (const expected of c.models.filter((m) => m.model.startsWith('knn'))) {
+      it(`${c.name} ${expected.model}`, async () => {
+        const learner = parseModelSpec(expected.model, c.task);
+        expectClose(await risk(learner, c.realTrain, c.test, lossOf(c)), expected.trtr, expected.model);
+        expectClose(await risk(learner, c.syntheticTrain, c.test, lossOf(c)), expected.tstr, expected.model);
       });
     }
   }
