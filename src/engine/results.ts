@@ -3,7 +3,10 @@
  * replicate. Kept apart from the engine's code so the page can use these types without loading tfjs.
  */
 import type { Scenario } from '../scenario/schema';
+import type { FidelityReport } from './fidelityReport';
 import type { ExperimentSummary } from './summary';
+
+export type { FidelityReport } from './fidelityReport';
 
 export type { ExperimentSummary, ModelSummary, RankingSummary } from './summary';
 
@@ -22,6 +25,8 @@ export interface SceneResult {
   readonly scenario: Scenario;
   readonly summary: ExperimentSummary;
   readonly visual: SceneVisual | null;
+  /** Fidelity of replicate 1's synthetic sample to its real one. */
+  readonly fidelity: FidelityReport | null;
   /** All planned replicates are in. */
   readonly done: boolean;
   readonly elapsedMs: number;

@@ -10,6 +10,7 @@ import { FitError, type Learner } from './learners/types';
 import { stackRows, type Matrix } from './matrix';
 import { drawReal, type Sample } from './populations/population';
 import type { ExperimentPlan } from './experiment';
+import { fidelityReport, type FidelityReport } from './fidelityReport';
 import { summarize, type ExperimentSummary, type ReplicateRecord } from './summary';
 
 /** Thrown when a newer request made this run obsolete. */
@@ -35,12 +36,15 @@ export interface Replicate0 {
 export interface RunOptions {
   /** Rows at which replicate 0's fits are also evaluated (for the data picture). */
   readonly grid?: Matrix;
+  /** Measure replicate 0's fidelity (default true). */
+  readonly fidelity?: boolean;
   readonly isCancelled?: () => boolean;
   /** Called after every replicate with the record and the summary so far. */
   readonly onReplicate?: (
     record: ReplicateRecord,
     summary: ExperimentSummary,
     first: Replicate0 | null,
+    fidelity: FidelityReport | null,
   ) => void;
 }
 
@@ -48,6 +52,8 @@ export interface RunResult {
   readonly records: ReplicateRecord[];
   readonly summary: ExperimentSummary;
   readonly first: Replicate0 | null;
+  /** Fidelity of replicate 0's synthetic sample to its real one (null when not asked for). */
+  readonly fidelity: FidelityReport | null;
 }
 
 function meanLoss(
@@ -90,6 +96,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
   const models = learnersFor(plan);
   const records: ReplicateRecord[] = [];
   let first: Replicate0 | null = null;
+  let fidelity: FidelityReport | null = null;
   let summary = summarize(records, models, plan.replicates);
   for (let r = 0; r < plan.replicates; r++) {
     const real = drawReal(population, plan.n, seed, replicateLabel('real', r));
@@ -126,13 +133,16 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
         });
       }
     }
-    if (r === 0) first = { real, synthetic, curves };
+    if (r === 0) {
+      first = { real, synthetic, curves };
+      if (options.fidelity !== false) fidelity = await fidelityReport(plan, real, synthetic);
+    }
     const record: ReplicateRecord = { index: r, trtr, tstr, errors };
     records.push(record);
     summary = summarize(records, models, plan.replicates);
-    options.onReplicate?.(record, summary, first);
+    options.onReplicate?.(record, summary, first, fidelity);
   }
-  return { records, summary, first };
+  return { records, summary, first, fidelity };
 }
 
 export { GeneratorError };

@@ -76,11 +76,13 @@ export async function runScene(
   const result = await runExperiment(plan, {
     ...(grid ? { grid } : {}),
     isCancelled,
-    onReplicate: (_record, summary, first) => {
+    onReplicate: (_record, summary, first, fidelity) => {
       if (first && !visual) visual = visualOf(plan, first, grid);
       const done = summary.completed === summary.planned;
-      if (!done) onProgress?.({ scenario, summary, visual, done, elapsedMs: performance.now() - started });
+      const elapsedMs = performance.now() - started;
+      if (!done) onProgress?.({ scenario, summary, visual, fidelity, done, elapsedMs });
     },
   });
-  return { scenario, summary: result.summary, visual, done: true, elapsedMs: performance.now() - started };
+  const elapsedMs = performance.now() - started;
+  return { scenario, summary: result.summary, visual, fidelity: result.fidelity, done: true, elapsedMs };
 }

@@ -49,6 +49,7 @@ export function snapshot(state: PlaygroundState) {
       top1: r.summary.ranking.top1?.estimate ?? null,
       consistency: r.summary.ranking.consistency,
     },
+    fidelity: r.fidelity,
     elapsedMs: r.elapsedMs,
   };
   return deepFreeze(

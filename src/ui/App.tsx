@@ -7,6 +7,7 @@ import { RiskChart } from './charts/RiskChart';
 import { SceneChart } from './charts/SceneChart';
 import { Controls } from './Controls';
 import { CopyLink } from './CopyLink';
+import { FidelityLine } from './FidelityLine';
 import { formatNumber } from './format';
 import { Notices } from './Notices';
 import { ResultsTable } from './ResultsTable';
@@ -117,6 +118,7 @@ export function App() {
             <h2 id="numbers-title">Generalization and ranking utility</h2>
             <Summary />
             {results && <ResultsTable summary={results.summary} loss={loss} tsts={tsts} />}
+            {results?.fidelity && <FidelityLine fidelity={results.fidelity} />}
           </section>
           <section className="card about">
             <h2>About the theory</h2>
