@@ -1,0 +1,228 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { referenceCases } from '../engine/fixtures/loadCase';
+import { planFromScenario } from '../engine/experiment';
+import { runExperiment } from '../engine/run';
+import { decodeScenario } from '../scenario/url';
+import { main } from './main';
+
+const ROOT = join(import.meta.dirname, '../engine/fixtures/sklearn');
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
+function csv(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+const good = csv('good.csv', 'x1,x2,y\n0,1,1\n1,0,0\n2,2,1\n3,1,0\n');
+
+function evaluateArgs(overrides: Record<string, string>): string[] {
+  const args: Record<string, string> = {
+    '--real-train': good,
+    '--synthetic-train': good,
+    '--test': good,
+    '--task': 'regression',
+    '--models': 'ols',
+    ...overrides,
+  };
+  return ['evaluate', ...Object.entries(args).flat()];
+}
+
+describe('cli evaluate on the scikit-learn reference cases', () => {
+  for (const c of referenceCases()) {
+    it(`${c.name}: every model's TRTR and TSTR, and the ranking, match scikit-learn`, async () => {
+      const files = ['real_train', 'synthetic_train', 'test'].map((f) => join(ROOT, c.name, `${f}.csv`));
+      const { code, out, err } = await cli(
+        ...['evaluate', '--real-train', files[0]!, '--synthetic-train', files[1]!, '--test', files[2]!],
+        ...['--task', c.task, '--models', c.models.map((m) => m.model).join(';'), '--json'],
+      );
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const result = JSON.parse(out) as {
+        models: { model: string; trtr: number; tstr: number; utility: number }[];
+      };
+      result.models.forEach((m, i) => {
+        const expected = c.models[i]!;
+        expect(m.model).toBe(expected.model);
+        const tol = (v: number) => (m.model.startsWith('logistic') ? 0.005 : 1e-6 * Math.abs(v));
+        expect(Math.abs(m.trtr - expected.trtr)).toBeLessThanOrEqual(tol(expected.trtr));
+        expect(Math.abs(m.tstr - expected.tstr)).toBeLessThanOrEqual(tol(expected.tstr));
+        expect(m.utility).toBeCloseTo(Math.abs(m.tstr - m.trtr), 12);
+      });
+      if (!c.models.some((m) => m.model.startsWith('logistic'))) {
+        const ranking = (JSON.parse(out) as { ranking: { kendall_tau_b: number; spearman_rho: number } })
+          .ranking;
+        expect(ranking.kendall_tau_b).toBeCloseTo(c.ranking.kendall_tau_b, 10);
+        expect(ranking.spearman_rho).toBeCloseTo(c.ranking.spearman_rho, 10);
+      }
+    });
+  }
+});
+
+describe('cli bad input: exit code 2, one line naming file, line and column, no stack trace', () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['missing file', { '--test': join(dir, 'nope.csv') }, /nope\.csv: no such file/],
+    [
+      'non-numeric cell',
+      { '--test': csv('text.csv', 'x1,x2,y\n0,1,1\n1,abc,0\n') },
+      /text\.csv line 3, column 2 \(x2\): "abc" is not a number/,
+    ],
+    [
+      'ragged row',
+      { '--test': csv('ragged.csv', 'x1,x2,y\n0,1,1\n1,0\n') },
+      /ragged\.csv line 3: 2 cells, the header has 3/,
+    ],
+    [
+      'NaN cell',
+      { '--test': csv('nan.csv', 'x1,x2,y\n0,NaN,1\n') },
+      /nan\.csv line 2, column 2 \(x2\): "NaN" is not a number/,
+    ],
+    [
+      'Inf cell',
+      { '--test': csv('inf.csv', 'x1,x2,y\n0,1e999,1\n') },
+      /inf\.csv line 2, column 2 \(x2\): "1e999" is not finite/,
+    ],
+    [
+      'different columns',
+      { '--synthetic-train': csv('cols.csv', 'a,b,y\n0,1,1\n1,2,0\n') },
+      /cols\.csv: feature columns \(a, b\) differ/,
+    ],
+    ['missing target', { '--target': 'label' }, /no target column "label"/],
+    [
+      'single class',
+      {
+        '--task': 'classification',
+        '--models': 'knn:k=1',
+        '--real-train': csv('one.csv', 'x1,x2,y\n0,1,1\n1,0,1\n'),
+      },
+      /one\.csv: only class 1 in y/,
+    ],
+    [
+      'labels not 0/1',
+      {
+        '--task': 'classification',
+        '--models': 'knn:k=1',
+        '--real-train': csv('lab.csv', 'x1,x2,y\n0,1,2\n1,0,0\n'),
+      },
+      /lab\.csv line 2 \(y\): classification labels must be 0 or 1/,
+    ],
+    ['k > n', { '--models': 'knn:k=9' }, /knn:k=9 on .*good\.csv: .*larger than the 4 training points/],
+    ['unknown model', { '--models': 'ols;forest' }, /--models: unknown model "forest"/],
+    [
+      'model for the wrong task',
+      { '--task': 'classification', '--models': 'ols' },
+      /does not do classification/,
+    ],
+    ['empty file', { '--test': csv('empty.csv', '') }, /empty\.csv: empty file/],
+    ['bad task', { '--task': 'ranking' }, /--task must be regression or classification/],
+  ];
+  for (const [name, overrides, message] of cases) {
+    it(name, async () => {
+      const { code, out, err } = await cli(...evaluateArgs(overrides));
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err.split('\n')).toHaveLength(1);
+      expect(err).toMatch(/^error: /);
+      expect(err).toMatch(message);
+      expect(err).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('unknown option and unknown command', async () => {
+    expect((await cli('evaluate', '--colour')).err).toMatch(/^error: .*--colour/);
+    expect((await cli('frobnicate')).code).toBe(2);
+  });
+});
+
+describe('cli run and sweep: the browser`s engine on a share link', () => {
+  const link = 'http://localhost:5173/?v=2&eta=sine&shift=1&models=ols;knn:k=5&R=3&test=1000';
+
+  it('run gives the same numbers as the engine in-process for the same link, and writes files whole', async () => {
+    const { code, out } = await cli('run', '--scenario', link, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { summary: { model: string; trtr: number; tstr: number }[] };
+    const direct = await runExperiment(
+      planFromScenario(decodeScenario(link.slice(link.indexOf('?'))).scenario),
+    );
+    expect(report.summary.map((r) => [r.model, r.trtr, r.tstr])).toEqual(
+      direct.summary.models.map((m) => [m.id, m.trtr!.mean, m.tstr!.mean]),
+    );
+    const file = join(dir, 'results.json');
+    expect((await cli('run', '--scenario', link, '--out', file)).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).replicates).toHaveLength(3 * 2);
+    const bad = await cli('run', '--scenario', link, '--out', join(dir, 'results.txt'));
+    expect(bad.code).toBe(2);
+    expect(existsSync(join(dir, 'results.txt'))).toBe(false);
+  });
+
+  it('run reads a JSON scenario file, and warns about what it had to change', async () => {
+    const file = csv(
+      'scenario.json',
+      JSON.stringify({ eta: 'linear', shift: 9, models: 'ols', replicates: 2, nTest: 1000 }),
+    );
+    const { code, err } = await cli('run', '--scenario', file);
+    expect(code).toBe(0);
+    expect(err).toMatch(/warning: shift = 9 is above the maximum 3/);
+  });
+
+  it('sweep writes one row per point and model', async () => {
+    const file = join(dir, 'sweep.csv');
+    const { code } = await cli(
+      'sweep',
+      '--scenario',
+      link,
+      '--param',
+      'shift',
+      '--from',
+      '0',
+      '--to',
+      '2',
+      '--steps',
+      '3',
+      '--out',
+      file,
+    );
+    expect(code).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^shift,model,fitted,trtr,/);
+    expect(lines).toHaveLength(1 + 3 * 2);
+    expect(
+      (await cli('sweep', '--scenario', link, '--param', 'shift', '--from', '0', '--to', '9', '--steps', '3'))
+        .err,
+    ).toMatch(/shift = 9 is outside -3..3/);
+  });
+});
+
+describe('cli as a process', () => {
+  it('exits 2 with one line on bad input, and prints clean JSON on success', async () => {
+    const run = promisify(execFile);
+    const bin = ['tsx', 'src/cli/main.ts'];
+    const failure = await run('npx', [...bin, ...evaluateArgs({ '--models': 'forest' })]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect('code' in failure && failure.code).toBe(2);
+    expect(
+      (failure as { stderr: string }).stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('npm warn')),
+    ).toHaveLength(1);
+    const { stdout } = await run('npx', [...bin, ...evaluateArgs({ '--json': '' }).filter((a) => a !== '')]);
+    expect(JSON.parse(stdout).models[0].model).toBe('ols');
+  }, 30_000);
+});

@@ -1,0 +1,118 @@
+/** `run` and `sweep`: the browser's engine on a share link or scenario file, headless, with progress on stderr. */
+import { planFromScenario } from '../engine/experiment';
+import { GeneratorError, runExperiment } from '../engine/run';
+import { runSweep, SweepError, type SweepAxis } from '../engine/sweep';
+import { PARAM_KEYS, paramSpec, type Scenario } from '../scenario/schema';
+import { encodeScenario } from '../scenario/url';
+import { CliError } from './errors';
+import { formatOf, summaryRows, toCsv, writeAtomically } from './output';
+import { readScenario } from './scenarioInput';
+
+type Log = (message: string) => void;
+
+function withReplicates(scenario: Scenario, replicates: string | undefined): Scenario {
+  if (replicates === undefined) return scenario;
+  const value = Number(replicates);
+  if (!Number.isInteger(value) || value < 1 || value > 500)
+    throw new CliError(`--replicates must be 1..500, got ${replicates}`);
+  return { ...scenario, replicates: value };
+}
+
+function loadScenario(input: string, replicates: string | undefined, warn: Log): Scenario {
+  const { scenario, notices } = readScenario(input);
+  for (const notice of notices) warn(`warning: ${notice}`);
+  return withReplicates(scenario, replicates);
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof GeneratorError || error instanceof SweepError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+export async function runCommand(
+  options: { scenario: string; replicates?: string; out?: string; json?: boolean },
+  log: Log,
+  print: Log,
+): Promise<void> {
+  const scenario = loadScenario(options.scenario, options.replicates, log);
+  const format = options.out ? formatOf(options.out) : null;
+  const result = await guarded(() =>
+    runExperiment(planFromScenario(scenario), {
+      onReplicate: (_r, s) => log(`replicate ${s.completed}/${s.planned}`),
+    }),
+  );
+  const ids = result.summary.models.map((m) => m.id);
+  const report = {
+    link: `?${encodeScenario(scenario)}`,
+    scenario,
+    summary: summaryRows(result.summary),
+    ranking: result.summary.ranking,
+    fidelity: result.fidelity,
+    replicates: result.records.flatMap((r) =>
+      ids.map((model, k) => ({
+        replicate: r.index + 1,
+        model,
+        trtr: r.trtr[k] ?? null,
+        tstr: r.tstr[k] ?? null,
+        error: r.errors[k] ?? null,
+      })),
+    ),
+  };
+  if (format === 'json') writeAtomically(options.out!, `${JSON.stringify(report, null, 2)}\n`);
+  else if (format === 'csv') writeAtomically(options.out!, toCsv(report.replicates));
+  if (options.json) print(JSON.stringify(report));
+  else if (!format) print(toCsv(report.summary).trimEnd());
+  if (format) log(`wrote ${options.out}`);
+}
+
+function axis(
+  param: string | undefined,
+  from: string | undefined,
+  to: string | undefined,
+  steps: string | undefined,
+): SweepAxis {
+  if (!param || from === undefined || to === undefined || steps === undefined) {
+    throw new CliError('a sweep axis needs --param, --from, --to and --steps');
+  }
+  const key = PARAM_KEYS.find((k) => paramSpec(k).url === param || k === param);
+  if (!key) throw new CliError(`--param ${param}: not a scenario parameter`);
+  const numbers = [from, to, steps].map(Number);
+  if (numbers.some((v) => !Number.isFinite(v)))
+    throw new CliError(`--from, --to and --steps must be numbers`);
+  return { param: key, from: numbers[0]!, to: numbers[1]!, steps: numbers[2]! };
+}
+
+export async function sweepCommand(
+  options: Record<string, string | boolean | undefined>,
+  log: Log,
+  print: Log,
+): Promise<void> {
+  const str = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
+  if (!str('scenario')) throw new CliError('sweep needs --scenario');
+  const scenario = loadScenario(str('scenario')!, str('replicates'), log);
+  const axes = [axis(str('param'), str('from'), str('to'), str('steps'))];
+  if (str('param2')) axes.push(axis(str('param2'), str('from2'), str('to2'), str('steps2')));
+  const out = str('out');
+  const format = out ? formatOf(out) : null;
+  const points = await guarded(() =>
+    runSweep(scenario, axes, { onPoint: (_p, i, total) => log(`point ${i + 1}/${total}`) }),
+  );
+  const rows = points.flatMap((point) =>
+    summaryRows(point.summary).map((row) => ({
+      ...Object.fromEntries(axes.map((a) => [paramSpec(a.param).url, point.values[a.param] ?? null])),
+      ...row,
+    })),
+  );
+  if (format === 'json')
+    writeAtomically(
+      out!,
+      `${JSON.stringify({ link: `?${encodeScenario(scenario)}`, axes, rows }, null, 2)}\n`,
+    );
+  else if (format === 'csv') writeAtomically(out!, toCsv(rows));
+  else print(toCsv(rows).trimEnd());
+  if (format) log(`wrote ${out}`);
+}

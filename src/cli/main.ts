@@ -1,0 +1,135 @@
+/**
+ * The headless CLI: `evaluate` (your CSVs), `run` and `sweep` (a share link or scenario file, the same engine and
+ * numbers as the page). Bad input: one line on stderr and exit code 2; never a stack trace (unless --debug).
+ */
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { runCommand, sweepCommand } from './commands';
+import { CliError } from './errors';
+import { evaluate, formatEvaluate } from './evaluate';
+
+const HELP: Record<string, string> = {
+  '': `usage: npm run cli -- <command> [options]
+
+commands:
+  evaluate   TRTR/TSTR of models on your CSV files (train on real / synthetic, test on real)
+  run        run a scenario (share link or JSON file) exactly as the browser does
+  sweep      run a scenario over a grid of one or two parameters
+
+npm run cli -- <command> --help   for the options of a command`,
+  evaluate: `usage: npm run cli -- evaluate --real-train R.csv --synthetic-train S.csv --test T.csv
+         --task regression|classification --models "ols;ridge:alpha=2;knn:k=9" [--target y] [--json] [--progress]`,
+  run: `usage: npm run cli -- run --scenario <share-link-or-json-file> [--replicates R] [--out results.json|csv] [--json] [--progress]`,
+  sweep: `usage: npm run cli -- sweep --scenario <link-or-file> --param shift --from 0 --to 3 --steps 13
+         [--param2 bias --from2 0 --to2 1 --steps2 5] [--replicates R] [--out sweep.csv|json] [--progress]`,
+};
+
+const OPTIONS = {
+  help: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  progress: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'real-train': { type: 'string' },
+  'synthetic-train': { type: 'string' },
+  test: { type: 'string' },
+  task: { type: 'string' },
+  models: { type: 'string' },
+  target: { type: 'string' },
+  scenario: { type: 'string' },
+  replicates: { type: 'string' },
+  out: { type: 'string' },
+  param: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  steps: { type: 'string' },
+  param2: { type: 'string' },
+  from2: { type: 'string' },
+  to2: { type: 'string' },
+  steps2: { type: 'string' },
+} as const;
+
+export async function main(
+  argv: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new CliError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    }
+    const { values, positionals } = parsed;
+    debug = values.debug === true;
+    const command = positionals[0] ?? '';
+    if (positionals.length > 1) throw new CliError(`unexpected argument "${positionals[1]}"`);
+    if (values.help || command === '' || command === 'help') {
+      out(HELP[command] ?? HELP['']!);
+      return 0;
+    }
+    const progress = values.progress === true || process.stderr.isTTY === true;
+    const log = (message: string) => {
+      if (progress) err(message);
+    };
+    tf.env().set('IS_TEST', true);
+    await tf.setBackend('cpu');
+    if (command === 'evaluate') {
+      const need = (key: 'real-train' | 'synthetic-train' | 'test' | 'task' | 'models') => {
+        const value = values[key];
+        if (typeof value !== 'string' || value === '') throw new CliError(`evaluate needs --${key}`);
+        return value;
+      };
+      const task = need('task');
+      if (task !== 'regression' && task !== 'classification')
+        throw new CliError(`--task must be regression or classification, got "${task}"`);
+      const result = await evaluate({
+        realTrain: need('real-train'),
+        syntheticTrain: need('synthetic-train'),
+        test: need('test'),
+        task,
+        models: need('models'),
+        target: values.target ?? 'y',
+        progress: log,
+      });
+      out(values.json ? JSON.stringify(result) : formatEvaluate(result, task));
+      return 0;
+    }
+    if (command === 'run') {
+      if (!values.scenario) throw new CliError('run needs --scenario');
+      await runCommand(
+        { scenario: values.scenario, replicates: values.replicates, out: values.out, json: values.json },
+        (m) => (m.startsWith('warning') ? err(m) : log(m)),
+        out,
+      );
+      return 0;
+    }
+    if (command === 'sweep') {
+      await sweepCommand(values, (m) => (m.startsWith('warning') ? err(m) : log(m)), out);
+      return 0;
+    }
+    throw new CliError(`unknown command "${command}" (evaluate, run, sweep)`);
+  } catch (error) {
+    if (error instanceof CliError) {
+      err(`error: ${error.message}`);
+      return error.exitCode;
+    }
+    err(
+      `internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for details)'}`,
+    );
+    if (debug && error instanceof Error && error.stack) err(error.stack);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
+  ).then((code) => {
+    process.exitCode = code;
+  });
+}
