@@ -33,3 +33,24 @@ for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
     app.expectCleanConsole();
   });
 }
+
+test('the headless CLI gives the browser`s numbers for the same link', async ({ page }) => {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const app = new PlaygroundPage(page);
+  const query = '?v=2&eta=sine&shift=1.2&scale=0.8&models=ols;poly:degree=3;knn:k=7&R=4&test=2000&seed=11';
+  await app.open(query);
+  const { stdout } = await promisify(execFile)('npx', [
+    'tsx',
+    'src/cli/main.ts',
+    'run',
+    '--scenario',
+    query,
+    '--json',
+  ]);
+  const cli = (
+    JSON.parse(stdout) as { summary: { model: string; trtr: number; tstr: number; utility: number }[] }
+  ).summary;
+  const browser = await app.numbers();
+  expect(cli.map((m) => ({ id: m.model, trtr: m.trtr, tstr: m.tstr, utility: m.utility }))).toEqual(browser);
+});

@@ -5,6 +5,7 @@
 import { parseModelList, SpecError, type Task } from '../engine/learners/spec';
 import { FitError } from '../engine/learners/types';
 import { kendallTauB, spearmanRho, top1Agreement } from '../engine/metrics/ranking';
+import { meanLoss } from '../engine/metrics/risk';
 import { checkLabels, checkSameColumns, readTable, type Table } from './csv';
 import { CliError } from './errors';
 
@@ -23,12 +24,6 @@ export interface EvaluateResult {
   ranking: { kendall_tau_b: number | null; spearman_rho: number | null; top1: boolean | null };
 }
 
-function risk(task: Task, prediction: Float64Array, y: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < y.length; i++)
-    total += task === 'regression' ? (prediction[i]! - y[i]!) ** 2 : prediction[i] === y[i] ? 0 : 1;
-  return total / y.length;
-}
 
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
@@ -55,7 +50,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
     const fitOn = async (train: Table, which: string): Promise<number> => {
       options.progress?.(`fitting ${learner.id} on ${which} (${k + 1}/${learners.length})`);
       try {
-        return risk(task, await learner.fit(train.x, train.y).predict(test.x), test.y);
+        return meanLoss(task, await learner.fit(train.x, train.y).predict(test.x), test.y);
       } catch (error) {
         if (error instanceof FitError) throw new CliError(`${learner.id} on ${train.file}: ${error.message}`);
         throw error;

@@ -43,7 +43,7 @@ function standardizedRecords(real: Sample, other: Sample): [Matrix, Matrix] {
     let mean = 0;
     for (let i = 0; i < a.rows; i++) mean += a.data[i * q + j]! / a.rows;
     let ss = 0;
-    for (let i = 0; i < a.rows; i++) ss += (a.data[i * q + j]! - mean) ** 2;
+    for (let i = 0; i < a.rows; i++) ss += (a.data[i * q + j]! - mean) * (a.data[i * q + j]! - mean);
     const sd = Math.sqrt(ss / Math.max(1, a.rows - 1)) || 1;
     for (const m of [a, b])
       for (let i = 0; i < m.rows; i++) m.data[i * q + j] = (m.data[i * q + j]! - mean) / sd;

@@ -6,6 +6,7 @@
 import { drawOracle } from './generators/oracle';
 import { drawFeatures } from './populations/features';
 import { drawReal, drawResponses, type Sample } from './populations/population';
+import { meanLoss } from './metrics/risk';
 import { stream } from './rng';
 import type { ExperimentPlan } from './experiment';
 import { learnersFor } from './run';
@@ -37,14 +38,6 @@ export interface PopulationReferences {
   readonly gaps: number[][];
 }
 
-function risk(task: ExperimentPlan['population']['task'], prediction: Float64Array, y: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < y.length; i++) {
-    total += task === 'regression' ? (prediction[i]! - y[i]!) ** 2 : prediction[i] === y[i] ? 0 : 1;
-  }
-  return total / y.length;
-}
-
 function head(sample: Sample, rows: number): Sample {
   if (rows >= sample.x.rows) return sample;
   const p = sample.x.cols;
@@ -69,7 +62,11 @@ export async function populationReferences(
     const n = id.startsWith('krr') ? Math.min(size, KRR_CAP) : size;
     try {
       const score = async (train: Sample) =>
-        risk(population.task, await learner.fit(head(train, n).x, head(train, n).y).predict(test.x), test.y);
+        meanLoss(
+          population.task,
+          await learner.fit(head(train, n).x, head(train, n).y).predict(test.x),
+          test.y,
+        );
       const [r, resp, syn] = [await score(real), await score(responseOnly), await score(syntheticSample)];
       models.push({
         id,

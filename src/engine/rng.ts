@@ -3,6 +3,7 @@
  * Streams are keyed by (seed, label): the real sample, the synthetic sample and the test sample each get their
  * own xoroshiro128+ stream, so moving a synthetic-data slider never changes the real data (TRTR stays put).
  */
+import * as portable from './portable';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
@@ -58,7 +59,7 @@ export class RandomStream {
       v = 2 * this.uniform() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    const f = Math.sqrt((-2 * portable.log(s)) / s);
     this.spareNormal = v * f;
     return u * f;
   }
@@ -66,7 +67,7 @@ export class RandomStream {
   /** Gamma(shape, 1) by Marsaglia and Tsang (2000); shape < 1 through the boost U^(1/shape). */
   gamma(shape: number): number {
     if (!(shape > 0)) throw new Error(`gamma: shape must be > 0, got ${shape}`);
-    if (shape < 1) return this.gamma(shape + 1) * this.uniform() ** (1 / shape);
+    if (shape < 1) return this.gamma(shape + 1) * portable.pow(this.uniform(), 1 / shape);
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     for (;;) {
@@ -78,7 +79,8 @@ export class RandomStream {
       } while (v <= 0);
       v = v * v * v;
       const u = this.uniform();
-      if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+      if (u < 1 - 0.0331 * x ** 4 || portable.log(u) < 0.5 * x * x + d * (1 - v + portable.log(v)))
+        return d * v;
     }
   }
 

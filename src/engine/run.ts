@@ -8,6 +8,7 @@ import { parseModelSpec } from './learners/spec';
 import { specLabel, parseSpecText } from './learners/catalog';
 import { FitError, type Learner } from './learners/types';
 import { stackRows, type Matrix } from './matrix';
+import { meanLoss } from './metrics/risk';
 import { drawReal, type Sample } from './populations/population';
 import type { ExperimentPlan } from './experiment';
 import { fidelityReport, type FidelityReport } from './fidelityReport';
@@ -54,18 +55,6 @@ export interface RunResult {
   readonly first: Replicate0 | null;
   /** Fidelity of replicate 0's synthetic sample to its real one (null when not asked for). */
   readonly fidelity: FidelityReport | null;
-}
-
-function meanLoss(
-  task: ExperimentPlan['population']['task'],
-  prediction: Float64Array,
-  y: Float64Array,
-): number {
-  let total = 0;
-  for (let i = 0; i < y.length; i++) {
-    total += task === 'regression' ? (prediction[i]! - y[i]!) ** 2 : prediction[i] === y[i] ? 0 : 1;
-  }
-  return total / y.length;
 }
 
 /** Fits on `train`, predicts `test` rows (plus grid rows); null with the reason when the fit is impossible. */

@@ -3,6 +3,7 @@
  * from mu with `keepComponents` mixture modes and draws outside [-T, T]^p rejected; responses perturbed by
  * ResponsePerturbation (bias b g(x), noise scale, label flips).
  */
+import * as portable from '../portable';
 import { matrix, type Matrix } from '../matrix';
 import { stream, type RandomStream } from '../rng';
 import { drawFeatures } from '../populations/features';
@@ -38,7 +39,7 @@ export class GeneratorError extends Error {
 function transform(z: Matrix, settings: FeaturePerturbation): void {
   const { rows, cols: p, data } = z;
   const theta = (settings.rotation * Math.PI) / 180;
-  const [c, s] = [Math.cos(theta), Math.sin(theta)];
+  const [c, s] = [portable.cos(theta), portable.sin(theta)];
   for (let i = 0; i < rows; i++) {
     const o = i * p;
     if (p >= 2 && settings.rotation !== 0) {

@@ -10,7 +10,7 @@ export function choleskyInPlace(a: Float64Array, n: number): boolean {
   for (let j = 0; j < n; j++) {
     const rowJ = j * n;
     let d = a[rowJ + j]!;
-    for (let k = 0; k < j; k++) d -= a[rowJ + k]! ** 2;
+    for (let k = 0; k < j; k++) d -= a[rowJ + k]! * a[rowJ + k]!;
     if (!(d > 0)) return false;
     const pivot = Math.sqrt(d);
     a[rowJ + j] = pivot;

@@ -2,6 +2,7 @@
  * Kernel ridge regression with the RBF kernel and no intercept (scikit-learn KernelRidge(kernel='rbf')):
  * K_ij = exp(-gamma ||x_i - x_j||^2), dual = (K + alpha I)^-1 y by Cholesky, f(x) = sum_i dual_i k(x, x_i).
  */
+import * as portable from '../portable';
 import type { Matrix } from '../matrix';
 import { choleskyInPlace, choleskySolve } from './cholesky';
 import { FitError, type FittedModel, type Learner } from './types';
@@ -29,7 +30,7 @@ export function krr(alpha: number, gamma: number): Learner {
       const gram = new Float64Array(n * n);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < i; j++)
-          gram[i * n + j] = Math.exp(-gamma * squaredDistance(train, i, train, j, p));
+          gram[i * n + j] = portable.exp(-gamma * squaredDistance(train, i, train, j, p));
         gram[i * n + i] = 1 + alpha;
       }
       if (!choleskyInPlace(gram, n)) {
@@ -47,7 +48,7 @@ export function krr(alpha: number, gamma: number): Learner {
           for (let t = 0; t < test.rows; t++) {
             let s = 0;
             for (let i = 0; i < n; i++)
-              s += dual[i]! * Math.exp(-gamma * squaredDistance(test.data, t, train, i, p));
+              s += dual[i]! * portable.exp(-gamma * squaredDistance(test.data, t, train, i, p));
             out[t] = s;
           }
           return out;

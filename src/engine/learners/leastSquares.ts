@@ -31,7 +31,8 @@ export function fitLeastSquares(x: Matrix, y: Float64Array, alpha = 0): AffineFi
   for (let i = 0; i < n; i++) for (let j = 0; j < q; j++) mean[j]! += x.data[i * q + j]!;
   for (let j = 0; j < q; j++) mean[j]! /= n;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < q; j++) scale[j]! += (x.data[i * q + j]! - mean[j]!) ** 2;
+    for (let j = 0; j < q; j++)
+      scale[j]! += (x.data[i * q + j]! - mean[j]!) * (x.data[i * q + j]! - mean[j]!);
   }
   for (let j = 0; j < q; j++) {
     scale[j] = Math.sqrt(scale[j]! / n);

@@ -2,6 +2,7 @@
  * L2 logistic regression (scikit-learn LogisticRegression(C), labels 0/1, intercept unpenalized), by Newton in
  * float64: (w, b) = argmin 1/2 ||w||^2 + C sum_i [log(1 + exp(z_i)) - y_i z_i], z_i = w'x_i + b; 1 iff z > 0.
  */
+import * as portable from '../portable';
 import type { Matrix } from '../matrix';
 import { choleskyInPlace, choleskySolve } from './cholesky';
 import { FitError, type FittedModel, type Learner } from './types';
@@ -15,12 +16,12 @@ const ROUNDING = 1e-12;
 
 /** log(1 + exp(z)) without overflow. */
 function softplus(z: number): number {
-  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+  return Math.max(z, 0) + portable.log1p(portable.exp(-Math.abs(z)));
 }
 
 function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
+  if (z >= 0) return 1 / (1 + portable.exp(-z));
+  const e = portable.exp(z);
   return e / (1 + e);
 }
 
@@ -41,7 +42,7 @@ function objective(x: Matrix, y: Float64Array, theta: Float64Array, c: number): 
   let loss = 0;
   for (let i = 0; i < z.length; i++) loss += softplus(z[i]!) - y[i]! * z[i]!;
   let penalty = 0;
-  for (let j = 0; j < x.cols; j++) penalty += theta[j]! ** 2;
+  for (let j = 0; j < x.cols; j++) penalty += theta[j]! * theta[j]!;
   return 0.5 * penalty + c * loss;
 }
 

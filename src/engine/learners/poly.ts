@@ -57,7 +57,8 @@ export function poly(degree: number): Learner {
         for (let i = 0; i < x.rows; i++) s += x.data[i * x.cols + j]!;
         center[j] = s / x.rows;
         let v = 0;
-        for (let i = 0; i < x.rows; i++) v += (x.data[i * x.cols + j]! - center[j]!) ** 2;
+        for (let i = 0; i < x.rows; i++)
+          v += (x.data[i * x.cols + j]! - center[j]!) * (x.data[i * x.cols + j]! - center[j]!);
         spread[j] = Math.sqrt(v / x.rows) || 1;
       }
       const fit = fitLeastSquares(expand(x, center, spread, terms), y);

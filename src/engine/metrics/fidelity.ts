@@ -2,6 +2,7 @@
  * Fidelity between Gaussians N(m1, S1), N(m2, S2) in closed form: KL, Hellinger and W2^2 = |m1 - m2|^2 +
  * tr(S1 + S2 - 2 (S2^1/2 S1 S2^1/2)^1/2); Gaussian fits; the empirical measures live in ./twoSample.
  */
+import * as portable from '../portable';
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import { matrix, type Matrix } from '../matrix';
 
@@ -83,7 +84,7 @@ function cholesky(cov: MlMatrix, name: string): CholeskyDecomposition {
 function logDet(chol: CholeskyDecomposition): number {
   const l = chol.lowerTriangularMatrix;
   let sum = 0;
-  for (let i = 0; i < l.rows; i++) sum += Math.log(l.get(i, i));
+  for (let i = 0; i < l.rows; i++) sum += portable.log(l.get(i, i));
   return 2 * sum;
 }
 
@@ -133,7 +134,7 @@ export function gaussianHellinger(p: Gaussian, q: Gaussian): number {
     0.25 * logDet(cholB) -
     0.5 * logDet(cholMid) -
     0.125 * mahalanobis2(cholMid, difference(a.mean, b.mean));
-  return Math.sqrt(Math.min(1, Math.max(0, -Math.expm1(Math.min(0, logBC)))));
+  return Math.sqrt(Math.min(1, Math.max(0, -portable.expm1(Math.min(0, logBC)))));
 }
 
 /**
@@ -168,7 +169,7 @@ export function gaussianW2Squared(p: Gaussian, q: Gaussian): number {
   const middle = rootB.mmul(a.cov).mmul(rootB);
   const cross = symmetricSqrt(MlMatrix.add(middle, middle.transpose()).mul(0.5), 'gaussianW2Squared').trace();
   let shift = 0;
-  for (let i = 0; i < a.d; i++) shift += (a.mean[i]! - b.mean[i]!) ** 2;
+  for (let i = 0; i < a.d; i++) shift += (a.mean[i]! - b.mean[i]!) * (a.mean[i]! - b.mean[i]!);
   return Math.max(0, shift + a.cov.trace() + b.cov.trace() - 2 * cross);
 }
 

@@ -2,6 +2,7 @@
  * Quantiles for the interval formulas: Student t, t_v^-1(p), from @stdlib (regularized incomplete beta inverse),
  * and the standard normal, Phi^-1(p), by Wichura's algorithm AS241 (PPND16, about 1e-16 relative).
  */
+import * as portable from '../portable';
 import stdlibTQuantile from '@stdlib/stats-base-dists-t-quantile';
 
 function checkProbability(p: number, name: string): void {
@@ -49,7 +50,7 @@ export function normalQuantile(p: number): number {
     const r = 0.180625 - q * q;
     return (q * poly(A, r)) / poly(B, r);
   }
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let r = Math.sqrt(-portable.log(q < 0 ? p : 1 - p));
   let value: number;
   if (r <= 5) {
     r -= 1.6;

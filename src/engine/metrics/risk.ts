@@ -14,7 +14,24 @@ const Z95 = 1.959963984540054;
 
 export function squaredErrors(prediction: Float64Array, y: Float64Array): Float64Array {
   if (prediction.length !== y.length) throw new Error('squaredErrors: lengths differ');
-  return prediction.map((f, i) => (f - y[i]!) ** 2);
+  return prediction.map((f, i) => (f - y[i]!) * (f - y[i]!));
+}
+
+/**
+ * Mean loss of predictions on n points: squared error (regression) or 0-1 error (classification labels).
+ * Squares are written as products: x ** 2 may round differently between JavaScript engines, x * x may not.
+ */
+export function meanLoss(
+  task: 'regression' | 'classification',
+  prediction: ArrayLike<number>,
+  y: ArrayLike<number>,
+): number {
+  let total = 0;
+  for (let i = 0; i < y.length; i++) {
+    const d = prediction[i]! - y[i]!;
+    total += task === 'regression' ? d * d : d === 0 ? 0 : 1;
+  }
+  return total / y.length;
 }
 
 /** Mean with its 95% normal interval. */
@@ -25,7 +42,7 @@ export function meanEstimate(values: Float64Array): Estimate {
   for (const v of values) mean += v;
   mean /= n;
   let ss = 0;
-  for (const v of values) ss += (v - mean) ** 2;
+  for (const v of values) ss += (v - mean) * (v - mean);
   const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0;
   return { mean, se, lo: mean - Z95 * se, hi: mean + Z95 * se };
 }

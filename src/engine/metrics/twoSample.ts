@@ -2,6 +2,7 @@
  * Empirical two-sample fidelity: unbiased MMD^2 with the RBF kernel exp(-|a - b|^2 / 2 s^2) (s = median pairwise
  * distance), sliced W1 = mean over random unit directions of W1 of the projections, and the Mann-Whitney AUC.
  */
+import * as portable from '../portable';
 import type { Matrix } from '../matrix';
 import type { RandomStream } from '../rng';
 import { averageRanks } from './ranking';
@@ -103,7 +104,7 @@ export function mmd2Rbf(x: Matrix, y: Matrix, options: Mmd2Options = {}): Mmd2Re
     for (let j = i + 1; j < total; j++) {
       const b = at(j);
       let s = 0;
-      for (let c = 0; c < d; c++) s += (a[c]! - b[c]!) ** 2;
+      for (let c = 0; c < d; c++) s += (a[c]! - b[c]!) * (a[c]! - b[c]!);
       squared[pair++] = s;
     }
   }
@@ -121,7 +122,7 @@ export function mmd2Rbf(x: Matrix, y: Matrix, options: Mmd2Options = {}): Mmd2Re
   pair = 0;
   for (let i = 0; i < total; i++) {
     for (let j = i + 1; j < total; j++) {
-      const k = Math.exp(squared[pair++]! * scale);
+      const k = portable.exp(squared[pair++]! * scale);
       if (j < m) sumXX += k;
       else if (i >= m) sumYY += k;
       else sumXY += k;

@@ -3,6 +3,7 @@
  * gaussian N(0, C) with C_jj = 1, C_jk = rho; student t_df (the same C, heavy tails); uniform on [-sqrt 3, sqrt 3]^p
  * (unit variance); mixture of K equal-weight N(mu_k, I) with mu_k on a circle of radius `separation`.
  */
+import * as portable from '../portable';
 import { CholeskyDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import { matrix, type Matrix } from '../matrix';
 import type { RandomStream } from '../rng';
@@ -45,8 +46,8 @@ export function componentMean(k: number, components: number, separation: number,
     mean[0] = separation * (-1 + (2 * k) / (components - 1));
   } else {
     const angle = (2 * Math.PI * k) / components;
-    mean[0] = separation * Math.cos(angle);
-    mean[1] = separation * Math.sin(angle);
+    mean[0] = separation * portable.cos(angle);
+    mean[1] = separation * portable.sin(angle);
   }
   return mean;
 }

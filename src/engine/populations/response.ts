@@ -1,8 +1,9 @@
 /**
  * Response functions in p dimensions, from the linear index t = b'x (b = 1, -0.7, 0.5, -0.4, ...):
- * shapes g: linear t; quadratic t + x'Qx (Q_jj = 0.5, Q_jk = 0.25); sine sin(2t); step sign(t); mixed = weighted sum.
+ * shapes g: linear t; quadratic t + x'Qx (Q_jj = 0.5, Q_jk = 0.25); sine portable.sin(2t); step sign(t); mixed = weighted sum.
  * Regression: eta(x) = c + g(x) (c = 0 for sine, else 0.5). Classification: P(Y = 1 | x) = sigmoid(a g(x) + offset).
  */
+import * as portable from '../portable';
 export const ETA_KINDS = ['linear', 'quadratic', 'sine', 'step', 'mixed'] as const;
 export type EtaKind = (typeof ETA_KINDS)[number];
 
@@ -28,7 +29,7 @@ export interface ResponseShape {
 export const ETA_FORMULAS: Record<EtaKind, string> = {
   linear: 'η(x) = 0.5 + b′x',
   quadratic: 'η(x) = 0.5 + b′x + x′Qx',
-  sine: 'η(x) = sin(2b′x)',
+  sine: 'η(x) = portable.sin(2b′x)',
   step: 'η(x) = 0.5 + sign(b′x)',
   mixed: 'η(x) = 0.5 + w₁b′x + w₂x′Qx + w₃sin(2b′x) + w₄sign(b′x)',
 };
@@ -62,7 +63,7 @@ export function basis(shape: BiasShape, row: ArrayLike<number>): number {
     case 'quadratic':
       return linearIndex(row) + quadraticForm(row);
     case 'sine':
-      return Math.sin(2 * linearIndex(row));
+      return portable.sin(2 * linearIndex(row));
     case 'step':
       return Math.sign(linearIndex(row));
   }
@@ -74,7 +75,10 @@ export function shapeAt(shape: ResponseShape, row: ArrayLike<number>): number {
   const t = linearIndex(row);
   const { mix } = shape;
   return (
-    mix.linear * t + mix.quadratic * quadraticForm(row) + mix.sine * Math.sin(2 * t) + mix.step * Math.sign(t)
+    mix.linear * t +
+    mix.quadratic * quadraticForm(row) +
+    mix.sine * portable.sin(2 * t) +
+    mix.step * Math.sign(t)
   );
 }
 
@@ -86,5 +90,5 @@ export function etaAt(shape: ResponseShape, row: ArrayLike<number>): number {
 }
 
 export function sigmoid(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  return z >= 0 ? 1 / (1 + portable.exp(-z)) : portable.exp(z) / (1 + portable.exp(z));
 }

@@ -3,6 +3,7 @@
  * E R(f^) - s^2 = s^2 (1/n + p(n+1)/(n(n-p-2))); E R(f~) - s^2 = s~^2 (1/m + (tr(S S~^-1) + p/m + s'S~^-1 s)/(m-p-2));
  * misspecified eta = a + b'x + x'Qx: U_inf = (tr(Q(S~ - S)) - s'Qs)^2 + 4 s'QSQs, real excess 2 tr((QS)^2).
  */
+import * as portable from '../portable';
 import { inverse, Matrix as MlMatrix } from 'ml-matrix';
 import { correlationFactor } from '../populations/features';
 import type { ExperimentPlan } from '../experiment';
@@ -62,10 +63,10 @@ export function designOf(plan: ExperimentPlan): GaussianDesign {
   const R = MlMatrix.eye(p, p);
   if (p >= 2) {
     const theta = (plan.synthetic.rotation * Math.PI) / 180;
-    R.set(0, 0, Math.cos(theta))
-      .set(0, 1, -Math.sin(theta))
-      .set(1, 0, Math.sin(theta))
-      .set(1, 1, Math.cos(theta));
+    R.set(0, 0, portable.cos(theta))
+      .set(0, 1, -portable.sin(theta))
+      .set(1, 0, portable.sin(theta))
+      .set(1, 1, portable.cos(theta));
   }
   const St = R.mmul(S)
     .mmul(R.transpose())
