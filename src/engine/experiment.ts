@@ -2,6 +2,7 @@
  * The engine's view of a scenario: the real population P, the oracle synthetic settings, sizes and models.
  * planFromScenario turns a (validated) share-link scenario into it; nothing else in the engine reads the URL shape.
  */
+import type { FittedGeneratorSettings } from './generators/fitted';
 import type { OracleSettings } from './generators/oracle';
 import { splitSpecs } from './learners/catalog';
 import type { Population } from './populations/population';
@@ -10,6 +11,8 @@ import type { Scenario } from '../scenario/schema';
 export interface ExperimentPlan {
   readonly population: Population;
   readonly synthetic: OracleSettings;
+  /** Two-stage mode: the generator fitted on each real sample; null = oracle mode (`synthetic` applies). */
+  readonly fitted: FittedGeneratorSettings | null;
   readonly n: number;
   readonly m: number;
   readonly nTest: number;
@@ -53,6 +56,10 @@ export function planFromScenario(s: Scenario): ExperimentPlan {
       flip01: s.flip01,
       flip10: s.flip10,
     },
+    fitted:
+      s.generator === 'oracle'
+        ? null
+        : { kind: s.generator, components: s.generatorComponents, neighbors: s.generatorNeighbors },
     n: s.n,
     m: s.m,
     nTest: s.nTest,

@@ -22,8 +22,8 @@ export interface FidelityReport {
   readonly slicedW1: number;
   /** Held-out AUC of a quadratic logistic classifier telling real (0) from synthetic (1) records. */
   readonly c2stAuc: number | null;
-  /** sqrt(E_mu (E~[Y|X] - E[Y|X])^2) on real features: how wrong the synthetic responses are. */
-  readonly responseError: number;
+  /** sqrt(E_mu (E~[Y|X] - E[Y|X])^2) on real features: how wrong the synthetic responses are (oracle mode only). */
+  readonly responseError: number | null;
 }
 
 /** (x, y) rows, each column standardized by the real sample's mean and sd. */
@@ -121,6 +121,6 @@ export async function fidelityReport(
     mmd2: mmd2Rbf(a, b).mmd2,
     slicedW1: slicedWasserstein1(a, b, stream(plan.seed, 'fidelity/sliced')),
     c2stAuc: await c2st(a, b),
-    responseError: Math.sqrt(sq / x.rows),
+    responseError: plan.fitted ? null : Math.sqrt(sq / x.rows),
   };
 }

@@ -7,7 +7,9 @@ import { GeneratorError, drawOracle } from './generators/oracle';
 import { parseModelSpec } from './learners/spec';
 import { specLabel, parseSpecText } from './learners/catalog';
 import { FitError, type Learner } from './learners/types';
-import { stackRows, type Matrix } from './matrix';
+import { sliceRows, stackRows, type Matrix } from './matrix';
+import { drawFitted } from './generators/fitted';
+import { stream } from './rng';
 import { meanLoss } from './metrics/risk';
 import { drawReal, type Sample } from './populations/population';
 import type { ExperimentPlan } from './experiment';
@@ -49,6 +51,38 @@ export interface RunOptions {
   ) => void;
 }
 
+/** Replicate r's samples: real D_r, synthetic D~_r, the real test sample, and where TSTR is scored. */
+export function drawReplicate(
+  plan: ExperimentPlan,
+  r: number,
+): { real: Sample; synthetic: Sample; test: Sample; syntheticTest: Sample } {
+  const { population, seed } = plan;
+  const real = drawReal(population, plan.n, seed, replicateLabel('real', r));
+  const test = drawReal(population, plan.nTest, seed, replicateLabel('test', r));
+  const holdout = plan.tstrOn === 'synthetic' ? plan.nTest : 0;
+  if (plan.fitted) {
+    // One fitted generator per replicate: the training sample and the hold-out come from the same G(D_r).
+    const rand = stream(seed, replicateLabel('generator', r));
+    const draws = drawFitted(real, population.task, plan.fitted, plan.m + holdout, rand);
+    const synthetic = headRows(draws, 0, plan.m);
+    return {
+      real,
+      synthetic,
+      test,
+      syntheticTest: holdout ? headRows(draws, plan.m, plan.m + holdout) : test,
+    };
+  }
+  const synthetic = drawOracle(population, plan.synthetic, plan.m, seed, replicateLabel('synthetic', r));
+  const syntheticTest = holdout
+    ? drawOracle(population, plan.synthetic, holdout, seed, replicateLabel('synthetic-holdout', r))
+    : test;
+  return { real, synthetic, test, syntheticTest };
+}
+
+function headRows(sample: Sample, start: number, end: number): Sample {
+  return { x: sliceRows(sample.x, start, end), y: sample.y.slice(start, end) };
+}
+
 export interface RunResult {
   readonly records: ReplicateRecord[];
   readonly summary: ExperimentSummary;
@@ -88,13 +122,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
   let fidelity: FidelityReport | null = null;
   let summary = summarize(records, models, plan.replicates);
   for (let r = 0; r < plan.replicates; r++) {
-    const real = drawReal(population, plan.n, seed, replicateLabel('real', r));
-    const synthetic = drawOracle(population, plan.synthetic, plan.m, seed, replicateLabel('synthetic', r));
-    const test = drawReal(population, plan.nTest, seed, replicateLabel('test', r));
-    const syntheticTest =
-      plan.tstrOn === 'synthetic'
-        ? drawOracle(population, plan.synthetic, plan.nTest, seed, replicateLabel('synthetic-holdout', r))
-        : test;
+    const { real, synthetic, test, syntheticTest } = drawReplicate(plan, r);
     const grid = r === 0 ? options.grid : undefined;
     const realQueries = grid ? stackRows([test.x, grid]) : test.x;
     const syntheticQueries = grid ? stackRows([syntheticTest.x, grid]) : syntheticTest.x;

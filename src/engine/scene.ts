@@ -6,10 +6,9 @@ import { assertScenario } from '../scenario/sanitize';
 import type { Scenario } from '../scenario/schema';
 import { planFromScenario, type ExperimentPlan } from './experiment';
 import { matrix, type Matrix } from './matrix';
-import { drawOracle } from './generators/oracle';
-import { conditionalMean, drawReal, type Sample } from './populations/population';
+import { conditionalMean, type Sample } from './populations/population';
 import type { SceneResult, SceneVisual } from './results';
-import { runExperiment, type Replicate0 } from './run';
+import { drawReplicate, runExperiment, type Replicate0 } from './run';
 
 export { Cancelled } from './run';
 
@@ -47,7 +46,8 @@ function visualOf(plan: ExperimentPlan, first: Replicate0, grid: Matrix | null):
     synthetic: displayed(first.synthetic),
     grid: grid ? Array.from(grid.data) : null,
     eta: along((x) => conditionalMean(plan.population, [x])),
-    etaSynthetic: along((x) => conditionalMean(plan.population, [x], plan.synthetic)),
+    // A fitted generator has no closed-form E~[Y | x]: only the oracle's is drawn.
+    etaSynthetic: plan.fitted ? null : along((x) => conditionalMean(plan.population, [x], plan.synthetic)),
     curves: first.curves.map((c) => ({
       id: c.id,
       real: c.real && Array.from(c.real),
@@ -65,13 +65,8 @@ export async function runScene(
   const scenario = assertScenario(input);
   const plan = planFromScenario(scenario);
   // The grid needs replicate 0's samples; a first pass over their draws is cheap next to the fits.
-  const grid =
-    plan.population.features.p === 1
-      ? gridFor(
-          drawReal(plan.population, plan.n, plan.seed, 'real'),
-          drawOracle(plan.population, plan.synthetic, plan.m, plan.seed, 'synthetic'),
-        )
-      : null;
+  const first = plan.population.features.p === 1 ? drawReplicate(plan, 0) : null;
+  const grid = first ? gridFor(first.real, first.synthetic) : null;
   let visual: SceneVisual | null = null;
   const result = await runExperiment(plan, {
     ...(grid ? { grid } : {}),

@@ -9,6 +9,7 @@ export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export const TASKS = ['regression', 'classification'] as const;
 export const TSTR_ON = ['real', 'synthetic'] as const;
+export const GENERATORS = ['oracle', 'gaussian', 'gmm', 'smote'] as const;
 
 export interface Scenario {
   task: (typeof TASKS)[number];
@@ -29,6 +30,9 @@ export interface Scenario {
   n: number;
   nTest: number;
   m: number;
+  generator: (typeof GENERATORS)[number];
+  generatorComponents: number;
+  generatorNeighbors: number;
   shift: number;
   scale: number;
   rotation: number;
@@ -306,6 +310,45 @@ export const PARAMS: { readonly [K in keyof Scenario]: ParamSpecOf<K> } = {
     integer: true,
     default: 200,
   }),
+  generator: {
+    kind: 'enum',
+    url: 'gen',
+    label: 'Synthetic data from',
+    help: 'Oracle: a synthetic population you perturb directly. Fitted (two-stage): a generator fitted on each real sample draws the synthetic one.',
+    group: 'synthetic',
+    options: GENERATORS,
+    optionLabels: {
+      oracle: 'oracle perturbation (set below)',
+      gaussian: 'fitted Gaussian of (x, y)',
+      gmm: 'fitted Gaussian mixture (EM)',
+      smote: 'kNN smoothing (SMOTE-like)',
+    },
+    default: 'oracle',
+  },
+  generatorComponents: number({
+    url: 'gen_k',
+    label: 'Mixture components K',
+    help: 'Components of the fitted mixture (per class for classification).',
+    group: 'synthetic',
+    min: 1,
+    max: 10,
+    step: 1,
+    integer: true,
+    default: 3,
+    relevant: (s) => s.generator === 'gmm',
+  }),
+  generatorNeighbors: number({
+    url: 'gen_nn',
+    label: 'Smoothing neighbours k',
+    help: 'Each synthetic point interpolates a real point and one of its k nearest real neighbours.',
+    group: 'synthetic',
+    min: 1,
+    max: 20,
+    step: 1,
+    integer: true,
+    default: 5,
+    relevant: (s) => s.generator === 'smote',
+  }),
   shift: number({
     url: 'shift',
     label: 'Feature shift',
@@ -315,6 +358,7 @@ export const PARAMS: { readonly [K in keyof Scenario]: ParamSpecOf<K> } = {
     max: 3,
     step: 0.1,
     default: 0,
+    relevant: (s) => s.generator === 'oracle',
   }),
   scale: number({
     url: 'scale',
@@ -325,6 +369,7 @@ export const PARAMS: { readonly [K in keyof Scenario]: ParamSpecOf<K> } = {
     max: 3,
     step: 0.05,
     default: 1,
+    relevant: (s) => s.generator === 'oracle',
   }),
   rotation: number({
     url: 'rot',
@@ -335,7 +380,7 @@ export const PARAMS: { readonly [K in keyof Scenario]: ParamSpecOf<K> } = {
     max: 180,
     step: 5,
     default: 0,
-    relevant: (s) => s.p >= 2,
+    relevant: (s) => s.generator === 'oracle' && s.p >= 2,
   }),
   keepComponents: number({
     url: 'keep',
@@ -347,7 +392,7 @@ export const PARAMS: { readonly [K in keyof Scenario]: ParamSpecOf<K> } = {
     step: 1,
     integer: true,
     default: 6,
-    relevant: (s) => s.features === 'mixture',
+    relevant: (s) => s.generator === 'oracle' && s.features === 'mixture',
   }),
   truncate: number({
     url: 'trunc',
@@ -358,6 +403,7 @@ export const PARAMS: { readonly [K in keyof Scenario]: ParamSpecOf<K> } = {
     max: 5,
     step: 0.1,
     default: 0,
+    relevant: (s) => s.generator === 'oracle',
   }),
   bias: number({
     url: 'bias',
@@ -368,6 +414,7 @@ export const PARAMS: { readonly [K in keyof Scenario]: ParamSpecOf<K> } = {
     max: 3,
     step: 0.05,
     default: 0,
+    relevant: (s) => s.generator === 'oracle',
   }),
   biasShape: {
     kind: 'enum',
@@ -384,7 +431,7 @@ export const PARAMS: { readonly [K in keyof Scenario]: ParamSpecOf<K> } = {
       step: 'sign(t)',
     },
     default: 'constant',
-    relevant: (s) => s.bias !== 0,
+    relevant: (s) => s.generator === 'oracle' && s.bias !== 0,
   },
   noiseScale: number({
     url: 'noise',
@@ -395,6 +442,7 @@ export const PARAMS: { readonly [K in keyof Scenario]: ParamSpecOf<K> } = {
     max: 5,
     step: 0.05,
     default: 1,
+    relevant: (s) => s.generator === 'oracle',
   }),
   flip01: number({
     url: 'flip01',
@@ -405,7 +453,7 @@ export const PARAMS: { readonly [K in keyof Scenario]: ParamSpecOf<K> } = {
     max: 0.5,
     step: 0.01,
     default: 0,
-    relevant: classification,
+    relevant: (s) => s.generator === 'oracle' && classification(s),
   }),
   flip10: number({
     url: 'flip10',
@@ -416,7 +464,7 @@ export const PARAMS: { readonly [K in keyof Scenario]: ParamSpecOf<K> } = {
     max: 0.5,
     step: 0.01,
     default: 0,
-    relevant: classification,
+    relevant: (s) => s.generator === 'oracle' && classification(s),
   }),
   models: {
     kind: 'text',
