@@ -30,4 +30,23 @@ describe('population references', () => {
     expect(ols!.responsePart).toBeCloseTo(0.25, 1);
     expect(Math.abs(ols!.featurePart)).toBeLessThan(0.01);
   });
+
+  it('claim 3 against the population order: biased responses keep the gap-separated order in every replicate', async () => {
+    const { runExperiment } = await import('./run');
+    const p = plan({
+      eta: 'quadratic',
+      models: 'ols;poly:degree=2',
+      bias: 0.3,
+      biasShape: 'linear',
+      replicates: 30,
+      nTest: 2000,
+    });
+    const refs = await populationReferences(p, 10_000);
+    const { summary } = await runExperiment(p, {
+      populationRisks: refs.models.map((m) => m.real),
+      fidelity: false,
+    });
+    expect(summary.ranking!.tstrVsPopulation![0]![1]).toBe(1);
+    expect(summary.ranking!.trtrVsPopulation![0]![1]).toBe(1);
+  });
 });

@@ -41,6 +41,8 @@ export interface RunOptions {
   readonly grid?: Matrix;
   /** Measure replicate 0's fidelity (default true). */
   readonly fidelity?: boolean;
+  /** R(f*_k) per model (references.ts): the summary then compares each replicate's order with it. */
+  readonly populationRisks?: readonly number[];
   readonly isCancelled?: () => boolean;
   /** Called after every replicate with the record and the summary so far. */
   readonly onReplicate?: (
@@ -120,7 +122,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
   const records: ReplicateRecord[] = [];
   let first: Replicate0 | null = null;
   let fidelity: FidelityReport | null = null;
-  let summary = summarize(records, models, plan.replicates);
+  let summary = summarize(records, models, plan.replicates, options.populationRisks ?? null);
   for (let r = 0; r < plan.replicates; r++) {
     const { real, synthetic, test, syntheticTest } = drawReplicate(plan, r);
     const grid = r === 0 ? options.grid : undefined;
@@ -156,7 +158,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
     }
     const record: ReplicateRecord = { index: r, trtr, tstr, errors };
     records.push(record);
-    summary = summarize(records, models, plan.replicates);
+    summary = summarize(records, models, plan.replicates, options.populationRisks ?? null);
     options.onReplicate?.(record, summary, first, fidelity);
   }
   return { records, summary, first, fidelity };

@@ -8,7 +8,13 @@ import {
   type MeanInterval,
   type ProportionInterval,
 } from './metrics/intervals';
-import { kendallTauB, pairwiseConsistency, spearmanRho, top1Agreement } from './metrics/ranking';
+import {
+  kendallTauB,
+  pairwiseAgreementWithOrder,
+  pairwiseConsistency,
+  spearmanRho,
+  top1Agreement,
+} from './metrics/ranking';
 
 /** One replicate's risks per model (null where the model could not be fitted in that replicate). */
 export interface ReplicateRecord {
@@ -48,6 +54,9 @@ export interface RankingSummary {
   readonly top1: ProportionInterval | null;
   /** C_jk: fraction of replicates in which models j and k are ordered alike by TRTR and TSTR. */
   readonly consistency: number[][] | null;
+  /** Fraction of replicates in which TSTR (and TRTR) order j and k as the population risks R(f*) do. */
+  readonly tstrVsPopulation: number[][] | null;
+  readonly trtrVsPopulation: number[][] | null;
 }
 
 export interface ExperimentSummary {
@@ -70,10 +79,15 @@ function definedMean(values: number[]): MeanInterval | null {
   return kept.length > 0 ? meanInterval(kept) : null;
 }
 
+/**
+ * `populationRisks`: R(f*_k) per model (references.ts), to compare each replicate's orders with the population
+ * order; null when not computed (or when a model has none).
+ */
 export function summarize(
   records: readonly ReplicateRecord[],
   models: readonly { id: string; label: string }[],
   planned: number,
+  populationRisks: readonly number[] | null = null,
 ): ExperimentSummary {
   const perModel = models.map(({ id, label }, k): ModelSummary => {
     const model = { id, label };
@@ -102,12 +116,18 @@ export function summarize(
     const a = complete.map((r) => r.trtr as number[]);
     const b = complete.map((r) => r.tstr as number[]);
     const agreed = a.filter((trtr, i) => top1Agreement(trtr, b[i]!)).length;
+    const population =
+      populationRisks && populationRisks.every(Number.isFinite) && complete.length > 0
+        ? populationRisks
+        : null;
     ranking = {
       replicates: complete.length,
       kendallTauB: definedMean(a.map((trtr, i) => kendallTauB(trtr, b[i]!))),
       spearmanRho: definedMean(a.map((trtr, i) => spearmanRho(trtr, b[i]!))),
       top1: complete.length > 0 ? proportionInterval(agreed, complete.length) : null,
       consistency: complete.length > 0 ? pairwiseConsistency(a, b) : null,
+      tstrVsPopulation: population && pairwiseAgreementWithOrder(b, population),
+      trtrVsPopulation: population && pairwiseAgreementWithOrder(a, population),
     };
   }
   return { completed: records.length, planned, models: perModel, ranking };
