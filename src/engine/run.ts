@@ -117,7 +117,7 @@ export function learnersFor(plan: ExperimentPlan): { learner: Learner; id: strin
 }
 
 export async function runExperiment(plan: ExperimentPlan, options: RunOptions = {}): Promise<RunResult> {
-  const { population, seed } = plan;
+  const { population } = plan;
   const models = learnersFor(plan);
   const records: ReplicateRecord[] = [];
   let first: Replicate0 | null = null;
