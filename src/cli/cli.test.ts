@@ -100,7 +100,7 @@ describe('cli bad input: exit code 2, one line naming file, line and column, no 
     [
       'different columns',
       { '--synthetic-train': csv('cols.csv', 'a,b,y\n0,1,1\n1,2,0\n') },
-      /cols\.csv: feature columns \(a, b\) differ/,
+      /cols\.csv line 1: feature columns \(a, b\) differ/,
     ],
     ['missing target', { '--target': 'label' }, /no target column "label"/],
     [
@@ -119,7 +119,7 @@ describe('cli bad input: exit code 2, one line naming file, line and column, no 
         '--models': 'knn:k=1',
         '--real-train': csv('lab.csv', 'x1,x2,y\n0,1,2\n1,0,0\n'),
       },
-      /lab\.csv line 2 \(y\): classification labels must be 0 or 1/,
+      /lab\.csv line 2, column 3 \(y\): classification labels must be 0 or 1/,
     ],
     ['k > n', { '--models': 'knn:k=9' }, /knn:k=9 on .*good\.csv: .*larger than the 4 training points/],
     ['unknown model', { '--models': 'ols;forest' }, /--models: unknown model "forest"/],

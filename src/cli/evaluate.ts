@@ -24,7 +24,6 @@ export interface EvaluateResult {
   ranking: { kendall_tau_b: number | null; spearman_rho: number | null; top1: boolean | null };
 }
 
-
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult> {

@@ -3,11 +3,7 @@
  * numbers as the page). Bad input: one line on stderr and exit code 2; never a stack trace (unless --debug).
  */
 import { parseArgs } from 'node:util';
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import { runCommand, sweepCommand } from './commands';
 import { CliError } from './errors';
-import { evaluate, formatEvaluate } from './evaluate';
 
 const HELP: Record<string, string> = {
   '': `usage: npm run cli -- <command> [options]
@@ -49,6 +45,26 @@ const OPTIONS = {
   steps2: { type: 'string' },
 } as const;
 
+/** The options each command takes besides --help, --debug and --progress: any other is an error. */
+const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  evaluate: ['real-train', 'synthetic-train', 'test', 'task', 'models', 'target', 'json'],
+  run: ['scenario', 'replicates', 'out', 'json'],
+  sweep: [
+    'scenario',
+    'replicates',
+    'out',
+    'param',
+    'from',
+    'to',
+    'steps',
+    'param2',
+    'from2',
+    'to2',
+    'steps2',
+  ],
+};
+const GLOBAL_OPTIONS = ['help', 'debug', 'progress'];
+
 export async function main(
   argv: readonly string[],
   out: (s: string) => void,
@@ -66,6 +82,12 @@ export async function main(
     debug = values.debug === true;
     const command = positionals[0] ?? '';
     if (positionals.length > 1) throw new CliError(`unexpected argument "${positionals[1]}"`);
+    const allowed = COMMAND_OPTIONS[command];
+    if (command !== '' && command !== 'help' && !allowed) {
+      throw new CliError(`unknown command "${command}" (${Object.keys(COMMAND_OPTIONS).join(', ')})`);
+    }
+    const stray = Object.keys(values).find((key) => !GLOBAL_OPTIONS.includes(key) && !allowed?.includes(key));
+    if (stray && allowed) throw new CliError(`${command} does not take --${stray} (see ${command} --help)`);
     if (values.help || command === '' || command === 'help') {
       out(HELP[command] ?? HELP['']!);
       return 0;
@@ -74,9 +96,13 @@ export async function main(
     const log = (message: string) => {
       if (progress) err(message);
     };
+    // tfjs and the engine load here, inside the try: a module that fails to load is one line, not a stack trace.
+    const tf = await import('@tensorflow/tfjs-core');
+    await import('@tensorflow/tfjs-backend-cpu');
     tf.env().set('IS_TEST', true);
     await tf.setBackend('cpu');
     if (command === 'evaluate') {
+      const { evaluate, formatEvaluate } = await import('./evaluate');
       const need = (key: 'real-train' | 'synthetic-train' | 'test' | 'task' | 'models') => {
         const value = values[key];
         if (typeof value !== 'string' || value === '') throw new CliError(`evaluate needs --${key}`);
@@ -99,6 +125,7 @@ export async function main(
     }
     if (command === 'run') {
       if (!values.scenario) throw new CliError('run needs --scenario');
+      const { runCommand } = await import('./commands');
       await runCommand(
         { scenario: values.scenario, replicates: values.replicates, out: values.out, json: values.json },
         (m) => (m.startsWith('warning') ? err(m) : log(m)),
@@ -107,6 +134,7 @@ export async function main(
       return 0;
     }
     if (command === 'sweep') {
+      const { sweepCommand } = await import('./commands');
       await sweepCommand(values, (m) => (m.startsWith('warning') ? err(m) : log(m)), out);
       return 0;
     }
@@ -117,7 +145,7 @@ export async function main(
       return error.exitCode;
     }
     err(
-      `internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for details)'}`,
+      `internal error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}`,
     );
     if (debug && error instanceof Error && error.stack) err(error.stack);
     return 1;
