@@ -6,7 +6,8 @@
 import { GeneratorError, drawOracle } from './generators/oracle';
 import { parseModelSpec } from './learners/spec';
 import { specLabel, parseSpecText } from './learners/catalog';
-import { FitError, type Learner } from './learners/types';
+import { fitAll } from './learners/batch';
+import { FitError, type FittedModel, type Learner } from './learners/types';
 import { sliceRows, stackRows, type Matrix } from './matrix';
 import { drawFitted } from './generators/fitted';
 import { stream } from './rng';
@@ -93,20 +94,6 @@ export interface RunResult {
   readonly fidelity: FidelityReport | null;
 }
 
-/** Fits on `train`, predicts `test` rows (plus grid rows); null with the reason when the fit is impossible. */
-async function fitAndPredict(
-  learner: Learner,
-  train: Sample,
-  queries: Matrix,
-): Promise<{ prediction: Float64Array } | { error: string }> {
-  try {
-    return { prediction: await learner.fit(train.x, train.y).predict(queries) };
-  } catch (error) {
-    if (error instanceof FitError) return { error: error.message };
-    throw error;
-  }
-}
-
 export function learnersFor(plan: ExperimentPlan): { learner: Learner; id: string; label: string }[] {
   const task = plan.population.task;
   return plan.models.map((id) => ({
@@ -116,50 +103,88 @@ export function learnersFor(plan: ExperimentPlan): { learner: Learner; id: strin
   }));
 }
 
+/** Replicates are fitted in chunks (1, 2, 4, then 8): batched learners train a chunk at once, and the first
+ * replicate still streams out alone, fast. */
+export function chunkSizes(replicates: number, largest = 8): number[] {
+  const sizes: number[] = [];
+  let next = 1;
+  for (let left = replicates; left > 0; left -= sizes[sizes.length - 1]!) {
+    sizes.push(Math.min(next, left));
+    next = Math.min(next * 2, largest);
+  }
+  return sizes;
+}
+
+async function predictOrError(
+  model: FittedModel | FitError,
+  queries: Matrix,
+): Promise<Float64Array | string> {
+  if (model instanceof FitError) return model.message;
+  try {
+    return await model.predict(queries);
+  } catch (error) {
+    if (error instanceof FitError) return error.message;
+    throw error;
+  }
+}
+
 export async function runExperiment(plan: ExperimentPlan, options: RunOptions = {}): Promise<RunResult> {
   const { population } = plan;
   const models = learnersFor(plan);
   const records: ReplicateRecord[] = [];
+  const summaryNow = () => summarize(records, models, plan.replicates, options.populationRisks ?? null);
   let first: Replicate0 | null = null;
   let fidelity: FidelityReport | null = null;
-  let summary = summarize(records, models, plan.replicates, options.populationRisks ?? null);
-  for (let r = 0; r < plan.replicates; r++) {
-    const { real, synthetic, test, syntheticTest } = drawReplicate(plan, r);
-    const grid = r === 0 ? options.grid : undefined;
-    const realQueries = grid ? stackRows([test.x, grid]) : test.x;
-    const syntheticQueries = grid ? stackRows([syntheticTest.x, grid]) : syntheticTest.x;
-    const trtr: (number | null)[] = [];
-    const tstr: (number | null)[] = [];
-    const errors: (string | null)[] = [];
+  let summary = summaryNow();
+  let start = 0;
+  for (const size of chunkSizes(plan.replicates)) {
+    const indices = Array.from({ length: size }, (_, i) => start + i);
+    start += size;
+    const draws = indices.map((r) => drawReplicate(plan, r));
+    const grid = indices[0] === 0 ? options.grid : undefined;
+    const trtr = indices.map((): (number | null)[] => []);
+    const tstr = indices.map((): (number | null)[] => []);
+    const errors = indices.map((): (string | null)[] => []);
     const curves: Replicate0['curves'][number][] = [];
     for (const { learner, id } of models) {
       if (options.isCancelled?.()) throw new Cancelled();
-      const onReal = await fitAndPredict(learner, real, realQueries);
-      const onSynthetic = await fitAndPredict(learner, synthetic, syntheticQueries);
-      const realPrediction = 'prediction' in onReal ? onReal.prediction : null;
-      const syntheticPrediction = 'prediction' in onSynthetic ? onSynthetic.prediction : null;
-      trtr.push(realPrediction && meanLoss(population.task, realPrediction.subarray(0, plan.nTest), test.y));
-      tstr.push(
-        syntheticPrediction &&
-          meanLoss(population.task, syntheticPrediction.subarray(0, plan.nTest), syntheticTest.y),
+      const onReal = await fitAll(
+        learner,
+        draws.map((d) => d.real),
       );
-      errors.push('error' in onReal ? onReal.error : 'error' in onSynthetic ? onSynthetic.error : null);
-      if (grid) {
-        curves.push({
-          id,
-          real: realPrediction && realPrediction.slice(plan.nTest),
-          synthetic: syntheticPrediction && syntheticPrediction.slice(plan.nTest),
-        });
+      const onSynthetic = await fitAll(
+        learner,
+        draws.map((d) => d.synthetic),
+      );
+      for (const [c, d] of draws.entries()) {
+        const withGrid = (x: Matrix) => (c === 0 && grid ? stackRows([x, grid]) : x);
+        const real = await predictOrError(onReal[c]!, withGrid(d.test.x));
+        const synthetic = await predictOrError(onSynthetic[c]!, withGrid(d.syntheticTest.x));
+        const score = (p: Float64Array | string, y: Float64Array) =>
+          typeof p === 'string' ? null : meanLoss(population.task, p.subarray(0, plan.nTest), y);
+        trtr[c]!.push(score(real, d.test.y));
+        tstr[c]!.push(score(synthetic, d.syntheticTest.y));
+        errors[c]!.push(typeof real === 'string' ? real : typeof synthetic === 'string' ? synthetic : null);
+        if (c === 0 && grid) {
+          curves.push({
+            id,
+            real: typeof real === 'string' ? null : real.slice(plan.nTest),
+            synthetic: typeof synthetic === 'string' ? null : synthetic.slice(plan.nTest),
+          });
+        }
       }
     }
-    if (r === 0) {
-      first = { real, synthetic, curves };
-      if (options.fidelity !== false) fidelity = await fidelityReport(plan, real, synthetic);
+    for (const [c, r] of indices.entries()) {
+      if (r === 0) {
+        const d = draws[0]!;
+        first = { real: d.real, synthetic: d.synthetic, curves };
+        if (options.fidelity !== false) fidelity = await fidelityReport(plan, d.real, d.synthetic);
+      }
+      const record: ReplicateRecord = { index: r, trtr: trtr[c]!, tstr: tstr[c]!, errors: errors[c]! };
+      records.push(record);
+      summary = summaryNow();
+      options.onReplicate?.(record, summary, first, fidelity);
     }
-    const record: ReplicateRecord = { index: r, trtr, tstr, errors };
-    records.push(record);
-    summary = summarize(records, models, plan.replicates, options.populationRisks ?? null);
-    options.onReplicate?.(record, summary, first, fidelity);
   }
   return { records, summary, first, fidelity };
 }

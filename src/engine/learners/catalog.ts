@@ -52,6 +52,16 @@ export const MODEL_RULES: Readonly<Record<string, ModelRule>> = {
     params: { C: { integer: false, min: 1e-6, max: 1e6, default: 1 } },
     tasks: CLASSIFICATION,
   },
+  mlp: {
+    label: 'MLP',
+    params: {
+      width: { integer: true, min: 1, max: 256, default: 32 },
+      depth: { integer: true, min: 1, max: 4, default: 2 },
+      epochs: { integer: true, min: 1, max: 5000, default: 200 },
+      lr: { integer: false, min: 1e-5, max: 1, default: 0.01 },
+    },
+    tasks: BOTH,
+  },
 };
 
 export interface ParsedSpec {
@@ -141,6 +151,8 @@ export function specLabel(parsed: ParsedSpec): string {
       return `KRR (α=${p.alpha}, γ=${p.gamma})`;
     case 'logistic':
       return `Logistic (C=${p.C})`;
+    case 'mlp':
+      return `MLP ${p.depth}×${p.width}`;
     default:
       return rule.label;
   }

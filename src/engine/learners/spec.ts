@@ -6,6 +6,7 @@ import { parseSpecText, SpecError, splitSpecs, type Task } from './catalog';
 import { knn } from './knn';
 import { krr } from './krr';
 import { logistic } from './logistic';
+import { mlp } from './mlp';
 import { ols } from './ols';
 import { poly } from './poly';
 import { ridge } from './ridge';
@@ -23,6 +24,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   krr: (p) => krr(p.alpha!, p.gamma!),
   logistic: (p) => logistic(p.C!),
   knn: (p, task) => knn(p.k!, task),
+  mlp: (p, task) => mlp(p.width!, p.depth!, p.epochs!, p.lr!, task),
 };
 
 /** One spec, e.g. "ridge:alpha=2", for a task. */

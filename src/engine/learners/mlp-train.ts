@@ -1,0 +1,226 @@
+/**
+ * Trains B MLPs at once by full-batch Adam (mlp-adam.ts) on L = sum_b L_b, so network b's gradient is its own
+ * (dL/dtheta_b = dL_b/dtheta_b); L_b = mean squared error or mean log-loss of network b on its own dataset.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Matrix } from '../matrix';
+import type { RandomStream } from '../rng';
+import type { Task } from './catalog';
+import { adam } from './mlp-adam';
+import {
+  forwardLayers,
+  gradients,
+  initParams,
+  type MlpParams,
+  type MlpShape,
+  networkLosses,
+  selectNetwork,
+  splitParams,
+  standardizeInto,
+  standardizer,
+  type Standardizer,
+} from './mlp-net';
+import { FitError, type FittedModel } from './types';
+
+/** Elements of one [rows, units] activation in prediction: bounds GPU / WASM memory per step (16 MiB). */
+const MAX_BLOCK_ELEMENTS = 1 << 22;
+
+export interface MlpSettings {
+  /** Units per hidden layer. */
+  readonly width: number;
+  /** Hidden layers. */
+  readonly depth: number;
+  /** Full-batch Adam steps. */
+  readonly epochs: number;
+  /** Adam's learning rate. */
+  readonly lr: number;
+  /**
+   * Training curves: called with each network's training loss after epochs 0 (the initial nets), `every`,
+   * 2 `every`, ... and after the last epoch; regression: MSE in the units of y, classification: mean log-loss.
+   * The losses of all networks come back in one read per call.
+   */
+  readonly onEpoch?: (epoch: number, losses: Float32Array) => void;
+  /** Epochs between onEpoch calls (default 10). */
+  readonly every?: number;
+}
+
+export interface MlpDataset {
+  readonly x: Matrix;
+  readonly y: Float64Array;
+}
+
+/**
+ * A trained network. Its weights live on the host (float32, as trained); predict uploads them, runs the forward
+ * pass and disposes everything, so a model holds no tensors between calls and needs no dispose.
+ */
+export interface MlpModel extends FittedModel {
+  /** Training loss of the returned weights (as in onEpoch); NaN or Infinity when training diverged. */
+  readonly loss: number;
+}
+
+function isWhole(v: number, min: number): boolean {
+  return Number.isInteger(v) && v >= min;
+}
+
+/** Throws FitError for settings no network can be trained with. */
+export function checkSettings(s: MlpSettings): void {
+  const every = s.every ?? 10;
+  if (!isWhole(s.width, 1)) throw new FitError(`mlp: width must be a whole number >= 1, got ${s.width}`);
+  if (!isWhole(s.depth, 1)) throw new FitError(`mlp: depth must be a whole number >= 1, got ${s.depth}`);
+  if (!isWhole(s.epochs, 1)) throw new FitError(`mlp: epochs must be a whole number >= 1, got ${s.epochs}`);
+  if (!(Number.isFinite(s.lr) && s.lr > 0)) throw new FitError(`mlp: lr must be > 0, got ${s.lr}`);
+  if (!isWhole(every, 1)) throw new FitError(`mlp: every must be a whole number >= 1, got ${every}`);
+}
+
+/** Throws FitError for data a batch cannot train on: every dataset needs the same n >= 2 and p >= 1. */
+export function checkDatasets(datasets: readonly MlpDataset[], task: Task): void {
+  if (datasets.length === 0) throw new FitError('mlp: no dataset to fit');
+  const { rows: n, cols: p } = datasets[0]!.x;
+  for (const [b, { x, y }] of datasets.entries()) {
+    const which = datasets.length > 1 ? ` (dataset ${b})` : '';
+    if (x.rows !== n || x.cols !== p) {
+      throw new FitError(
+        `mlp: a batch needs equal shapes, dataset ${b} is ${x.rows} x ${x.cols}, not ${n} x ${p}`,
+      );
+    }
+    if (y.length !== n) throw new FitError(`mlp: ${n} feature rows but ${y.length} responses${which}`);
+    if (n < 2) throw new FitError(`mlp: needs at least 2 training points, got ${n}${which}`);
+    if (p < 1) throw new FitError(`mlp: needs at least 1 feature${which}`);
+    if (!x.data.every(Number.isFinite)) throw new FitError(`mlp: a feature value is not finite${which}`);
+    if (task === 'classification') {
+      const bad = y.find((v) => v !== 0 && v !== 1);
+      if (bad !== undefined) throw new FitError(`mlp: labels must be 0 or 1, got ${bad}${which}`);
+    } else if (!y.every(Number.isFinite)) throw new FitError(`mlp: a response is not finite${which}`);
+  }
+}
+
+function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** The fitted model of one network: inputs standardized as in training, the same forward pass, then mapped back. */
+function model(
+  task: Task,
+  shape: MlpShape,
+  params: MlpParams,
+  xs: Standardizer,
+  yMean: number,
+  yScale: number,
+  loss: number,
+): MlpModel {
+  const diverged = !Number.isFinite(loss) || !params.flat.every(Number.isFinite);
+  const scores = async (test: Matrix): Promise<Float64Array> => {
+    if (diverged) throw new FitError('mlp: training diverged (non-finite loss or weights); lower lr');
+    if (test.cols !== shape.inputs) {
+      throw new FitError(`mlp: test rows have ${test.cols} features, training ${shape.inputs}`);
+    }
+    const out = new Float64Array(test.rows);
+    const p = shape.inputs;
+    const block = Math.max(1, Math.floor(MAX_BLOCK_ELEMENTS / Math.max(shape.width, p)));
+    const theta = tf.tensor1d(params.flat);
+    try {
+      for (let start = 0; start < test.rows; start += block) {
+        const rows = Math.min(block, test.rows - start);
+        const input = new Float32Array(rows * p);
+        standardizeInto(
+          { rows, cols: p, data: test.data.subarray(start * p, (start + rows) * p) },
+          xs,
+          input,
+        );
+        const f = tf.tidy(() => {
+          const x = tf.tensor3d(input, [1, rows, p]);
+          return forwardLayers(x, tf.ones([1, rows, 1]), splitParams(theta, shape, 1)).out;
+        });
+        try {
+          out.set(await f.data(), start);
+        } finally {
+          f.dispose();
+        }
+      }
+    } finally {
+      theta.dispose();
+    }
+    return out;
+  };
+  if (task === 'regression') {
+    return { loss, predict: async (t) => (await scores(t)).map((z) => yMean + yScale * z) };
+  }
+  return {
+    loss,
+    predict: async (t) => (await scores(t)).map((z) => (z > 0 ? 1 : 0)),
+    predictProba: async (t) => (await scores(t)).map(sigmoid),
+  };
+}
+
+/**
+ * Fits one network per dataset in a single batched tensor program and returns their models in order. All datasets
+ * must have the same n and p (the inputs are one [B, n, p] tensor). Each network sees its own data standardized
+ * by its own training mean and sd (targets too for regression), so fitting a dataset in a batch or alone
+ * (rand given as one stream per network) gives the same network to float32 rounding. Every tensor is disposed.
+ */
+export async function fitMlpBatch(
+  datasets: readonly MlpDataset[],
+  settings: MlpSettings,
+  task: Task,
+  rand: RandomStream | readonly RandomStream[],
+): Promise<MlpModel[]> {
+  checkSettings(settings);
+  checkDatasets(datasets, task);
+  const count = datasets.length;
+  const { rows: n, cols: p } = datasets[0]!.x;
+  const shape: MlpShape = { inputs: p, width: settings.width, depth: settings.depth };
+  const every = settings.every ?? 10;
+
+  const xStats = datasets.map(({ x }) => standardizer(x.data, n, p));
+  const yStats = datasets.map(({ y }) => (task === 'regression' ? standardizer(y, n, 1) : null));
+  const yMean = yStats.map((s) => s?.mean[0] ?? 0);
+  const yScale = yStats.map((s) => s?.scale[0] ?? 1);
+  const xHost = new Float32Array(count * n * p);
+  const yHost = new Float32Array(count * n);
+  datasets.forEach(({ x, y }, b) => {
+    standardizeInto(x, xStats[b]!, xHost, b * n * p);
+    for (let i = 0; i < n; i++) yHost[b * n + i] = (y[i]! - yMean[b]!) / yScale[b]!;
+  });
+  /** Losses in the units of y (MSE scales with sd(y)^2). */
+  const unscale = (losses: Float32Array): Float32Array => losses.map((v, b) => v * yScale[b]! ** 2);
+
+  const optimizer = adam(initParams(shape, count, rand).flat, settings.lr);
+  const { theta } = optimizer;
+  const xT = tf.tensor3d(xHost, [count, n, p]);
+  const yT = tf.tensor2d(yHost, [count, n]);
+  const ones = tf.ones<tf.Rank.R3>([count, n, 1]);
+  /** Loss tensors kept out of a step's tidy until they are read (disposed in any case). */
+  const pending: tf.Tensor[] = [];
+  const read = async (): Promise<Float32Array> => {
+    const values = (await pending[0]!.data()) as Float32Array;
+    tf.dispose(pending.splice(0));
+    return unscale(values);
+  };
+  try {
+    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+      // Step `epoch`'s forward pass computes the losses after epoch - 1 steps: keep them when they are due.
+      const report = settings.onEpoch !== undefined && (epoch - 1) % every === 0;
+      tf.tidy(() => {
+        const { out, grad } = gradients(xT, ones, yT, splitParams(theta, shape, count), task);
+        if (report) pending.push(tf.keep(networkLosses(out, yT, task)));
+        optimizer.step(grad);
+      });
+      if (report) settings.onEpoch?.(epoch - 1, await read());
+    }
+    pending.push(
+      tf.tidy(() => networkLosses(forwardLayers(xT, ones, splitParams(theta, shape, count)).out, yT, task)),
+    );
+    // One read for the final losses and the parameters.
+    const [losses, flat] = await Promise.all([read(), theta.data() as Promise<Float32Array>]);
+    settings.onEpoch?.(settings.epochs, losses);
+    const trained: MlpParams = { count, flat };
+    return datasets.map((_, b) =>
+      model(task, shape, selectNetwork(shape, trained, b), xStats[b]!, yMean[b]!, yScale[b]!, losses[b]!),
+    );
+  } finally {
+    tf.dispose([xT, yT, ones, ...pending]);
+    optimizer.dispose();
+  }
+}

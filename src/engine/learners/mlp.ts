@@ -1,0 +1,82 @@
+/**
+ * Multilayer perceptron learner `mlp:width=W,depth=D,epochs=E,lr=L`: D ReLU layers of W units, f = h_D w + c;
+ * regression min mean (f - y)^2, classification min mean log-loss with P(y = 1 | x) = sigmoid(f), by full-batch Adam.
+ */
+import type { Matrix } from '../matrix';
+import * as tf from '@tensorflow/tfjs-core';
+import { mix32, RandomStream } from '../rng';
+import type { BatchLearner, Dataset } from './batch';
+import type { Task } from './catalog';
+import { checkDatasets, checkSettings, fitMlpBatch, type MlpSettings } from './mlp-train';
+import type { FittedModel } from './types';
+
+export { checkDatasets, fitMlpBatch, type MlpDataset, type MlpModel, type MlpSettings } from './mlp-train';
+
+/**
+ * The initial-weight stream of a model fitted to (x, y): seeded by a hash of n, p and every bit of x and y, labelled
+ * with the model id. The Learner interface carries no seed, so this makes the same data (and id) give the same
+ * network every time, while the scenario's seed still reaches the net through the data it drew.
+ */
+export function mlpInitStream(id: string, x: Matrix, y: Float64Array): RandomStream {
+  let h = mix32(x.rows ^ mix32(x.cols + 0x9e3779b9));
+  const fold = (values: Float64Array): void => {
+    const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+    for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
+    h = mix32(h);
+  };
+  fold(x.data);
+  fold(y);
+  return new RandomStream(h, `mlp-init|${id}`);
+}
+
+/** "MLP 2×32": hidden layers × units (as catalog.ts's specLabel). */
+export function mlpLabel(width: number, depth: number): string {
+  return `MLP ${depth}×${width}`;
+}
+
+/**
+ * The learner: fit checks the data at once (FitError), trains one network (fitMlpBatch with B = 1, seeded by
+ * mlpInitStream) and its predictions wait for the training; a training failure surfaces as predict's rejection.
+ */
+export function mlp(
+  width: number,
+  depth: number,
+  epochs: number,
+  lr: number,
+  task: Task = 'regression',
+): BatchLearner {
+  const settings: MlpSettings = { width, depth, epochs, lr };
+  checkSettings(settings);
+  const id = `mlp:width=${width},depth=${depth},epochs=${epochs},lr=${lr}`;
+  return {
+    id,
+    label: mlpLabel(width, depth),
+    fit(x: Matrix, y: Float64Array): FittedModel {
+      checkDatasets([{ x, y }], task);
+      const training = fitMlpBatch([{ x, y }], settings, task, mlpInitStream(id, x, y)).then((m) => m[0]!);
+      // A failure is reported by predict; do not let an unread one become an unhandled rejection.
+      training.catch(() => undefined);
+      const fitted: FittedModel = { predict: async (test) => (await training).predict(test) };
+      if (task === 'classification') {
+        fitted.predictProba = async (test) => (await training).predictProba!(test);
+      }
+      return fitted;
+    },
+    /**
+     * Several datasets of one size: one batched tensor program on WebGL (fewer kernel launches); elsewhere one
+     * network after another (tfjs-wasm's batched matMul is slower than B single ones). Each network keeps the
+     * seed it would get alone, so batched and single fits give the same nets.
+     */
+    async fitBatch(datasets: readonly Dataset[]): Promise<FittedModel[]> {
+      if (tf.getBackend() !== 'webgl') return datasets.map((d) => this.fit(d.x, d.y));
+      checkDatasets(datasets, task);
+      const streams = datasets.map((d) => mlpInitStream(id, d.x, d.y));
+      const models = await fitMlpBatch(datasets, settings, task, streams);
+      return models.map((model) =>
+        task === 'classification'
+          ? { predict: (t: Matrix) => model.predict(t), predictProba: (t: Matrix) => model.predictProba!(t) }
+          : { predict: (t: Matrix) => model.predict(t) },
+      );
+    },
+  };
+}
