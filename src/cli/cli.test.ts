@@ -180,6 +180,28 @@ describe('cli run and sweep: the browser`s engine on a share link', () => {
     expect(err).toMatch(/warning: shift = 9 is above the maximum 3/);
   });
 
+  it('run --references adds population risks, the decomposition of U and agreement with the population order', async () => {
+    const { code, out } = await cli(
+      'run',
+      '--scenario',
+      '?v=2&eta=quadratic&shift=1&models=ols;poly:degree=2&R=3&test=1000',
+      '--references',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as {
+      references: { models: { id: string; limit: number; responsePart: number; featurePart: number }[] };
+      ranking: { tstrVsPopulation: number[][] };
+    };
+    const [ols] = report.references.models;
+    // OLS on a quadratic eta, shift 1, exact responses: the limit gap is the closed form s^4/4 + s^2 = 1.25.
+    expect(ols!.limit).toBeGreaterThan(1.1);
+    expect(ols!.limit).toBeLessThan(1.4);
+    expect(ols!.responsePart).toBeCloseTo(0, 1);
+    expect(report.ranking.tstrVsPopulation[0]![1]).toBe(1);
+    expect((await cli('run', '--scenario', '?gen=gmm&R=1', '--references')).err).toMatch(/oracle mode/);
+  });
+
   it('sweep writes one row per point and model', async () => {
     const file = join(dir, 'sweep.csv');
     const { code } = await cli(

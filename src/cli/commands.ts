@@ -1,5 +1,6 @@
 /** `run` and `sweep`: the browser's engine on a share link or scenario file, headless, with progress on stderr. */
 import { planFromScenario } from '../engine/experiment';
+import { populationReferences } from '../engine/references';
 import { GeneratorError, runExperiment } from '../engine/run';
 import { runSweep, SweepError, type SweepAxis } from '../engine/sweep';
 import { PARAM_KEYS, paramSpec, type Scenario } from '../scenario/schema';
@@ -34,15 +35,24 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function runCommand(
-  options: { scenario: string; replicates?: string; out?: string; json?: boolean },
+  options: { scenario: string; replicates?: string; out?: string; json?: boolean; references?: boolean },
   log: Log,
   print: Log,
 ): Promise<void> {
   const scenario = loadScenario(options.scenario, options.replicates, log);
   const format = options.out ? formatOf(options.out) : null;
+  const plan = planFromScenario(scenario);
+  if (options.references && plan.fitted) {
+    throw new CliError(
+      '--references needs the oracle mode (gen=oracle): a fitted generator has no fixed population',
+    );
+  }
+  if (options.references) log('population references (10,000-point samples)…');
+  const references = options.references ? await populationReferences(plan) : null;
   const result = await guarded(() =>
-    runExperiment(planFromScenario(scenario), {
+    runExperiment(plan, {
       onReplicate: (_r, s) => log(`replicate ${s.completed}/${s.planned}`),
+      ...(references ? { populationRisks: references.models.map((m) => m.real) } : {}),
     }),
   );
   const ids = result.summary.models.map((m) => m.id);
@@ -52,6 +62,16 @@ export async function runCommand(
     summary: summaryRows(result.summary),
     ranking: result.summary.ranking,
     fidelity: result.fidelity,
+    references: references && {
+      size: references.size,
+      gaps: references.gaps,
+      models: references.models.map((m, k) => {
+        const gap = result.summary.models[k]?.gap?.mean ?? null;
+        const limit = m.synthetic - m.real;
+        // U's signed gap = response part + feature x misspecification part (the limit) + estimation (finite n, m).
+        return { ...m, limit, estimation: gap === null ? null : gap - limit };
+      }),
+    },
     replicates: result.records.flatMap((r) =>
       ids.map((model, k) => ({
         replicate: r.index + 1,

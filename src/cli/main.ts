@@ -16,7 +16,10 @@ commands:
 npm run cli -- <command> --help   for the options of a command`,
   evaluate: `usage: npm run cli -- evaluate --real-train R.csv --synthetic-train S.csv --test T.csv
          --task regression|classification --models "ols;ridge:alpha=2;knn:k=9" [--target y] [--json] [--progress]`,
-  run: `usage: npm run cli -- run --scenario <share-link-or-json-file> [--replicates R] [--out results.json|csv] [--json] [--progress]`,
+  run: `usage: npm run cli -- run --scenario <share-link-or-json-file> [--replicates R] [--out results.json|csv] [--json]
+         [--references] [--progress]
+  --references  also fit every model on 10,000-point real and synthetic samples: population risks R(f*), R(fbar),
+                the gaps between models, U's decomposition, and ranking agreement with the population order`,
   sweep: `usage: npm run cli -- sweep --scenario <link-or-file> --param shift --from 0 --to 3 --steps 13
          [--param2 bias --from2 0 --to2 1 --steps2 5] [--replicates R] [--out sweep.csv|json] [--progress]`,
 };
@@ -26,6 +29,7 @@ const OPTIONS = {
   debug: { type: 'boolean' },
   progress: { type: 'boolean' },
   json: { type: 'boolean' },
+  references: { type: 'boolean' },
   'real-train': { type: 'string' },
   'synthetic-train': { type: 'string' },
   test: { type: 'string' },
@@ -48,7 +52,7 @@ const OPTIONS = {
 /** The options each command takes besides --help, --debug and --progress: any other is an error. */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   evaluate: ['real-train', 'synthetic-train', 'test', 'task', 'models', 'target', 'json'],
-  run: ['scenario', 'replicates', 'out', 'json'],
+  run: ['scenario', 'replicates', 'out', 'json', 'references'],
   sweep: [
     'scenario',
     'replicates',
@@ -127,7 +131,13 @@ export async function main(
       if (!values.scenario) throw new CliError('run needs --scenario');
       const { runCommand } = await import('./commands');
       await runCommand(
-        { scenario: values.scenario, replicates: values.replicates, out: values.out, json: values.json },
+        {
+          scenario: values.scenario,
+          replicates: values.replicates,
+          out: values.out,
+          json: values.json,
+          references: values.references,
+        },
         (m) => (m.startsWith('warning') ? err(m) : log(m)),
         out,
       );
