@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -8,27 +7,11 @@ import { referenceCases } from '../engine/fixtures/loadCase';
 import { planFromScenario } from '../engine/experiment';
 import { runExperiment } from '../engine/run';
 import { decodeScenario } from '../scenario/url';
-import { main } from './main';
+import { cli, csvWriter } from './testing';
 
 const ROOT = join(import.meta.dirname, '../engine/fixtures/sklearn');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
-function csv(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, csv } = csvWriter('cli-test-');
 const good = csv('good.csv', 'x1,x2,y\n0,1,1\n1,0,0\n2,2,1\n3,1,0\n');
 
 function evaluateArgs(overrides: Record<string, string>): string[] {

@@ -2,31 +2,12 @@
  * Line numbers in CSV errors are physical lines of the file (blank lines, CRLF and quoted line breaks
  * counted), and each command refuses options that belong to another one.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readTable } from './csv';
-import { main } from './main';
+import { cli, csvWriter } from './testing';
 
-const dir = mkdtempSync(join(tmpdir(), 'cli-strict-'));
-function csv(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { csv } = csvWriter('cli-strict-');
 const good = csv('good.csv', 'x1,x2,y\n0,1,1\n1,0,0\n2,2,1\n3,1,0\n');
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function evaluate(test: string, task = 'regression', models = 'ols'): ReturnType<typeof cli> {
   return cli(

@@ -47,3 +47,19 @@ export function stackRows(parts: readonly Matrix[]): Matrix {
   }
   return matrix(rows, cols, data);
 }
+
+/** ||a_i - b_j||^2 between row aRow of `a` and row bRow of `b` (row-major data, p columns each). */
+export function rowDistanceSquared(
+  a: Float64Array,
+  aRow: number,
+  b: Float64Array,
+  bRow: number,
+  p: number,
+): number {
+  let s = 0;
+  for (let j = 0; j < p; j++) {
+    const d = a[aRow * p + j]! - b[bRow * p + j]!;
+    s += d * d;
+  }
+  return s;
+}

@@ -210,3 +210,25 @@ export function requireClassSize(cls: ClassRows, needed: number, what: string): 
     );
   }
 }
+
+/**
+ * m labelled draws from class-conditional models: the class with probability count / n, then x from
+ * `drawX(class, out, offset)` into row i.
+ */
+export function drawByClass<C extends { readonly label: number; readonly count: number }>(
+  classes: readonly C[],
+  p: number,
+  m: number,
+  rand: RandomStream,
+  drawX: (cls: C, out: Float64Array, offset: number) => void,
+): Sample {
+  const x = matrix(m, p);
+  const y = new Float64Array(m);
+  const counts = classes.map((c) => c.count);
+  for (let i = 0; i < m; i++) {
+    const cls = classes[rand.categorical(counts)]!;
+    y[i] = cls.label;
+    drawX(cls, x.data, i * p);
+  }
+  return { x, y };
+}

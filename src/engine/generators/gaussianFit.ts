@@ -2,11 +2,11 @@
  * Gaussian-fit generator: regression draws (x, y) ~ N(mean, S + ridge I) fitted to the joint real rows (so y | x is
  * linear-Gaussian); classification draws the class c with P(c) = n_c / n, then x ~ N(mean_c, S_c + ridge_c I).
  */
-import { matrix } from '../matrix';
 import type { Sample, Task } from '../populations/population';
 import type { RandomStream } from '../rng';
 import {
   classesOf,
+  drawByClass,
   drawComponent,
   gaussianComponent,
   jointRows,
@@ -70,13 +70,7 @@ export function drawGaussianFit(model: GaussianFitModel, m: number, rand: Random
     for (let i = 0; i < m; i++) drawComponent(model.joint, rand, joint, i * (p + 1));
     return splitJoint(joint, p);
   }
-  const x = matrix(m, p);
-  const y = new Float64Array(m);
-  const counts = model.classes.map((c) => c.count);
-  for (let i = 0; i < m; i++) {
-    const cls = model.classes[rand.categorical(counts)]!;
-    y[i] = cls.label;
-    drawComponent(cls.component, rand, x.data, i * p);
-  }
-  return { x, y };
+  return drawByClass(model.classes, p, m, rand, (cls, out, offset) =>
+    drawComponent(cls.component, rand, out, offset),
+  );
 }

@@ -3,11 +3,11 @@
  * on the joint (x, y) rows (regression) or on x per class (classification); m draws pick k ~ pi, then N(mu_k, S_k).
  */
 import * as portable from '../portable';
-import { matrix } from '../matrix';
 import type { Sample, Task } from '../populations/population';
 import type { RandomStream } from '../rng';
 import {
   classesOf,
+  drawByClass,
   drawComponent,
   gaussianComponent,
   jointRows,
@@ -260,13 +260,7 @@ export function fitGmmGenerator(
 export function drawGmmGenerator(model: GmmModel, m: number, rand: RandomStream): Sample {
   if (model.task === 'regression') return splitJoint(drawGmm(model.joint, m, rand), model.p);
   const { p } = model;
-  const x = matrix(m, p);
-  const y = new Float64Array(m);
-  const counts = model.classes.map((c) => c.count);
-  for (let i = 0; i < m; i++) {
-    const cls = model.classes[rand.categorical(counts)]!;
-    y[i] = cls.label;
-    drawComponent(cls.fit.components[rand.categorical(cls.fit.weights)]!, rand, x.data, i * p);
-  }
-  return { x, y };
+  return drawByClass(model.classes, p, m, rand, (cls, out, offset) =>
+    drawComponent(cls.fit.components[rand.categorical(cls.fit.weights)]!, rand, out, offset),
+  );
 }

@@ -3,18 +3,9 @@
  * K_ij = exp(-gamma ||x_i - x_j||^2), dual = (K + alpha I)^-1 y by Cholesky, f(x) = sum_i dual_i k(x, x_i).
  */
 import * as portable from '../portable';
-import type { Matrix } from '../matrix';
+import { rowDistanceSquared, type Matrix } from '../matrix';
 import { choleskyInPlace, choleskySolve } from './cholesky';
 import { FitError, type FittedModel, type Learner } from './types';
-
-function squaredDistance(a: Float64Array, aRow: number, b: Float64Array, bRow: number, p: number): number {
-  let s = 0;
-  for (let j = 0; j < p; j++) {
-    const d = a[aRow * p + j]! - b[bRow * p + j]!;
-    s += d * d;
-  }
-  return s;
-}
 
 export function krr(alpha: number, gamma: number): Learner {
   if (!(Number.isFinite(alpha) && alpha > 0)) throw new FitError(`krr: alpha must be > 0, got ${alpha}`);
@@ -30,7 +21,7 @@ export function krr(alpha: number, gamma: number): Learner {
       const gram = new Float64Array(n * n);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < i; j++)
-          gram[i * n + j] = portable.exp(-gamma * squaredDistance(train, i, train, j, p));
+          gram[i * n + j] = portable.exp(-gamma * rowDistanceSquared(train, i, train, j, p));
         gram[i * n + i] = 1 + alpha;
       }
       if (!choleskyInPlace(gram, n)) {
@@ -48,7 +39,7 @@ export function krr(alpha: number, gamma: number): Learner {
           for (let t = 0; t < test.rows; t++) {
             let s = 0;
             for (let i = 0; i < n; i++)
-              s += dual[i]! * portable.exp(-gamma * squaredDistance(test.data, t, train, i, p));
+              s += dual[i]! * portable.exp(-gamma * rowDistanceSquared(test.data, t, train, i, p));
             out[t] = s;
           }
           return out;

@@ -7,7 +7,7 @@
  * On tfjs's CPU backend the float64 scan runs alone (it is faster there than tfjs's JavaScript kernels).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { maxAbs, type Matrix } from '../matrix';
+import { maxAbs, rowDistanceSquared, type Matrix } from '../matrix';
 
 /** Extra float32 candidates beyond k: absorbs near-ties without a full float64 scan. */
 const CANDIDATE_MARGIN = 16;
@@ -27,15 +27,6 @@ function unitRoundoff(): number {
   return 2 ** -24;
 }
 
-function squaredDistance(a: Float64Array, aRow: number, b: Float64Array, bRow: number, p: number): number {
-  let s = 0;
-  for (let j = 0; j < p; j++) {
-    const d = a[aRow * p + j]! - b[bRow * p + j]!;
-    s += d * d;
-  }
-  return s;
-}
-
 /**
  * The k nearest training rows of query row q by a full float64 scan: a sorted buffer of the best k so far
  * (by distance, then index), so a scan costs O(n) plus O(k) per improvement.
@@ -50,7 +41,7 @@ function exactScan(
 ): void {
   let filled = 0;
   for (let i = 0; i < train.rows; i++) {
-    const d = squaredDistance(query.data, q, train.data, i, train.cols);
+    const d = rowDistanceSquared(query.data, q, train.data, i, train.cols);
     if (filled === k && d >= best[k - 1]!) continue; // equal distance: the lower index, already in, wins
     let at = filled < k ? filled++ : k - 1;
     while (at > 0 && best[at - 1]! > d) {
@@ -114,7 +105,7 @@ export async function nearestNeighbors(train: Matrix, query: Matrix, k: number):
         // Insertion sort of the c candidates by (exact distance, index): c is small, and nothing is allocated.
         for (let j = 0; j < c; j++) {
           const id = cand[r * c + j]!;
-          const d = squaredDistance(query.data, qi, train.data, id, p);
+          const d = rowDistanceSquared(query.data, qi, train.data, id, p);
           let at = j;
           while (at > 0 && (exact[at - 1]! > d || (exact[at - 1] === d && order[at - 1]! > id))) {
             exact[at] = exact[at - 1]!;
