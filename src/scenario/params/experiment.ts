@@ -1,0 +1,56 @@
+/** Parameters of the experiment: the models, replicates, where TSTR is scored, the seed and the backend. */
+import { BACKEND_CHOICES, type ParamsOf, TSTR_ON, number } from '../types';
+
+export const EXPERIMENT_PARAMS: ParamsOf<'models' | 'replicates' | 'tstrOn' | 'seed' | 'backend'> = {
+  models: {
+    kind: 'text',
+    url: 'models',
+    label: 'Models',
+    help: 'Up to 8 models, ";"-separated, e.g. ols;poly:degree=3;knn:k=10.',
+    group: 'models',
+    maxLength: 400,
+    default: 'ols;poly:degree=3;knn:k=10',
+  },
+  replicates: number({
+    url: 'R',
+    label: 'Replicates R',
+    help: 'Fresh real, synthetic and test samples per replicate; intervals come from the spread over replicates.',
+    group: 'experiment',
+    min: 1,
+    max: 500,
+    step: 1,
+    integer: true,
+    default: 20,
+  }),
+  tstrOn: {
+    kind: 'enum',
+    url: 'tstr_on',
+    label: 'Synthetic-trained models tested on',
+    help: 'Real test data (TSTR, default), or a synthetic hold-out (TSTS: what you see with only synthetic data).',
+    group: 'experiment',
+    options: TSTR_ON,
+    optionLabels: { real: 'real test data (TSTR)', synthetic: 'synthetic hold-out (TSTS)' },
+    default: 'real',
+  },
+  seed: number({
+    url: 'seed',
+    label: 'Seed',
+    help: 'Every random draw comes from this seed: the same link always gives the same numbers.',
+    group: 'experiment',
+    min: 0,
+    max: 2147483647,
+    step: 1,
+    integer: true,
+    default: 1,
+  }),
+  backend: {
+    kind: 'enum',
+    url: 'backend',
+    label: 'Compute backend',
+    help: 'Where tfjs runs the tensor work. auto: WebGL on a hardware GPU, else WASM, else CPU. Results do not depend on it.',
+    group: 'experiment',
+    options: BACKEND_CHOICES,
+    optionLabels: { auto: 'auto', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' },
+    default: 'auto',
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * The scenario's shape and the types of its parameter specs (number, enum, text), shared by the parameter
+ * lists in params/ and everything that reads them.
+ */
+import type { FeatureFamily } from '../engine/populations/features';
+import type { BiasShape, EtaKind } from '../engine/populations/response';
+
+export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+export const TASKS = ['regression', 'classification'] as const;
+export const TSTR_ON = ['real', 'synthetic'] as const;
+export const GENERATORS = ['oracle', 'gaussian', 'gmm', 'smote'] as const;
+
+export interface Scenario {
+  task: (typeof TASKS)[number];
+  p: number;
+  features: FeatureFamily;
+  correlation: number;
+  df: number;
+  components: number;
+  separation: number;
+  eta: EtaKind;
+  wLinear: number;
+  wQuadratic: number;
+  wSine: number;
+  wStep: number;
+  sigma: number;
+  sharpness: number;
+  offset: number;
+  n: number;
+  nTest: number;
+  m: number;
+  generator: (typeof GENERATORS)[number];
+  generatorComponents: number;
+  generatorNeighbors: number;
+  shift: number;
+  scale: number;
+  rotation: number;
+  keepComponents: number;
+  truncate: number;
+  bias: number;
+  biasShape: BiasShape;
+  noiseScale: number;
+  flip01: number;
+  flip10: number;
+  models: string;
+  replicates: number;
+  tstrOn: (typeof TSTR_ON)[number];
+  seed: number;
+  backend: BackendChoice;
+}
+
+export type ParamGroup = 'real' | 'synthetic' | 'models' | 'experiment';
+
+interface ParamBase {
+  /** Name in share links: short, readable, stable across versions (renames go through url.ts migrations). */
+  readonly url: string;
+  readonly label: string;
+  readonly help: string;
+  readonly group: ParamGroup;
+  /** Whether the parameter changes anything in this scenario (controls hide it when it does not). */
+  readonly relevant?: (s: Scenario) => boolean;
+}
+
+export interface NumberParam extends ParamBase {
+  readonly kind: 'number';
+  readonly min: number;
+  readonly max: number;
+  /** Slider step; integer parameters also round values from links to whole numbers. */
+  readonly step: number;
+  readonly integer: boolean;
+  readonly default: number;
+}
+
+export interface EnumParam<T extends string> extends ParamBase {
+  readonly kind: 'enum';
+  readonly options: readonly T[];
+  readonly optionLabels: Readonly<Record<T, string>>;
+  readonly default: T;
+}
+
+/** Free text checked by a cross rule (the model list). */
+export interface TextParam extends ParamBase {
+  readonly kind: 'text';
+  readonly maxLength: number;
+  readonly default: string;
+}
+
+export type ParamSpecOf<K extends keyof Scenario> = K extends 'models'
+  ? TextParam
+  : [Scenario[K]] extends [string]
+    ? EnumParam<Scenario[K] & string>
+    : NumberParam;
+
+export type ParamSpec = NumberParam | EnumParam<string> | TextParam;
+
+export const regression = (s: Scenario): boolean => s.task === 'regression';
+export const classification = (s: Scenario): boolean => s.task === 'classification';
+export const number = (spec: Omit<NumberParam, 'kind' | 'integer'> & { integer?: boolean }): NumberParam => ({
+  kind: 'number',
+  integer: false,
+  ...spec,
+});
+
+/** A group of parameter specs, each typed by its key. */
+export type ParamsOf<K extends keyof Scenario> = { readonly [P in K]: ParamSpecOf<P> };
