@@ -2,7 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import type { Options } from './e2e/fixtures/test';
 import { chromiumExecutable, WEBGL_FLAGS } from './e2e/browser';
 
-const PORT = 4173;
+/** E2E_PORT / E2E_DIST let two runs (e.g. two checkouts) share a machine; CI uses the defaults. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 const launchOptions = { executablePath: chromiumExecutable(), args: WEBGL_FLAGS };
 
 export default defineConfig<Options>({
@@ -44,7 +46,7 @@ export default defineConfig<Options>({
     },
   ],
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --outDir ${DIST} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

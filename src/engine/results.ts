@@ -4,11 +4,11 @@
  */
 import type { Scenario } from '../scenario/schema';
 import type { FidelityReport } from './fidelityReport';
-import type { ExperimentSummary } from './summary';
+import type { ExperimentSummary, ReplicateRecord } from './summary';
 
 export type { FidelityReport } from './fidelityReport';
 
-export type { ExperimentSummary, ModelSummary, RankingSummary } from './summary';
+export type { ExperimentSummary, ModelSummary, RankingSummary, ReplicateRecord } from './summary';
 
 /** Replicate 0 as a picture: the first feature against the response, and the fits along a grid (p = 1). */
 export interface SceneVisual {
@@ -24,6 +24,8 @@ export interface SceneVisual {
 export interface SceneResult {
   readonly scenario: Scenario;
   readonly summary: ExperimentSummary;
+  /** Every completed replicate's TRTR and TSTR per model, in the summary's model order (for exports). */
+  readonly records: readonly ReplicateRecord[];
   readonly visual: SceneVisual | null;
   /** Fidelity of replicate 1's synthetic sample to its real one. */
   readonly fidelity: FidelityReport | null;

@@ -45,6 +45,12 @@ export interface RunOptions {
   /** R(f*_k) per model (references.ts): the summary then compares each replicate's order with it. */
   readonly populationRisks?: readonly number[];
   readonly isCancelled?: () => boolean;
+  /**
+   * Playback control (play / pause / step / slow in the page): awaited before each chunk of replicates with the
+   * number completed so far; resolves with the largest chunk allowed next (>= 1). Chunking never changes which
+   * samples a replicate draws, so paced and unpaced runs give the same numbers.
+   */
+  readonly pace?: (completed: number) => Promise<number>;
   /** Called after every replicate with the record and the summary so far. */
   readonly onReplicate?: (
     record: ReplicateRecord,
@@ -137,7 +143,16 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
   let fidelity: FidelityReport | null = null;
   let summary = summaryNow();
   let start = 0;
-  for (const size of chunkSizes(plan.replicates)) {
+  // Chunks grow 1, 2, 4, 8 as chunkSizes() lists them; a pace that allows less restarts the growth from there.
+  let next = 1;
+  while (start < plan.replicates) {
+    let size = Math.min(next, plan.replicates - start);
+    if (options.pace) {
+      const allowed = Math.max(1, Math.floor(await options.pace(start)));
+      if (options.isCancelled?.()) throw new Cancelled();
+      if (allowed < size) size = next = allowed;
+    }
+    next = Math.min(next * 2, 8);
     const indices = Array.from({ length: size }, (_, i) => start + i);
     start += size;
     const draws = indices.map((r) => drawReplicate(plan, r));

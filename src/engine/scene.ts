@@ -60,6 +60,7 @@ export async function runScene(
   input: Scenario,
   isCancelled: () => boolean = () => false,
   onProgress?: (partial: SceneResult) => void,
+  pace?: (completed: number) => Promise<number>,
 ): Promise<SceneResult> {
   const started = performance.now();
   const scenario = assertScenario(input);
@@ -68,16 +69,28 @@ export async function runScene(
   const first = plan.population.features.p === 1 ? drawReplicate(plan, 0) : null;
   const grid = first ? gridFor(first.real, first.synthetic) : null;
   let visual: SceneVisual | null = null;
+  const records: SceneResult['records'][number][] = [];
   const result = await runExperiment(plan, {
     ...(grid ? { grid } : {}),
+    ...(pace ? { pace } : {}),
     isCancelled,
-    onReplicate: (_record, summary, first, fidelity) => {
+    onReplicate: (record, summary, first, fidelity) => {
+      records.push(record);
       if (first && !visual) visual = visualOf(plan, first, grid);
       const done = summary.completed === summary.planned;
       const elapsedMs = performance.now() - started;
-      if (!done) onProgress?.({ scenario, summary, visual, fidelity, done, elapsedMs });
+      if (!done)
+        onProgress?.({ scenario, summary, records: [...records], visual, fidelity, done, elapsedMs });
     },
   });
   const elapsedMs = performance.now() - started;
-  return { scenario, summary: result.summary, visual, fidelity: result.fidelity, done: true, elapsedMs };
+  return {
+    scenario,
+    summary: result.summary,
+    records: result.records,
+    visual,
+    fidelity: result.fidelity,
+    done: true,
+    elapsedMs,
+  };
 }

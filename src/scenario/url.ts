@@ -4,6 +4,7 @@
  * clamped or replaced by defaults (sanitize.ts), and each change comes back as a notice for the user.
  * Encoding writes every scenario parameter, so a link keeps its numbers even if a later version changes defaults.
  */
+import { DEFAULT_PAGE, decodePage, encodePage, PAGE_KEYS, type PageState } from './page';
 import { sanitizeScenario } from './sanitize';
 import { defaultScenario, PARAM_KEYS, paramSpec, type Scenario } from './schema';
 
@@ -30,6 +31,12 @@ export interface DecodedLink {
   readonly notices: readonly string[];
 }
 
+export interface DecodedPageLink extends DecodedLink {
+  readonly page: PageState;
+}
+
+const PAGE_KEY_SET = new Set<string>(PAGE_KEYS);
+
 const byUrlName = new Map(PARAM_KEYS.map((key) => [paramSpec(key).url, key]));
 
 function printable(text: string): string {
@@ -52,7 +59,14 @@ function readVersion(raw: string | undefined, notices: string[]): number {
   return URL_VERSION;
 }
 
+/** The scenario of a link; the page's keys (view, preset, lecture mode, sweep) are accepted and left out. */
 export function decodeScenario(search: string): DecodedLink {
+  const { scenario, notices } = decodeLink(search);
+  return { scenario, notices };
+}
+
+/** A whole share link: the scenario, the page state, and one notice per thing that had to be replaced. */
+export function decodeLink(search: string): DecodedPageLink {
   const notices: string[] = [];
   let text = search.startsWith('?') ? search.slice(1) : search;
   if (text.length > MAX_QUERY_LENGTH) {
@@ -76,9 +90,11 @@ export function decodeScenario(search: string): DecodedLink {
     version++;
   }
 
+  const { page, notices: pageNotices } = decodePage(query);
   const raw: Partial<Record<keyof Scenario, unknown>> = {};
   const unknown: string[] = [];
   for (const [name, value] of query) {
+    if (PAGE_KEY_SET.has(name)) continue;
     const key = byUrlName.get(name);
     if (key === undefined) unknown.push(printable(name));
     else raw[key] = value;
@@ -87,10 +103,10 @@ export function decodeScenario(search: string): DecodedLink {
     notices.push(`Unknown link parameter${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')}.`);
   }
   const { scenario, notices: valueNotices } = sanitizeScenario(raw, defaultScenario());
-  notices.push(...valueNotices);
+  notices.push(...valueNotices, ...pageNotices);
   const shown = notices.length > MAX_NOTICES ? notices.slice(0, MAX_NOTICES - 1) : notices;
   if (shown.length < notices.length) shown.push(`…and ${notices.length - shown.length} more problems.`);
-  return { scenario, notices: shown };
+  return { scenario, page, notices: shown };
 }
 
 /** Percent-encodes what must be, but keeps the model list readable (';', ':', '=' and ',' stay as they are). */
@@ -111,4 +127,9 @@ export function encodeScenario(scenario: Scenario): string {
     parts.push(`${paramSpec(key).url}=${encodeValue(String(value))}`);
   }
   return parts.join('&');
+}
+
+/** The query string of a share link with the page's state (only what differs from the default page). */
+export function encodeLink(scenario: Scenario, page: PageState = DEFAULT_PAGE): string {
+  return [encodeScenario(scenario), ...encodePage(page)].join('&');
 }

@@ -1,13 +1,15 @@
 /**
  * `window.playground`: a read-only snapshot of the page's state for scripts and tests:
- * { version, linkVersion, scenario, link, status, error, results, backend, firstResultsMs }. Each read returns
+ * { version, linkVersion, scenario, link, shareLink, page, paused, status, error, results, verdict, references,
+ * sweep, backend, firstResultsMs }. Each read returns
  * a fresh frozen copy, so nothing outside can change the page through it.
  */
 import type { MeanInterval } from '../engine/metrics/intervals';
-import { URL_VERSION, encodeScenario } from '../scenario/url';
+import { URL_VERSION, encodeLink, encodeScenario } from '../scenario/url';
+import { PRESETS } from '../teaching/presets';
 import { usePlayground, type PlaygroundState } from './playground';
 
-export const APP_VERSION = '0.2.0';
+export const APP_VERSION = '0.3.0';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -52,15 +54,43 @@ export function snapshot(state: PlaygroundState) {
     fidelity: r.fidelity,
     elapsedMs: r.elapsedMs,
   };
+  const preset = state.page.preset ? PRESETS[state.page.preset] : undefined;
+  const verdict = preset && r && r.scenario === state.scenario ? preset.verdict(r) : null;
+  const sweep = state.sweep;
   return deepFreeze(
     structuredClone({
       version: APP_VERSION,
       linkVersion: URL_VERSION,
       scenario: state.scenario,
       link: encodeScenario(state.scenario),
+      shareLink: encodeLink(state.scenario, state.page),
+      page: state.page,
+      paused: state.paused,
       status: state.status,
       error: state.error,
       results,
+      verdict,
+      references:
+        state.references && state.references.scenario === state.scenario
+          ? { status: state.references.status, value: state.references.value, error: state.references.error }
+          : null,
+      sweep: {
+        status: sweep.status,
+        completed: sweep.points.length,
+        total: sweep.total,
+        setting: sweep.setting,
+        points: sweep.points.map((p) => ({
+          values: p.values,
+          models: p.summary.models.map((m) => ({
+            id: m.id,
+            trtr: m.trtr?.mean ?? null,
+            tstr: m.tstr?.mean ?? null,
+            utility: m.utility?.value ?? null,
+          })),
+          kendallTauB: p.summary.ranking?.kendallTauB?.mean ?? null,
+        })),
+        error: sweep.error,
+      },
       backend: state.backend,
       firstResultsMs: state.firstResultsMs,
     }),

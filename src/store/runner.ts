@@ -1,13 +1,16 @@
 /**
  * Drives the engine from the store: starts the backend, reruns the scene (debounced) whenever the scenario
- * changes, and keeps the address bar equal to the share link of the current scenario.
+ * changes or the page asks for a reset, forwards play / pause / step and the replay speed, computes population
+ * references and sweeps on request, and keeps the address bar equal to the share link of the current state.
  */
 import { proxy } from 'comlink';
 import type { SceneResult } from '../engine/results';
-import { encodeScenario } from '../scenario/url';
+import type { SweepPoint } from '../engine/sweep';
+import { encodeLink, encodeScenario } from '../scenario/url';
 import type { Scenario } from '../scenario/schema';
+import type { Playback } from '../worker/engineApi';
 import { connectEngine, type EngineClient } from '../worker/client';
-import { usePlayground } from './playground';
+import { engineHooks, usePlayground, type PlaygroundState } from './playground';
 
 /** Slider moves closer together than this are merged into one run. */
 const DEBOUNCE_MS = 120;
@@ -16,62 +19,135 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function playbackOf(state: PlaygroundState): Playback {
+  if (state.paused) return 'pause';
+  return state.page.speed === 'slow' ? 'slow' : 'play';
+}
+
 export function startRunner(): () => void {
   let engine: EngineClient | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  const set = usePlayground.setState;
+  const get = usePlayground.getState;
 
   const run = async (scenario: Scenario): Promise<void> => {
     if (!engine || stopped) return;
-    usePlayground.setState({ status: 'running' });
+    set({ status: 'running' });
     try {
       const backend = await engine.init(scenario.backend);
-      usePlayground.setState({ backend });
-      const current = (): boolean => !stopped && usePlayground.getState().scenario === scenario;
+      set({ backend });
+      const current = (): boolean => !stopped && get().scenario === scenario;
       // Progress comes over its own MessagePort and can arrive after the final result: once the run has
       // settled, or when a message is older than what is shown, it is dropped.
       let settled = false;
       const results = await engine.run(
         scenario,
         proxy((partial: SceneResult) => {
-          const shown = usePlayground.getState().results;
+          const shown = get().results;
           const newer = shown?.scenario !== scenario || partial.summary.completed > shown.summary.completed;
-          if (!settled && current() && newer) usePlayground.setState({ results: partial });
+          if (!settled && current() && newer)
+            set({ results: partial, status: get().paused ? 'paused' : 'running' });
         }),
       );
       settled = true;
       if (results === null || !current()) return;
-      usePlayground.setState({ results, status: 'done', error: null });
+      set({ results, status: 'done', error: null });
     } catch (error) {
-      usePlayground.setState({ status: 'error', error: message(error) });
+      set({ status: 'error', error: message(error) });
     }
   };
 
-  const syncUrl = (scenario: Scenario): void => {
-    const search = `?${encodeScenario(scenario)}`;
+  const references = async (scenario: Scenario): Promise<void> => {
+    if (!engine) return;
+    set({ references: { scenario, status: 'running', value: null, error: null } });
+    try {
+      await engine.init(scenario.backend);
+      const value = await engine.references(scenario);
+      if (get().references?.scenario === scenario)
+        set({ references: { scenario, status: 'done', value, error: null } });
+    } catch (error) {
+      if (get().references?.scenario === scenario)
+        set({ references: { scenario, status: 'error', value: null, error: message(error) } });
+    }
+  };
+
+  const sweep = async (): Promise<void> => {
+    if (!engine) return;
+    const { scenario: base, page } = get();
+    const setting = page.sweep;
+    const axes = setting.y ? [setting.x, setting.y] : [setting.x];
+    const points: SweepPoint[] = [];
+    set({ sweep: { status: 'running', setting, base, points: [], total: 0, error: null } });
+    try {
+      await engine.init(base.backend);
+      const done = await engine.sweep(
+        base,
+        axes,
+        proxy((point: SweepPoint, _index: number, total: number) => {
+          if (get().sweep.base !== base || get().sweep.setting !== setting) return;
+          points.push(point);
+          set({ sweep: { status: 'running', setting, base, points: [...points], total, error: null } });
+        }),
+      );
+      if (get().sweep.base !== base || get().sweep.setting !== setting) return;
+      set({
+        sweep: {
+          ...get().sweep,
+          status: done === null ? 'cancelled' : 'done',
+          points: done ?? get().sweep.points,
+        },
+      });
+    } catch (error) {
+      set({ sweep: { ...get().sweep, status: 'error', error: message(error) } });
+    }
+  };
+
+  engineHooks.step = () => void engine?.step();
+  engineHooks.references = (scenario) => void references(scenario);
+  engineHooks.startSweep = () => void sweep();
+  engineHooks.cancelSweep = () => {
+    void engine?.cancelSweep();
+    const current = get().sweep;
+    if (current.status === 'running') set({ sweep: { ...current, status: 'cancelled' } });
+  };
+
+  const syncUrl = (state: PlaygroundState): void => {
+    const search = `?${encodeLink(state.scenario, state.page)}`;
     if (location.search !== search)
       history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
   };
 
-  syncUrl(usePlayground.getState().scenario);
+  syncUrl(get());
   const unsubscribe = usePlayground.subscribe((state, previous) => {
-    if (state.scenario === previous.scenario) return;
-    if (encodeScenario(state.scenario) === encodeScenario(previous.scenario)) return;
-    syncUrl(state.scenario);
+    if (state.scenario !== previous.scenario || state.page !== previous.page) syncUrl(state);
+    const playback = playbackOf(state);
+    if (playback !== playbackOf(previous)) void engine?.setPlayback(playback);
+    const changed =
+      state.scenario !== previous.scenario &&
+      encodeScenario(state.scenario) !== encodeScenario(previous.scenario);
+    if (!changed && state.resets === previous.resets) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void run(state.scenario), DEBOUNCE_MS);
+    timer = setTimeout(() => void run(state.scenario), state.resets !== previous.resets ? 0 : DEBOUNCE_MS);
   });
 
   void connectEngine()
-    .then((client) => {
+    .then(async (client) => {
       engine = client;
-      return run(usePlayground.getState().scenario);
+      await client.setPlayback(playbackOf(get()));
+      return run(get().scenario);
     })
-    .catch((error: unknown) => usePlayground.setState({ status: 'error', error: message(error) }));
+    .catch((error: unknown) => set({ status: 'error', error: message(error) }));
 
   return () => {
     stopped = true;
     clearTimeout(timer);
     unsubscribe();
+    Object.assign(engineHooks, {
+      step: undefined,
+      references: undefined,
+      startSweep: undefined,
+      cancelSweep: undefined,
+    });
   };
 }

@@ -1,143 +1,141 @@
-/** The page: header (badge, share link), notices, controls, and the views of the latest results. */
-import { useEffect, useMemo } from 'react';
-import { ETA_FORMULAS } from '../engine/populations/response';
+/**
+ * The page: a header (preset picker, playback, share and export, backend, theme), notices, the preset's theory
+ * card, the view tabs with the open view, a live summary line, and the controls (a side panel on wide screens,
+ * a drawer on phones). Lecture mode (present=1) enlarges everything and hides advanced controls; embed=1 drops
+ * the chrome for iframes.
+ */
+import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import type { View } from '../scenario/page';
 import { usePlayground } from '../store/playground';
+import { About } from './About';
 import { BackendBadge } from './BackendBadge';
-import { RiskChart } from './charts/RiskChart';
-import { SceneChart } from './charts/SceneChart';
 import { Controls } from './Controls';
 import { CopyLink } from './CopyLink';
-import { FidelityLine } from './FidelityLine';
-import { formatNumber } from './format';
+import { ExportMenu } from './export/ExportMenu';
 import { Notices } from './Notices';
-import { ResultsTable } from './ResultsTable';
+import { Playback } from './shell/Playback';
+import { ShortcutHelp } from './shell/ShortcutHelp';
+import { SlideCounter } from './shell/SlideCounter';
+import { Tabs, VIEW_TITLES } from './shell/Tabs';
+import { ThemeToggle, useTheme } from './shell/ThemeToggle';
+import { useShortcuts } from './shell/useShortcuts';
+import { Summary, Status } from './Summary';
+import { PresetPicker } from './teaching/PresetPicker';
+import { TheoryCard } from './teaching/TheoryCard';
+import { DataView } from './views/DataView';
+import { FidelityView } from './views/FidelityView';
+import { GeneralizationView } from './views/GeneralizationView';
+import { RankingView } from './views/RankingView';
+import { SweepView } from './views/SweepView';
+import { TrainingView } from './views/TrainingView';
 
-function Summary() {
-  const results = usePlayground((s) => s.results);
-  if (!results?.done) return null;
-  const parts = results.summary.models.map((m) =>
-    m.utility ? `${m.label} U = ${formatNumber(m.utility.value)}` : `${m.label}: could not fit`,
-  );
-  const tau = results.summary.ranking?.kendallTauB;
-  if (tau) parts.push(`Kendall τ = ${formatNumber(tau.mean)}`);
-  return (
-    <p className="summary" aria-live="polite">
-      {parts.join(' · ')}
-    </p>
-  );
-}
-
-function Status() {
-  const status = usePlayground((s) => s.status);
-  const error = usePlayground((s) => s.error);
-  const progress = usePlayground(
-    (s) => s.results && `${s.results.summary.completed}/${s.results.summary.planned}`,
-  );
-  if (status === 'error') {
-    return (
-      <p className="run-error" role="alert">
-        The engine stopped: {error}
-      </p>
-    );
-  }
-  return (
-    <span className={`status ${status}`} data-testid="status" data-status={status}>
-      {status === 'running' || status === 'starting' ? `computing… ${progress ?? ''}` : 'up to date'}
-    </span>
-  );
-}
+const VIEW_COMPONENTS: Readonly<Record<View, ComponentType>> = {
+  data: DataView,
+  generalization: GeneralizationView,
+  ranking: RankingView,
+  training: TrainingView,
+  fidelity: FidelityView,
+  sweep: SweepView,
+};
 
 export function App() {
+  const view = usePlayground((s) => s.page.view);
+  const present = usePlayground((s) => s.page.present);
+  const embed = usePlayground((s) => s.page.embed);
+  const hide = usePlayground((s) => s.page.hide);
   const results = usePlayground((s) => s.results);
   const firstResultsMs = usePlayground((s) => s.firstResultsMs);
-  const labels = useMemo(
-    () => Object.fromEntries((results?.summary.models ?? []).map((m) => [m.id, m.label])),
-    [results?.summary.models],
-  );
-  const visual = results?.visual ?? null;
-  const tsts = results?.scenario.tstrOn === 'synthetic';
-  const loss = results?.scenario.task === 'classification' ? '0-1 error' : 'Mean squared error';
+  const [help, setHelp] = useState(false);
+  const [drawer, setDrawer] = useState(false);
+  const toggleHelp = useCallback((open?: boolean) => setHelp((now) => open ?? !now), []);
+  useShortcuts(toggleHelp);
+  useTheme();
 
   useEffect(() => {
     if (results && firstResultsMs === null) usePlayground.setState({ firstResultsMs: performance.now() });
   }, [results, firstResultsMs]);
 
+  const ActiveView = VIEW_COMPONENTS[view];
+  const shown = (name: string) => !hide.includes(name);
   return (
-    <div className="app">
-      <header>
-        <div className="title">
-          <h1>Synthetic Utility Playground</h1>
-          <p>
-            Train on real or on synthetic data, test on real data: how much utility does synthetic data keep?
-          </p>
-        </div>
-        <div className="header-actions">
-          <BackendBadge />
-          <CopyLink />
-        </div>
-      </header>
+    <div className={`app${present ? ' present' : ''}${embed ? ' embed' : ''}`}>
+      {!embed && (
+        <header>
+          <div className="title">
+            <h1>Synthetic Utility Playground</h1>
+            {!present && (
+              <p>
+                Train on real or on synthetic data, test on real data: how much utility does synthetic data
+                keep?
+              </p>
+            )}
+          </div>
+          <div className="header-actions">
+            {present && <SlideCounter />}
+            {shown('presets') && <PresetPicker />}
+            <BackendBadge />
+            {shown('share') && <CopyLink />}
+            {shown('export') && <ExportMenu />}
+            <ThemeToggle />
+            <button
+              type="button"
+              className="icon"
+              onClick={() => toggleHelp(true)}
+              aria-label="Keyboard shortcuts"
+            >
+              ?
+            </button>
+          </div>
+        </header>
+      )}
       <Notices />
       <div className="layout">
         <main>
-          <section className="card scene" aria-labelledby="scene-title">
-            <div className="card-head">
-              <h2 id="scene-title">Real and synthetic data</h2>
-              <Status />
+          <TheoryCard />
+          <section className="card view-card" aria-label="Results">
+            <div className="view-head">
+              <Tabs />
+              <div className="run-line">
+                {shown('play') && <Playback />}
+                <Status />
+              </div>
             </div>
-            <div className="chart">
-              {visual ? (
-                <SceneChart visual={visual} labels={labels} />
-              ) : (
-                <p className="placeholder">Drawing samples…</p>
-              )}
+            <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} data-active-view={view}>
+              <h2 className="visually-hidden">{VIEW_TITLES[view]}</h2>
+              <ActiveView />
             </div>
-            {results && visual && (
-              <p className="legend-note">
-                <span className="dot real" /> real ({visual.real.total}, {visual.real.x.length} shown)
-                <span className="dot synthetic" /> synthetic ({visual.synthetic.total},{' '}
-                {visual.synthetic.x.length} shown) · replicate 1 · {ETA_FORMULAS[results.scenario.eta]}
-                {results.scenario.p > 1
-                  ? ` · x₁ of ${results.scenario.p} features`
-                  : ' · solid: trained on real · dashed: trained on synthetic'}
-              </p>
-            )}
-          </section>
-          <section className="card risks" aria-labelledby="risk-title">
-            <div className="card-head">
-              <h2 id="risk-title">Test risk on real data: TRTR vs {tsts ? 'TSTS' : 'TSTR'}</h2>
-            </div>
-            <div className="chart">
-              {results ? (
-                <RiskChart models={results.summary.models} tsts={tsts} />
-              ) : (
-                <p className="placeholder">Training…</p>
-              )}
-            </div>
-          </section>
-          <section className="card numbers" aria-labelledby="numbers-title">
-            <h2 id="numbers-title">Generalization and ranking utility</h2>
             <Summary />
-            {results && <ResultsTable summary={results.summary} loss={loss} tsts={tsts} />}
-            {results?.fidelity && <FidelityLine fidelity={results.fidelity} />}
           </section>
-          <section className="card about">
-            <h2>About the theory</h2>
-            <p>
-              This playground illustrates Xu, Sun and Cheng,{' '}
-              <cite>Utility Theory of Synthetic Data Generation</cite> (arXiv:2305.10015). TRTR is the risk on
-              real test data of a model trained on real data; TSTR of the same model class trained on
-              synthetic data. The generalization utility is U = |E TSTR − E TRTR|, estimated over replicates
-              (fresh real, synthetic and test samples each time); the ranking utility asks whether TSTR orders
-              the models as TRTR does. The formalization and the formulas shown here are the formalization
-              used by this playground, not quotations of the paper.
-            </p>
-          </section>
+          {!embed && !present && <About />}
         </main>
-        <aside className="card controls-panel" aria-label="Controls">
-          <h2>Scenario</h2>
-          <Controls />
-        </aside>
+        {!embed && (
+          <>
+            <button
+              type="button"
+              className="drawer-toggle"
+              aria-expanded={drawer}
+              aria-controls="controls-panel"
+              onClick={() => setDrawer((open) => !open)}
+            >
+              {drawer ? 'Close controls' : 'Controls'}
+            </button>
+            <aside
+              id="controls-panel"
+              className={`card controls-panel${drawer ? ' open' : ''}`}
+              aria-label="Controls"
+            >
+              <div className="drawer-head">
+                <h2>Scenario</h2>
+                <button type="button" className="drawer-close" onClick={() => setDrawer(false)}>
+                  Close
+                </button>
+              </div>
+              <Controls />
+            </aside>
+          </>
+        )}
       </div>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

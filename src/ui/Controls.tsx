@@ -10,6 +10,7 @@ import {
   type TextParam,
 } from '../scenario/schema';
 import { usePlayground } from '../store/playground';
+import { PRESETS, type PresetId } from '../teaching/presets';
 import { formatParam } from './format';
 
 const GROUPS: { id: ParamGroup; title: string }[] = [
@@ -133,17 +134,43 @@ function EnumControl({ name }: { name: keyof Scenario }) {
   );
 }
 
+/**
+ * Which parameters a lecture shows: those its preset sets, and the replicates. The rest are "advanced" and wait
+ * behind "All controls".
+ */
+function lectureKeys(preset: PresetId | null): Set<keyof Scenario> | null {
+  const chosen = preset ? PRESETS[preset] : undefined;
+  if (!chosen) return null;
+  return new Set([...(Object.keys(chosen.scenario) as (keyof Scenario)[]), 'replicates']);
+}
+
 export function Controls() {
   const scenario = usePlayground((s) => s.scenario);
+  const hide = usePlayground((s) => s.page.hide);
+  const present = usePlayground((s) => s.page.present);
+  const preset = usePlayground((s) => s.page.preset);
+  const [all, setAll] = useState(false);
+  const lecture = present && !all ? lectureKeys(preset) : null;
+  const visible = (key: keyof Scenario, group: ParamGroup) => {
+    const spec = paramSpec(key);
+    return (
+      spec.group === group &&
+      (spec.relevant?.(scenario) ?? true) &&
+      !hide.includes(spec.url) &&
+      (lecture === null || lecture.has(key))
+    );
+  };
   return (
     <form className="controls" aria-label="Scenario parameters" onSubmit={(e) => e.preventDefault()}>
-      {GROUPS.map((group) => (
+      {present && lectureKeys(preset) && (
+        <button type="button" className="link-button" onClick={() => setAll((now) => !now)}>
+          {all ? 'Only this slide’s controls' : 'All controls'}
+        </button>
+      )}
+      {GROUPS.filter((group) => PARAM_KEYS.some((key) => visible(key, group.id))).map((group) => (
         <fieldset key={group.id}>
           <legend>{group.title}</legend>
-          {PARAM_KEYS.filter((key) => {
-            const spec = paramSpec(key);
-            return spec.group === group.id && (spec.relevant?.(scenario) ?? true);
-          }).map((key) => {
+          {PARAM_KEYS.filter((key) => visible(key, group.id)).map((key) => {
             const spec = paramSpec(key);
             if (spec.kind === 'number') return <NumberControl key={key} name={key} spec={spec} />;
             if (spec.kind === 'text') return <TextControl key={key} name={key} spec={spec} />;

@@ -5,7 +5,7 @@
 import type { MeanInterval } from '../engine/metrics/intervals';
 import type { ExperimentSummary, ModelSummary } from '../engine/results';
 import { formatInterval, formatNumber } from './format';
-import { modelColor } from './palette';
+import { modelColorAt } from './palette';
 
 function Estimate({ value, testId }: { value: MeanInterval | null; testId: string }) {
   if (!value) return <td>—</td>;
@@ -17,11 +17,11 @@ function Estimate({ value, testId }: { value: MeanInterval | null; testId: strin
   );
 }
 
-function Row({ model }: { model: ModelSummary }) {
+function Row({ model, index }: { model: ModelSummary; index: number }) {
   return (
     <tr data-model={model.id}>
       <th scope="row">
-        <span className="swatch" style={{ background: modelColor(model.id) }} aria-hidden />
+        <span className="swatch" style={{ background: modelColorAt(index) }} aria-hidden />
         {model.label}
       </th>
       {model.fitted === 0 ? (
@@ -74,8 +74,8 @@ export function ResultsTable({
           </tr>
         </thead>
         <tbody>
-          {summary.models.map((model) => (
-            <Row key={model.id} model={model} />
+          {summary.models.map((model, index) => (
+            <Row key={model.id} model={model} index={index} />
           ))}
         </tbody>
       </table>

@@ -1,12 +1,30 @@
-/** Okabe-Ito colours (colour-blind safe), used for the same thing in every chart. */
+/**
+ * Colours, colour-blind safe and used for the same thing in every chart: Okabe-Ito blue / orange for real /
+ * synthetic, Paul Tol's "muted" scheme for the models (by position in the model list, up to 8 models).
+ */
 export const COLORS = {
   real: '#0072B2',
   synthetic: '#E69F00',
   eta: 'var(--fg)',
 } as const;
 
-const MODEL_COLORS: Record<string, string> = { ols: '#009E73', poly: '#CC79A7', knn: '#D55E00' };
+export const MODEL_PALETTE = [
+  '#117733',
+  '#CC6677',
+  '#332288',
+  '#999933',
+  '#882255',
+  '#44AA99',
+  '#AA4499',
+  '#DDCC77',
+] as const;
 
-export function modelColor(id: string): string {
-  return MODEL_COLORS[id.split(':')[0] ?? ''] ?? '#56B4E9';
+/** The colour of the model at `index` in the scenario's model list. */
+export function modelColorAt(index: number): string {
+  return MODEL_PALETTE[((index % MODEL_PALETTE.length) + MODEL_PALETTE.length) % MODEL_PALETTE.length]!;
+}
+
+/** Model id -> colour, by the order of `ids` (the summary's model order, which is the scenario's). */
+export function modelColors(ids: readonly string[]): Record<string, string> {
+  return Object.fromEntries(ids.map((id, i) => [id, modelColorAt(i)]));
 }

@@ -5,7 +5,10 @@
 import * as Comlink from 'comlink';
 import type { EngineApi } from './engineApi';
 
-export type EngineClient = Pick<EngineApi, 'init' | 'run' | 'stats'>;
+export type EngineClient = Pick<
+  EngineApi,
+  'init' | 'run' | 'stats' | 'setPlayback' | 'step' | 'references' | 'sweep' | 'cancelSweep'
+>;
 
 async function mainThreadEngine(): Promise<EngineClient> {
   const { createEngineApi } = await import('./engineApi');

@@ -6,7 +6,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { backendCandidates, isSoftwareRenderer, type BackendInfo, type BackendName } from '../engine/backend';
 import type { SceneResult } from '../engine/results';
+import { planFromScenario } from '../engine/experiment';
+import { populationReferences, type PopulationReferences } from '../engine/references';
 import { Cancelled, runScene } from '../engine/scene';
+import { runSweep, type SweepAxis, type SweepPoint } from '../engine/sweep';
+import { assertScenario } from '../scenario/sanitize';
 import type { BackendChoice, Scenario } from '../scenario/schema';
 import { loadBackend } from './backends';
 import { probeWebgl, rendererOf } from './probeWebgl';
@@ -26,9 +30,39 @@ function webglDetails(): Pick<BackendInfo, 'renderer' | 'software' | 'contextLos
   return { renderer, software: isSoftwareRenderer(renderer), contextLost: gl.isContextLost() };
 }
 
+/** How replicates are released: all at once (play), one per SLOW_MS (slow), or one per step() (pause). */
+export type Playback = 'play' | 'slow' | 'pause';
+const SLOW_MS = 450;
+/** Sample size of the population references (R(f*), R(fbar) and the decomposition), as in the CLI. */
+const REFERENCE_SIZE = 10_000;
+
 export function createEngineApi(thread: BackendInfo['thread']) {
   let latestRun = 0;
+  let latestSweep = 0;
   let backend: BackendInfo | null = null;
+  let playback: Playback = 'play';
+  /** Wakes a paused or slowed run: after step() (one replicate) or a playback change. */
+  let wake: ((allowed: number) => void) | null = null;
+  const release = (allowed: number) => {
+    const w = wake;
+    wake = null;
+    w?.(allowed);
+  };
+  /** Steps asked for while no run was waiting (a step during a replicate's fits is not lost). */
+  let credits = 0;
+  const pace = (completed: number): Promise<number> => {
+    if (playback === 'play') return Promise.resolve(Number.POSITIVE_INFINITY);
+    // The first replicate always comes: a paused page still answers a slider with numbers.
+    if (completed === 0) return Promise.resolve(1);
+    if (credits > 0) {
+      credits--;
+      return Promise.resolve(1);
+    }
+    return new Promise<number>((resolve) => {
+      wake = resolve;
+      if (playback === 'slow') setTimeout(() => wake === resolve && release(1), SLOW_MS);
+    });
+  };
 
   return {
     /** Answers at once: the page's check that the worker loaded. */
@@ -65,11 +99,57 @@ export function createEngineApi(thread: BackendInfo['thread']) {
     async run(scenario: Scenario, onProgress?: (partial: SceneResult) => void): Promise<SceneResult | null> {
       const id = ++latestRun;
       try {
-        return await runScene(scenario, () => id !== latestRun, onProgress);
+        // A newer run wakes this one's wait so it can notice it is cancelled.
+        credits = 0;
+        release(1);
+        return await runScene(scenario, () => id !== latestRun, onProgress, pace);
       } catch (error) {
         if (error instanceof Cancelled) return null;
         throw error;
       }
+    },
+
+    /** Play, slow (one replicate at a time, visibly) or pause; a paused run waits for step(). */
+    setPlayback(mode: Playback): void {
+      playback = mode;
+      if (mode === 'play') release(Number.POSITIVE_INFINITY);
+      else if (mode === 'slow') release(1);
+    },
+
+    /** Lets a paused run fit one more replicate. */
+    step(): void {
+      if (wake) release(1);
+      else credits = Math.min(credits + 1, 8);
+    },
+
+    /** Population references of the scenario (large-sample R(f*_k), R(fbar_k), the limit decomposition). */
+    async references(scenario: Scenario): Promise<PopulationReferences> {
+      return populationReferences(planFromScenario(assertScenario(scenario)), REFERENCE_SIZE);
+    },
+
+    /**
+     * Runs a sweep, streaming each grid point; resolves null when cancelled (cancelSweep or a newer sweep).
+     * Every point's scenario is sanitized against the base, as links are.
+     */
+    async sweep(
+      base: Scenario,
+      axes: readonly SweepAxis[],
+      onPoint?: (point: SweepPoint, index: number, total: number) => void,
+    ): Promise<SweepPoint[] | null> {
+      const id = ++latestSweep;
+      try {
+        return await runSweep(assertScenario(base), axes, {
+          isCancelled: () => id !== latestSweep,
+          ...(onPoint ? { onPoint } : {}),
+        });
+      } catch (error) {
+        if (error instanceof Cancelled) return null;
+        throw error;
+      }
+    },
+
+    cancelSweep(): void {
+      latestSweep++;
     },
 
     /** Live tensor count and backend state, for leak checks and the badge. */

@@ -15,7 +15,7 @@ import {
 } from 'recharts';
 import type { SceneVisual } from '../../engine/results';
 import { niceTicks } from '../format';
-import { COLORS, modelColor } from '../palette';
+import { COLORS, modelColorAt } from '../palette';
 
 /** Trained on real data: solid; trained on synthetic data: dashed. */
 const FITS = [
@@ -131,14 +131,14 @@ export const SceneChart = memo(function SceneChart({ visual, labels }: Props) {
             isAnimationActive={false}
           />
         )}
-        {data.models.flatMap((m) =>
+        {data.models.flatMap((m, index) =>
           FITS.map((fit) => (
             <Line
               key={`${m.id}-${fit.key}`}
               name={`${m.label}, ${fit.key}-trained`}
               data={m[fit.key]}
               dataKey="y"
-              stroke={modelColor(m.id)}
+              stroke={modelColorAt(index)}
               strokeWidth={2}
               strokeDasharray={fit.dash}
               dot={false}

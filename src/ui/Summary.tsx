@@ -1,0 +1,37 @@
+/** The live summary line (aria-live: U per model and Kendall tau after each run) and the run status. */
+import { usePlayground } from '../store/playground';
+import { formatNumber } from './format';
+
+export function Summary() {
+  const results = usePlayground((s) => s.results);
+  if (!results?.done) return <p className="summary" aria-live="polite" />;
+  const parts = results.summary.models.map((m) =>
+    m.utility ? `${m.label} U = ${formatNumber(m.utility.value)}` : `${m.label}: could not fit`,
+  );
+  const tau = results.summary.ranking?.kendallTauB;
+  if (tau) parts.push(`Kendall τ = ${formatNumber(tau.mean)}`);
+  return (
+    <p className="summary" aria-live="polite" data-testid="summary">
+      {parts.join(' · ')}
+    </p>
+  );
+}
+
+export function Status() {
+  const status = usePlayground((s) => s.status);
+  const error = usePlayground((s) => s.error);
+  const paused = usePlayground((s) => s.paused);
+  if (status === 'error') {
+    return (
+      <p className="run-error" role="alert">
+        The engine stopped: {error}
+      </p>
+    );
+  }
+  const text = status === 'done' ? 'up to date' : paused && status !== 'starting' ? 'paused' : 'computing…';
+  return (
+    <span className={`status ${status}`} data-testid="status" data-status={status}>
+      {text}
+    </span>
+  );
+}

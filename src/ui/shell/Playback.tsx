@@ -1,0 +1,61 @@
+/** Play / pause, step (one replicate), reset (same seed, from replicate 1) and the replay speed. */
+import { usePlayground } from '../../store/playground';
+
+export function Playback() {
+  const paused = usePlayground((s) => s.paused);
+  const speed = usePlayground((s) => s.page.speed);
+  const setPaused = usePlayground((s) => s.setPaused);
+  const step = usePlayground((s) => s.step);
+  const reset = usePlayground((s) => s.reset);
+  const setPage = usePlayground((s) => s.setPage);
+  const progress = usePlayground((s) =>
+    s.results ? `${s.results.summary.completed}/${s.results.summary.planned}` : '0/…',
+  );
+  return (
+    <div className="playback" role="group" aria-label="Playback">
+      <button
+        type="button"
+        data-testid="play"
+        aria-pressed={!paused}
+        aria-keyshortcuts="Space"
+        title={paused ? 'Play: fit the remaining replicates (Space)' : 'Pause after this replicate (Space)'}
+        onClick={() => setPaused(!paused)}
+      >
+        {paused ? '▶ Play' : '❚❚ Pause'}
+      </button>
+      <button
+        type="button"
+        data-testid="step"
+        aria-keyshortcuts="ArrowRight"
+        title="Fit one more replicate (→)"
+        onClick={step}
+      >
+        Step
+      </button>
+      <button
+        type="button"
+        data-testid="reset"
+        aria-keyshortcuts="R"
+        title="Start again from replicate 1 with the same seed (R)"
+        onClick={reset}
+      >
+        Reset
+      </button>
+      <label className="speed">
+        <span className="visually-hidden">Speed</span>
+        <select
+          value={speed}
+          data-testid="speed"
+          aria-label="Speed"
+          onChange={(e) => setPage({ speed: e.target.value === 'slow' ? 'slow' : 'fast' })}
+        >
+          <option value="fast">fast</option>
+          <option value="slow">slow (one replicate at a time)</option>
+        </select>
+      </label>
+      <span className="progress" data-testid="progress" aria-label="Replicates done">
+        {progress}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/** The view tabs (an ARIA tablist; arrow keys move between tabs). */
+import type { KeyboardEvent } from 'react';
+import { VIEWS, type View } from '../../scenario/page';
+import { usePlayground } from '../../store/playground';
+
+export const VIEW_TITLES: Readonly<Record<View, string>> = {
+  data: 'Data',
+  generalization: 'Generalization',
+  ranking: 'Ranking',
+  training: 'Training curves',
+  fidelity: 'Fidelity vs utility',
+  sweep: 'Sweeps',
+};
+
+export function Tabs() {
+  const view = usePlayground((s) => s.page.view);
+  const setPage = usePlayground((s) => s.setPage);
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const at = VIEWS.indexOf(view);
+    const next =
+      event.key === 'ArrowRight' ? (at + 1) % VIEWS.length : event.key === 'ArrowLeft' ? at - 1 : null;
+    if (next === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const target = VIEWS[(next + VIEWS.length) % VIEWS.length]!;
+    setPage({ view: target });
+    document.getElementById(`tab-${target}`)?.focus();
+  };
+  return (
+    <div className="tabs" role="tablist" aria-label="Views">
+      {VIEWS.map((v) => (
+        <button
+          key={v}
+          id={`tab-${v}`}
+          type="button"
+          role="tab"
+          aria-selected={v === view}
+          aria-controls="view-panel"
+          tabIndex={v === view ? 0 : -1}
+          data-view={v}
+          onClick={() => setPage({ view: v })}
+          onKeyDown={onKeyDown}
+        >
+          {VIEW_TITLES[v]}
+        </button>
+      ))}
+    </div>
+  );
+}

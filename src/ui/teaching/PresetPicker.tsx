@@ -1,0 +1,4 @@
+/** The preset picker (placeholder until it is built). */
+export function PresetPicker() {
+  return null;
+}
