@@ -19,7 +19,7 @@ import { SlideCounter } from './shell/SlideCounter';
 import { Tabs, VIEW_TITLES } from './shell/Tabs';
 import { ThemeToggle, useTheme } from './shell/ThemeToggle';
 import { useShortcuts } from './shell/useShortcuts';
-import { Summary, Status } from './Summary';
+import { Numbers, Summary, Status } from './Summary';
 import { PresetPicker } from './teaching/PresetPicker';
 import { TheoryCard } from './teaching/TheoryCard';
 import { DataView } from './views/DataView';
@@ -106,6 +106,7 @@ export function App() {
             </div>
             <Summary />
           </section>
+          {view !== 'generalization' && view !== 'sweep' && <Numbers />}
           {!embed && !present && <About />}
         </main>
         {!embed && (

@@ -12,6 +12,7 @@ import {
 import { usePlayground } from '../store/playground';
 import { PRESETS, type PresetId } from '../teaching/presets';
 import { formatParam } from './format';
+import { ModelPicker } from './ModelPicker';
 
 const GROUPS: { id: ParamGroup; title: string }[] = [
   { id: 'real', title: 'Real population' },
@@ -173,7 +174,16 @@ export function Controls() {
           {PARAM_KEYS.filter((key) => visible(key, group.id)).map((key) => {
             const spec = paramSpec(key);
             if (spec.kind === 'number') return <NumberControl key={key} name={key} spec={spec} />;
-            if (spec.kind === 'text') return <TextControl key={key} name={key} spec={spec} />;
+            if (spec.kind === 'text')
+              return (
+                <div key={key}>
+                  <ModelPicker />
+                  <details className="as-text">
+                    <summary>Edit the list as text</summary>
+                    <TextControl name={key} spec={spec} />
+                  </details>
+                </div>
+              );
             return <EnumControl key={key} name={key} />;
           })}
         </fieldset>

@@ -1,6 +1,7 @@
 /** The live summary line (aria-live: U per model and Kendall tau after each run) and the run status. */
 import { usePlayground } from '../store/playground';
 import { formatNumber } from './format';
+import { ResultsTable } from './ResultsTable';
 
 export function Summary() {
   const results = usePlayground((s) => s.results);
@@ -33,5 +34,19 @@ export function Status() {
     <span className={`status ${status}`} data-testid="status" data-status={status}>
       {text}
     </span>
+  );
+}
+
+/** The results table under every view but the generalization view (which has it) and sweeps. */
+export function Numbers() {
+  const results = usePlayground((s) => s.results);
+  if (!results) return null;
+  const tsts = results.scenario.tstrOn === 'synthetic';
+  const loss = results.scenario.task === 'classification' ? '0-1 error' : 'Mean squared error';
+  return (
+    <section className="card numbers" aria-labelledby="numbers-title">
+      <h2 id="numbers-title">Generalization utility per model</h2>
+      <ResultsTable summary={results.summary} loss={loss} tsts={tsts} />
+    </section>
   );
 }
