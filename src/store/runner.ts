@@ -14,6 +14,8 @@ import { engineHooks, usePlayground, type PlaygroundState } from './playground';
 
 /** Slider moves closer together than this are merged into one run. */
 const DEBOUNCE_MS = 120;
+/** Streamed results reach the views at most this often (about 10 frames of charts a second). */
+const RENDER_INTERVAL_MS = 100;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -41,16 +43,33 @@ export function startRunner(): () => void {
       // Progress comes over its own MessagePort and can arrive after the final result: once the run has
       // settled, or when a message is older than what is shown, it is dropped.
       let settled = false;
+      let lastShown = 0;
+      let pending: SceneResult | null = null;
+      let flush: ReturnType<typeof setTimeout> | undefined;
+      const show = () => {
+        flush = undefined;
+        const partial = pending;
+        pending = null;
+        if (!partial || settled || !current()) return;
+        const shown = get().results;
+        const newer = shown?.scenario !== scenario || partial.summary.completed > shown.summary.completed;
+        if (!newer) return;
+        lastShown = performance.now();
+        set({ results: partial, status: get().paused ? 'paused' : 'running' });
+      };
       const results = await engine.run(
         scenario,
         proxy((partial: SceneResult) => {
-          const shown = get().results;
-          const newer = shown?.scenario !== scenario || partial.summary.completed > shown.summary.completed;
-          if (!settled && current() && newer)
-            set({ results: partial, status: get().paused ? 'paused' : 'running' });
+          // The first numbers go out at once; later ones are merged so charts redraw ~10 times a second.
+          pending = partial;
+          if (flush !== undefined) return;
+          const wait = lastShown === 0 ? 0 : Math.max(0, lastShown + RENDER_INTERVAL_MS - performance.now());
+          if (wait === 0) show();
+          else flush = setTimeout(show, wait);
         }),
       );
       settled = true;
+      clearTimeout(flush);
       if (results === null || !current()) return;
       set({ results, status: 'done', error: null });
     } catch (error) {
