@@ -2,22 +2,40 @@
  * The presets: one per claim of theory.md and one per counter-example, each a scenario (over the defaults), the
  * view to open, and a theory card (statement, formula in TeX, what to look at) with a verdict read from the live
  * results. Kept free of React and KaTeX so the store, the CLI and unit tests can use it.
+ *
+ * The formulas are the playground's own formalization of the claims (docs/theory.md), not quotations of the paper.
+ * Every verdict is computed from the run's numbers: 'pending' until all replicates are in, 'holds' when the
+ * numbers (with their 95% intervals) support the card's statement, 'fails' with the reason when they do not.
  */
 import type { SceneResult } from '../engine/results';
 import type { SweepSetting, View } from '../scenario/page';
 import type { Scenario } from '../scenario/schema';
 import type { PresetId } from './presetIds';
+import {
+  agreementText,
+  deltaText,
+  featureChange,
+  featuresDiffer,
+  fittedModels,
+  flipText,
+  fmt,
+  notReady,
+  pairStats,
+  percent,
+  relativeUtility,
+  responsesDiffer,
+  shareText,
+  utilityText,
+  withInterval,
+  worstPair,
+  type FittedModel,
+  type PairStat,
+  type Verdict,
+} from './verdicts';
 
 export type { PresetId } from './presetIds';
 export { PRESET_IDS, isPresetId } from './presetIds';
-
-export type VerdictStatus = 'pending' | 'holds' | 'fails';
-
-export interface Verdict {
-  readonly status: VerdictStatus;
-  /** One sentence with the numbers it rests on, e.g. "U = 0.004 ± 0.002 with shift 2.0: …". */
-  readonly text: string;
-}
+export type { Verdict, VerdictStatus } from './verdicts';
 
 export interface Preset {
   readonly id: PresetId;
@@ -42,4 +60,477 @@ export interface Preset {
   verdict(results: SceneResult): Verdict;
 }
 
-export const PRESETS: Readonly<Record<PresetId, Preset>> = {} as Record<PresetId, Preset>;
+/** U within this fraction of the model's real-data risk counts as "comparable generalization". */
+export const COMPARABLE = 0.05;
+/** Kendall τ_b and top-1 agreement at or above this count as "the ranking agrees". */
+export const RANK_AGREES = 0.8;
+/** Pairwise agreement at or above this counts as "consistent in nearly every replicate". */
+export const PAIR_CONSISTENT = 0.9;
+
+const fails = (text: string): Verdict => ({ status: 'fails', text });
+const holds = (text: string): Verdict => ({ status: 'holds', text });
+
+function maxBy<T>(items: readonly T[], key: (item: T) => number): T | undefined {
+  return items.reduce<T | undefined>(
+    (best, item) => (best === undefined || key(item) > key(best) ? item : best),
+    undefined,
+  );
+}
+
+/** "OLS", or "OLS (and every other model)" when there are several. */
+function modelsPhrase(models: readonly FittedModel[], model: FittedModel): string {
+  return models.length > 1 ? `${model.label} (the largest of ${models.length} models)` : model.label;
+}
+
+/**
+ * Large-sample limit of U for OLS with a quadratic η, p = 1, Gaussian features, oracle shift s and scale c, exact
+ * responses (theory.md): U∞ = (tr(Q(S̃ − S)) − s′Qs)² + 4 s′QSQs with Q = ½, S = 1, S̃ = c². Null when it does
+ * not apply.
+ */
+export function olsQuadraticLimit(s: Scenario): number | null {
+  const applies =
+    s.task === 'regression' &&
+    s.p === 1 &&
+    s.features === 'gaussian' &&
+    s.eta === 'quadratic' &&
+    s.generator === 'oracle' &&
+    s.truncate === 0 &&
+    s.bias === 0;
+  if (!applies) return null;
+  return (0.5 * (s.scale ** 2 - 1) - 0.5 * s.shift ** 2) ** 2 + s.shift ** 2;
+}
+
+function needsPairs(results: SceneResult): Verdict | PairStat[] {
+  const pairs = pairStats(results);
+  if (pairs.length === 0)
+    return fails('A ranking needs at least two models that fit in every replicate: add a model.');
+  return pairs;
+}
+
+/** "Quadratic is better on real data (TRTR 0.25 vs 0.76) but worse when trained on synthetic data (TSTR …)". */
+function orderStory(results: SceneResult, pair: PairStat): string {
+  const models = results.summary.models;
+  const a = models[pair.j]!;
+  const b = models[pair.k]!;
+  if (!a.trtr || !b.trtr || !a.tstr || !b.tstr) return '';
+  const [realBest, realWorst] = a.trtr.mean <= b.trtr.mean ? [a, b] : [b, a];
+  const synBetter = realBest.tstr!.mean <= realWorst.tstr!.mean;
+  return (
+    `${realBest.label} is better on real data (TRTR ${fmt(realBest.trtr!.mean)} vs ${fmt(realWorst.trtr!.mean)}) ` +
+    `and ${synBetter ? 'also' : 'worse'} when trained on synthetic data (TSTR ${fmt(realBest.tstr!.mean)} vs ${fmt(realWorst.tstr!.mean)})`
+  );
+}
+
+/** Largest U among the models whose risk clearly moved (U's lower end above COMPARABLE × TRTR), if any. */
+function movedRisk(models: readonly FittedModel[]): FittedModel | undefined {
+  return maxBy(
+    models.filter((m) => relativeUtility(m, 'lo') > COMPARABLE),
+    (m) => m.u.value,
+  );
+}
+
+function responseErrorText(results: SceneResult): string {
+  const e = results.fidelity?.responseError;
+  return e == null ? '' : ` (‖η̃ − η‖ = ${fmt(e)})`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Claim 1 and its counter-example.
+
+function claim1Verdict(results: SceneResult): Verdict {
+  const wait = notReady(results);
+  if (wait) return wait;
+  const s = results.scenario;
+  const models = fittedModels(results);
+  const worst = maxBy(models, (m) => relativeUtility(m, 'hi'));
+  if (!worst) return fails('No model could be fitted: nothing to judge.');
+  if (!featuresDiffer(s)) {
+    return fails(
+      `${utilityText(worst)} for ${worst.label}, but the synthetic features equal the real ones here: the claim is not put to the test. Move the feature shift.`,
+    );
+  }
+  const share = relativeUtility(worst, 'hi');
+  if (share <= COMPARABLE) {
+    return holds(
+      `${utilityText(worst)} for ${modelsPhrase(models, worst)} with ${featureChange(s)}: at most ${percent(share)} of its real-data risk ${fmt(worst.trtr.mean)}. The synthetic features did not need to match.`,
+    );
+  }
+  const why: string[] = [];
+  if (s.task === 'regression' && s.eta !== 'linear' && worst.id === 'ols')
+    why.push(`η is ${s.eta}, so OLS is misspecified and pays for the feature change (counter-example 1)`);
+  if (responsesDiffer(s)) why.push('the synthetic responses differ too, and claim 1 assumes exact responses');
+  if (why.length === 0) why.push('the model cannot represent η, or m is too small for the shifted design');
+  return fails(
+    `${utilityText(worst)} for ${worst.label} with ${featureChange(s)}: up to ${shareText(share)} its real-data risk ${fmt(worst.trtr.mean)}, more than the ${percent(COMPARABLE)} this card calls comparable. Here ${why.join('; ')}.`,
+  );
+}
+
+function counter1Verdict(results: SceneResult): Verdict {
+  const wait = notReady(results);
+  if (wait) return wait;
+  const s = results.scenario;
+  const models = fittedModels(results);
+  const worst = maxBy(models, (m) => relativeUtility(m, 'lo'));
+  if (!worst) return fails('No model could be fitted: nothing to judge.');
+  const limit = worst.id === 'ols' ? olsQuadraticLimit(s) : null;
+  const limitText = limit === null ? '' : ` The large-sample limit for OLS here is U∞ = ${fmt(limit)}.`;
+  if (!featuresDiffer(s)) {
+    return fails(
+      `${utilityText(worst)} for ${worst.label}: the synthetic features equal the real ones, so there is no mismatch to pay for. Move the feature shift.`,
+    );
+  }
+  const share = relativeUtility(worst, 'lo');
+  if (share > COMPARABLE) {
+    return holds(
+      `${utilityText(worst)} for ${worst.label} with ${featureChange(s)}: TSTR ${fmt(worst.tstr.mean)} against TRTR ${fmt(worst.trtr.mean)}; U is at least ${shareText(share)} the real-data risk. The misspecified model pays for the feature mismatch.${limitText}`,
+    );
+  }
+  const why =
+    s.task === 'regression' && s.eta === 'linear'
+      ? ' η is linear, so OLS is correctly specified (claim 1).'
+      : ' The mismatch is too small to cost measurable utility here.';
+  return fails(
+    `${utilityText(worst)} for ${worst.label} with ${featureChange(s)}: at most ${shareText(relativeUtility(worst, 'hi'))} the real-data risk, no clear price for the mismatch.${why}${limitText}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Claim 2 and its counter-example.
+
+function claim2Verdict(results: SceneResult): Verdict {
+  const wait = notReady(results);
+  if (wait) return wait;
+  const s = results.scenario;
+  const pairs = needsPairs(results);
+  if (!Array.isArray(pairs)) return pairs;
+  const ranking = results.summary.ranking;
+  const tau = ranking?.kendallTauB ?? null;
+  const top1 = ranking?.top1 ?? null;
+  const tauText = tau
+    ? `Kendall τ_b = ${withInterval(tau.mean, tau.lo, tau.hi)}`
+    : 'Kendall τ_b undefined (ties)';
+  const top1Text = top1
+    ? `the same best model in ${top1.successes}/${top1.trials} replicates`
+    : 'no top-1 agreement';
+  if (!featuresDiffer(s)) {
+    return fails(
+      `${tauText}, but the synthetic features equal the real ones here: the claim is not put to the test. Move the feature shift.`,
+    );
+  }
+  const agrees = tau !== null && tau.mean >= RANK_AGREES && top1 !== null && top1.estimate >= RANK_AGREES;
+  if (agrees) {
+    const moved = movedRisk(fittedModels(results));
+    const movedText = moved ? `, while ${moved.label}’s risk moved by ${utilityText(moved)}` : '';
+    return holds(
+      `${tauText} and ${top1Text} with ${featureChange(s)}${movedText}: TSTR ranks the models as TRTR does although μ̃ ≠ μ.`,
+    );
+  }
+  const worst = worstPair(pairs)!;
+  return fails(
+    `${tauText} and ${top1Text} with ${featureChange(s)}: TSTR orders ${worst.labels[0]} and ${worst.labels[1]} as TRTR does in only ${agreementText(worst)}. ${orderStory(results, worst)}.`,
+  );
+}
+
+function counter2Verdict(results: SceneResult): Verdict {
+  const wait = notReady(results);
+  if (wait) return wait;
+  const s = results.scenario;
+  const pairs = needsPairs(results);
+  if (!Array.isArray(pairs)) return pairs;
+  const worst = worstPair(pairs)!;
+  const story = orderStory(results, worst);
+  if (worst.hi < 0.5) {
+    return holds(
+      `With ${featureChange(s)}, TSTR orders ${worst.labels[0]} and ${worst.labels[1]} as TRTR does in only ${agreementText(worst)}: ${story}. The ranking broke.`,
+    );
+  }
+  const why = !featuresDiffer(s)
+    ? ' The synthetic features equal the real ones here.'
+    : s.task === 'regression' && s.eta === 'linear'
+      ? ' η is linear, so OLS is correctly specified and keeps its place.'
+      : ' The shift is not large enough to reorder these models.';
+  return fails(
+    `With ${featureChange(s)}, TSTR orders ${worst.labels[0]} and ${worst.labels[1]} as TRTR does in ${agreementText(worst)}: the order did not clearly flip.${why}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Claim 3 (regression and classification) and its counter-examples.
+
+const BIAS_TEXT: Readonly<Record<Scenario['biasShape'], string>> = {
+  constant: '1',
+  linear: 't',
+  quadratic: '(t + x′Qx)',
+  sine: 'sin(2t)',
+  step: 'sign(t)',
+};
+
+function responsesText(s: Scenario, results: SceneResult): string {
+  if (s.task === 'classification') return `with ${flipText(s)}`;
+  if (s.generator !== 'oracle') return `with responses from a fitted ${s.generator} generator`;
+  const parts: string[] = [];
+  if (s.bias !== 0) parts.push(`response bias ${s.bias}·${BIAS_TEXT[s.biasShape]}`);
+  if (s.noiseScale !== 1) parts.push(`noise ×${s.noiseScale}`);
+  return `with ${parts.join(' and ') || 'exact responses'}${responseErrorText(results)}`;
+}
+
+function claim3Verdict(results: SceneResult): Verdict {
+  const wait = notReady(results);
+  if (wait) return wait;
+  const s = results.scenario;
+  const pairs = needsPairs(results);
+  if (!Array.isArray(pairs)) return pairs;
+  const worst = worstPair(pairs)!;
+  const which =
+    pairs.length === 1
+      ? `${worst.labels[0]} and ${worst.labels[1]} are`
+      : `Every pair is ordered alike in at least ${percent(worst.rate)} of replicates; the weakest, ${worst.labels[0]} and ${worst.labels[1]}, are`;
+  if (!responsesDiffer(s)) {
+    return fails(
+      `${which} ordered alike in ${agreementText(worst)}, but the synthetic responses are exact here: there is nothing for the ranking to survive. Add ${s.task === 'classification' ? 'label flips' : 'a response bias'}.`,
+    );
+  }
+  const moved = movedRisk(fittedModels(results));
+  const movedText = moved
+    ? ` The poor responses did move the risks: ${utilityText(moved)} for ${moved.label}.`
+    : '';
+  if (worst.rate >= PAIR_CONSISTENT) {
+    return holds(
+      `${which} ordered alike by TSTR and TRTR in ${agreementText(worst)} ${responsesText(s, results)}; their real-data gap is ${deltaText(worst)}.${movedText}`,
+    );
+  }
+  return fails(
+    `${worst.labels[0]} and ${worst.labels[1]} are ordered alike in only ${agreementText(worst)} ${responsesText(s, results)}: their real-data gap ${deltaText(worst)} is too small next to the response error to protect the order (counter-example 3).`,
+  );
+}
+
+/** Counter-examples 3: the order of some pair is not kept in nearly every replicate. */
+function counter3Verdict(results: SceneResult): Verdict {
+  const wait = notReady(results);
+  if (wait) return wait;
+  const s = results.scenario;
+  const pairs = needsPairs(results);
+  if (!Array.isArray(pairs)) return pairs;
+  const worst = worstPair(pairs)!;
+  const names = `${worst.labels[0]} and ${worst.labels[1]}`;
+  const coin = worst.lo <= 0.5 && worst.hi >= 0.5 ? ': a coin flip' : '';
+  if (worst.hi < PAIR_CONSISTENT) {
+    if (s.task === 'classification') {
+      const moved = movedRisk(fittedModels(results));
+      const movedText = moved ? ` The boundary moved: ${utilityText(moved)} for ${moved.label}.` : '';
+      const flipped = worst.rate < 0.5 ? ': the order flipped in most replicates' : coin;
+      return holds(
+        `With ${flipText(s)}, TSTR orders ${names} as TRTR does in only ${agreementText(worst)}${flipped}. ${orderStory(results, worst)}.${movedText}`,
+      );
+    }
+    return holds(
+      `${names} are near-tied on real data (${deltaText(worst)}), and ${responsesText(s, results)} TSTR orders them as TRTR does in only ${agreementText(worst)}${coin}.`,
+    );
+  }
+  const why =
+    s.task === 'classification'
+      ? s.flip01 === s.flip10
+        ? ' The flips are symmetric, so the Bayes boundary and the order stay (claim 3).'
+        : ' The flips did not move the boundary enough to reorder these models.'
+      : ` Their real-data gap ${deltaText(worst)} is large enough to protect the order (claim 3).`;
+  return fails(`TSTR orders ${names} as TRTR does in ${agreementText(worst)}: the ranking held.${why}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/*
+ * Each preset's scenario lists only what it changes from the defaults (regression, p = 1, Gaussian features,
+ * oracle synthetic data, ...): applyPreset fills in the rest from the defaults, and lecture mode shows exactly
+ * these parameters as the slide's controls.
+ */
+const CLASSIFICATION_2D: Partial<Scenario> = {
+  task: 'classification',
+  p: 2,
+  eta: 'linear',
+  sharpness: 5,
+  n: 400,
+  m: 400,
+  nTest: 2000,
+  replicates: 20,
+  models: 'logistic:C=1;knn:k=1',
+};
+
+const list: Preset[] = [
+  {
+    id: 'claim1',
+    title: 'Claim 1: features need not match',
+    claim: 1,
+    kind: 'claim',
+    scenario: { eta: 'linear', models: 'ols', shift: 2, n: 500, m: 500, replicates: 20 },
+    view: 'data',
+    card: {
+      statement:
+        'When the downstream model is correctly specified and the synthetic responses are exact, the synthetic features need not match the real ones: OLS trained on shifted synthetic features generalizes like OLS trained on real data, and U → 0 as m grows.',
+      formula:
+        '\\begin{gathered}\\eta \\in \\mathcal{F},\\ \\ \\tilde\\eta = \\eta,\\ \\ \\operatorname{supp}\\tilde\\mu \\supseteq \\operatorname{supp}\\mu \\\\ \\Longrightarrow\\; \\bar f = f^* = \\eta \\ \\text{ for every } \\tilde\\mu \\\\ U = \\bigl|\\,\\mathbb{E}R(\\tilde f) - \\mathbb{E}R(\\hat f)\\,\\bigr| \\;\\longrightarrow\\; 0 \\quad (n, m \\to \\infty)\\end{gathered}',
+      lookAt:
+        'The synthetic points (orange) sit two units to the right of the real ones (blue), yet the dashed OLS line fitted on them lies on the solid line fitted on real data. In the table, U is a tiny fraction of TRTR. Move the shift: U stays small. Switch η to quadratic and it does not.',
+    },
+    verdict: claim1Verdict,
+  },
+  {
+    id: 'counter1',
+    title: 'Counter-example 1: misspecified model',
+    claim: 1,
+    kind: 'counter',
+    scenario: { eta: 'quadratic', models: 'ols', shift: 2, n: 500, m: 500, replicates: 20 },
+    view: 'generalization',
+    sweep: { x: { param: 'shift', from: 0, to: 3, steps: 7 }, y: null },
+    card: {
+      statement:
+        'When the model is misspecified, feature mismatch costs utility: OLS fitted to a quadratic η converges to a different line on shifted features than on real ones, and U grows with the shift s (like s⁴/4 + s² here).',
+      formula:
+        '\\begin{gathered}U_\\infty = \\bigl(\\operatorname{tr}(Q(\\tilde S - S)) - s^\\top Q s\\bigr)^2 + 4\\, s^\\top Q S Q s \\\\ = \\tfrac{s^4}{4} + s^2 \\quad \\text{for } p = 1,\\ \\tilde S = S = 1,\\ Q = \\tfrac12\\end{gathered}',
+      lookAt:
+        'OLS’s TSTR bar towers over its TRTR bar, and U is close to the large-sample limit in the verdict. Move the shift toward 0 and U shrinks; the Sweep tab (shift 0 → 3) draws U against s.',
+    },
+    verdict: counter1Verdict,
+  },
+  {
+    id: 'claim2',
+    title: 'Claim 2: rankings survive a feature shift',
+    claim: 2,
+    kind: 'claim',
+    scenario: {
+      eta: 'quadratic',
+      models: 'ols;poly:degree=2;knn:k=10',
+      shift: 1,
+      n: 400,
+      m: 400,
+      nTest: 2000,
+      replicates: 20,
+    },
+    view: 'ranking',
+    card: {
+      statement:
+        'Comparing models does not need μ̃ = μ: with shifted synthetic features, TSTR ranks OLS, quadratic regression and kNN as TRTR does, although some of the risks themselves move a lot.',
+      formula:
+        '\\begin{gathered}\\tau_b\\bigl(\\mathrm{TSTR}_{1..K},\\ \\mathrm{TRTR}_{1..K}\\bigr) \\approx 1 \\\\ \\text{although } \\tilde\\mu \\neq \\mu \\text{ and } U_k \\gg 0 \\text{ for some } k\\end{gathered}',
+      lookAt:
+        'Kendall τ_b and the top-1 agreement sit at or near 1. In the table, OLS’s TSTR is far above its TRTR (it is misspecified and the shift costs it), while Quadratic and kNN barely move: the order Quadratic < kNN < OLS is the same on both.',
+    },
+    verdict: claim2Verdict,
+  },
+  {
+    id: 'counter2',
+    title: 'Counter-example 2: misspecified models reorder',
+    claim: 2,
+    kind: 'counter',
+    scenario: {
+      eta: 'sine',
+      models: 'ols;poly:degree=3',
+      shift: 2,
+      n: 500,
+      m: 500,
+      replicates: 20,
+    },
+    view: 'data',
+    card: {
+      statement:
+        'When every model is misspecified, each synthetic fit f̄ₖ is the best fit under μ̃, not under μ. If the shift leaves part of the real support nearly empty, the models’ order can flip: the cubic beats OLS on real data, but fitted on shifted synthetic data it extrapolates wildly where the real points are.',
+      formula:
+        '\\begin{gathered}\\bar f_k = \\arg\\min_{f \\in \\mathcal{F}_k} \\lVert f - \\eta \\rVert^2_{L^2(\\tilde\\mu)} \\\\ \\neq\\; f^*_k = \\arg\\min_{f \\in \\mathcal{F}_k} \\lVert f - \\eta \\rVert^2_{L^2(\\mu)} \\\\ \\text{when } \\eta \\notin \\mathcal{F}_k, \\text{ so possibly} \\\\ \\operatorname{sign}\\bigl(R(\\bar f_j) - R(\\bar f_k)\\bigr) \\neq \\operatorname{sign}\\bigl(R(f^*_j) - R(f^*_k)\\bigr)\\end{gathered}',
+      lookAt:
+        'The dashed cubic, fitted on the shifted synthetic points, bends away where the synthetic data are sparse (left), right where many real points are. In the table, Cubic has the lower TRTR but the higher TSTR. Set η to linear and OLS keeps its place.',
+    },
+    verdict: counter2Verdict,
+  },
+  {
+    id: 'claim3',
+    title: 'Claim 3: a generalization gap protects the ranking',
+    claim: 3,
+    kind: 'claim',
+    scenario: {
+      eta: 'quadratic',
+      models: 'ols;poly:degree=2',
+      bias: 0.3,
+      biasShape: 'linear',
+      n: 500,
+      m: 500,
+      replicates: 40,
+    },
+    view: 'ranking',
+    card: {
+      statement:
+        'Model comparison survives poor synthetic responses when the models are separated by a generalization gap: with a biased η̃, OLS and quadratic regression (Δ ≈ 0.5, far above ‖η̃ − η‖² ≈ 0.09) are ordered alike in nearly every replicate, though both risks move.',
+      formula:
+        '\\begin{gathered}\\Delta_{jk} = \\bigl|R(f^*_j) - R(f^*_k)\\bigr| \\;\\gg\\; \\lVert \\tilde\\eta - \\eta \\rVert^2_{L^2(\\mu)} \\\\ \\Longrightarrow\\; C_{jk} \\approx 1, \\quad\\text{where} \\\\ C_{jk} = P\\bigl(\\operatorname{sign}(\\mathrm{TSTR}_j - \\mathrm{TSTR}_k) = \\operatorname{sign}(\\mathrm{TRTR}_j - \\mathrm{TRTR}_k)\\bigr)\\end{gathered}',
+      lookAt:
+        'The pairwise consistency of OLS vs Quadratic is 1 (or nearly), though in the table both models’ TSTR exceed their TRTR by U ≈ 0.09. Raise the bias: the risks move further, the order does not. Swap OLS for poly:degree=3 (near-tied with Quadratic) and it breaks.',
+    },
+    verdict: claim3Verdict,
+  },
+  {
+    id: 'counter3',
+    title: 'Counter-example 3: near-tied models',
+    claim: 3,
+    kind: 'counter',
+    scenario: {
+      eta: 'quadratic',
+      models: 'poly:degree=2;poly:degree=3',
+      bias: 0.3,
+      biasShape: 'linear',
+      n: 500,
+      m: 500,
+      replicates: 40,
+    },
+    view: 'ranking',
+    card: {
+      statement:
+        'For near-tied models (Δ ≈ 0) the same poor responses leave the comparison to chance: quadratic and cubic regression fit a quadratic η equally well, and TSTR orders them as TRTR does only about half the time.',
+      formula:
+        '\\Delta_{jk} = \\bigl|R(f^*_j) - R(f^*_k)\\bigr| \\approx 0 \\;\\Longrightarrow\\; C_{jk} \\to \\tfrac12',
+      lookAt:
+        'The pairwise consistency of Quadratic vs Cubic hovers near ½ and Kendall τ_b near 0; in the table their TRTR values differ by less than their run-to-run noise.',
+    },
+    verdict: counter3Verdict,
+  },
+  {
+    id: 'claim3-classification',
+    title: 'Claim 3, classification: symmetric label flips',
+    claim: 3,
+    kind: 'claim',
+    scenario: { ...CLASSIFICATION_2D, flip01: 0.2, flip10: 0.2 },
+    view: 'ranking',
+    card: {
+      statement:
+        'Symmetric label flips (the same rate ρ < ½ both ways) keep sign(η̃ − ½) = sign(η − ½): the Bayes classifier is unchanged, so gap-separated learners keep their order. Logistic regression stays ahead of 1-nearest-neighbour, and its own risk barely moves.',
+      formula:
+        '\\begin{gathered}\\tilde\\eta = \\rho + (1 - 2\\rho)\\,\\eta \\quad (\\rho < \\tfrac12) \\\\ \\Longrightarrow\\; \\operatorname{sign}\\bigl(\\tilde\\eta - \\tfrac12\\bigr) = \\operatorname{sign}\\bigl(\\eta - \\tfrac12\\bigr)\\end{gathered}',
+      lookAt:
+        'The consistency of Logistic vs kNN (k=1) is 1. In the table Logistic’s U is near 0, while 1-NN’s risk jumps (it memorizes the flipped labels), which only widens the gap. Make the flips unequal and watch the order go.',
+    },
+    verdict: claim3Verdict,
+  },
+  {
+    id: 'counter3-classification',
+    title: 'Counter-example 3, classification: asymmetric flips',
+    claim: 3,
+    kind: 'counter',
+    scenario: { ...CLASSIFICATION_2D, flip01: 0, flip10: 0.4 },
+    view: 'ranking',
+    card: {
+      statement:
+        'Asymmetric label flips move the synthetic Bayes boundary: every model learns the wrong boundary, the risks rise, and the ranking changes. Logistic regression, best on real data, falls behind 1-nearest-neighbour when both learn from the flipped labels.',
+      formula:
+        '\\begin{gathered}\\tilde\\eta = \\rho_{01} + (1 - \\rho_{01} - \\rho_{10})\\,\\eta \\\\ \\tilde\\eta = \\tfrac12 \\iff \\eta = \\frac{\\tfrac12 - \\rho_{01}}{1 - \\rho_{01} - \\rho_{10}} = \\tfrac56 \\neq \\tfrac12 \\\\ \\text{for } \\rho_{01} = 0,\\ \\rho_{10} = 0.4\\end{gathered}',
+      lookAt:
+        'The consistency of Logistic vs kNN (k=1) drops well below 1, and every TSTR in the table is far above its TRTR. Set flip 0 → 1 equal to flip 1 → 0 and the ranking comes back.',
+    },
+    verdict: counter3Verdict,
+  },
+];
+
+export const PRESETS: Readonly<Record<PresetId, Preset>> = Object.fromEntries(
+  list.map((preset) => [preset.id, preset]),
+) as Record<PresetId, Preset>;
+
+/** The presets grouped by claim, each claim followed by its counter-example(s), in PRESET_IDS order. */
+export const PRESET_GROUPS: readonly { readonly claim: 1 | 2 | 3; readonly presets: readonly Preset[] }[] = (
+  [1, 2, 3] as const
+).map((claim) => ({ claim, presets: list.filter((p) => p.claim === claim) }));

@@ -1,20 +1,123 @@
-/** The generalization view: TRTR vs TSTR per model with 95% intervals. */
+/**
+ * The generalization view: (a) mean TRTR vs TSTR per model with 95% intervals; (b) U per model with its interval
+ * and the population limit, and where the gap TSTR − TRTR comes from (response, feature × misspecification and
+ * estimation parts, from the population references); (c) the numbers table. Results of an earlier scenario stay
+ * on screen, dimmed, until the new ones arrive.
+ */
+import { useMemo } from 'react';
 import { usePlayground } from '../../store/playground';
 import { RiskChart } from '../charts/RiskChart';
 import { ChartFrame } from '../export/ChartFrame';
+import { ResultsTable } from '../ResultsTable';
+import { decompositionRows } from './generalization/decomposition';
+import { DecompositionChart } from './generalization/DecompositionChart';
+import { DecompositionTable } from './generalization/DecompositionTable';
+import { useLiveResults, useReferences, type LiveReferences } from './generalization/live';
+import { StaleNote } from './generalization/StaleNote';
+import { UtilityChart } from './generalization/UtilityChart';
+import './generalization/views.css';
+
+function ReferenceStatus({
+  references,
+  oracle,
+  tsts,
+}: {
+  references: LiveReferences;
+  oracle: boolean;
+  tsts: boolean;
+}) {
+  if (!oracle) {
+    return (
+      <p className="view-status" data-testid="references-status" data-status="not-oracle">
+        The population limit needs the oracle mode: with a fitted generator the synthetic population depends
+        on the real sample D, so only the measured gap is shown.
+      </p>
+    );
+  }
+  const { status, value, error } = references;
+  return (
+    <p className={`view-status ${status}`} data-testid="references-status" data-status={status}>
+      {status === 'error'
+        ? `The population limit could not be computed: ${error}`
+        : status === 'done' && value
+          ? `Population values: each model fitted on ${value.size.toLocaleString('en-US')} real, response-only and synthetic points, scored on ${value.size.toLocaleString('en-US')} real test points.`
+          : 'Computing the population limit (each model fitted on 10,000-point samples)…'}
+      {tsts &&
+        ' With TSTS the measured gap is scored on synthetic data, so it is not drawn: the population limit is the TSTR one (scored on real data).'}
+    </p>
+  );
+}
 
 export function GeneralizationView() {
-  const results = usePlayground((s) => s.results);
-  const tsts = results?.scenario.tstrOn === 'synthetic';
+  const { results, stale } = useLiveResults();
+  const scenario = usePlayground((s) => s.scenario);
+  // The run gets the engine first: the references are asked for once its first numbers are in.
+  const references = useReferences(results !== null && !stale);
+  const shownScenario = results?.scenario ?? scenario;
+  const tsts = shownScenario.tstrOn === 'synthetic';
+  const risk = tsts ? 'TSTS' : 'TSTR';
+  const oracle = scenario.generator === 'oracle';
+  const classification = shownScenario.task === 'classification';
+  const unit = classification ? '0-1 error on real data' : 'mean squared error on real data';
+  const loss = classification ? '0-1 error' : 'Mean squared error';
+  const value = oracle && !stale ? references.value : null;
+  const rows = useMemo(
+    () => (results ? decompositionRows(results.summary.models, value, tsts) : []),
+    [results, value, tsts],
+  );
+
   return (
-    <ChartFrame id="risks" title={`Test risk: TRTR vs ${tsts ? 'TSTS' : 'TSTR'}`}>
-      <div className="chart">
+    <div className={`views generalization-view${stale ? ' stale' : ''}`} data-stale={stale}>
+      <StaleNote stale={stale} />
+      <div className="view-grid">
+        <ChartFrame id="risks" title={`Test risk: TRTR vs ${risk}`}>
+          <p className="view-explain">
+            Each model trained on real data (<strong>TRTR</strong>) and on synthetic data (
+            <strong>{risk}</strong>),{' '}
+            {tsts ? 'the latter tested on a synthetic hold-out' : 'both tested on real data'}: mean over
+            replicates, whiskers 95% intervals.
+          </p>
+          <div className="chart">
+            {results ? (
+              <RiskChart models={results.summary.models} tsts={tsts} />
+            ) : (
+              <p className="placeholder">Training…</p>
+            )}
+          </div>
+        </ChartFrame>
+        <ChartFrame id="utility" title="Generalization utility U per model">
+          <p className="view-explain">
+            <strong>U = |mean {risk} − mean TRTR|</strong>: how much the risk on real data moves when the
+            model is trained on synthetic instead of real data. Small U = the synthetic data can stand in for
+            the real data for this model. ◇ is where U goes as n and m grow.
+          </p>
+          {results ? <UtilityChart rows={rows} unit={unit} /> : <p className="placeholder">Training…</p>}
+        </ChartFrame>
+      </div>
+      <ChartFrame id="decomposition" title={`Where the gap ${risk} − TRTR comes from`}>
+        <p className="view-explain">
+          Read each model left to right: the synthetic <strong>responses</strong> (η̃ vs η, and their noise),
+          then the synthetic <strong>features</strong> (μ̃ vs μ), which matter only when the model cannot
+          represent η (misspecification), add up to the <strong>population limit</strong> R(f̄) − R(f*) ◇; the{' '}
+          <strong>estimation</strong> part (finite n = {shownScenario.n}, m = {shownScenario.m}) takes it to
+          the measured gap ●. Parts are signed: one that points left lowers the gap.
+        </p>
+        <ReferenceStatus references={references} oracle={oracle} tsts={tsts} />
         {results ? (
-          <RiskChart models={results.summary.models} tsts={tsts} />
+          <>
+            <DecompositionChart rows={rows} showGap={!tsts} unit={`${unit}, difference`} />
+            <DecompositionTable rows={rows} risk={risk} />
+          </>
         ) : (
           <p className="placeholder">Training…</p>
         )}
-      </div>
-    </ChartFrame>
+      </ChartFrame>
+      {results && (
+        <section className="view-numbers" aria-labelledby="generalization-numbers">
+          <h3 id="generalization-numbers">The numbers: TRTR, {risk}, U per model</h3>
+          <ResultsTable summary={results.summary} loss={loss} tsts={tsts} />
+        </section>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,218 @@
-/** The ranking view (placeholder until it is built). */
+/**
+ * The ranking view: does training on synthetic data order the models as training on real data does? The two
+ * orders side by side, Kendall τ_b, Spearman ρ and top-1 agreement with their intervals, the pairwise consistency
+ * C_jk as a heatmap, and the population gaps Δ_jk between models (from the population references) that claim 3
+ * says protect the order.
+ */
+import { useMemo } from 'react';
+import type { MeanInterval, ProportionInterval } from '../../engine/metrics/intervals';
+import { ChartFrame } from '../export/ChartFrame';
+import { formatInterval, formatNumber } from '../format';
+import { useLiveResults, useReferences } from './generalization/live';
+import { StaleNote } from './generalization/StaleNote';
+import './generalization/views.css';
+import { Heatmap } from './ranking/Heatmap';
+import {
+  cleanMatrix,
+  compactGap,
+  compactShare,
+  consistencyFill,
+  gapFill,
+  gapMatrix,
+  pairLesson,
+  pairsOf,
+  populationAgreement,
+  populationRisks,
+  rankByMeans,
+} from './ranking/orders';
+import { SlopeChart } from './ranking/SlopeChart';
+import './ranking/ranking.css';
+
+function Stat({
+  name,
+  testId,
+  value,
+  interval,
+  note,
+  children,
+}: {
+  name: string;
+  testId: string;
+  value: number | null;
+  interval: string;
+  note?: string;
+  children: string;
+}) {
+  return (
+    <div className="stat" data-testid={`${testId}-card`}>
+      <div className="stat-name">{name}</div>
+      <div className="stat-value" data-testid={testId} data-value={value ?? ''}>
+        {formatNumber(value)}
+      </div>
+      <div className="stat-interval">{interval}</div>
+      {note && <div className="stat-note">{note}</div>}
+      <p className="stat-help">{children}</p>
+    </div>
+  );
+}
+
+function meanText(e: MeanInterval | null, undefinedNote: string): string {
+  if (!e) return undefinedNote;
+  return e.hasInterval ? `95%: ${formatInterval(e.lo, e.hi)}` : 'one replicate: no interval';
+}
+
+function top1Text(p: ProportionInterval | null): string {
+  if (!p) return 'no complete replicate';
+  return `${p.successes} of ${p.trials} · 95%: ${formatInterval(p.lo, p.hi)}`;
+}
+
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+
 export function RankingView() {
-  return <p className="placeholder">The ranking view is being built.</p>;
+  const { results, stale } = useLiveResults();
+  const references = useReferences(results !== null && !stale);
+  const models = useMemo(() => results?.summary.models ?? [], [results]);
+  const ranked = useMemo(() => rankByMeans(models), [models]);
+  const labels = models.map((m) => m.label);
+  const refValue = stale ? null : references.value;
+  const gaps = useMemo(() => gapMatrix(models, refValue), [models, refValue]);
+  const agreement = useMemo(
+    () => (results ? populationAgreement(results.records, populationRisks(models, refValue)) : null),
+    [results, models, refValue],
+  );
+
+  if (!results) return <p className="placeholder">Training…</p>;
+  const shown = results.scenario;
+  const risk = shown.tstrOn === 'synthetic' ? 'TSTS' : 'TSTR';
+  if (models.length < 2) {
+    return (
+      <div className="views ranking-view">
+        <StaleNote stale={stale} />
+        <p className="view-empty" data-testid="ranking-needs-models">
+          Ranking needs 2 or more models: with {models.length === 1 ? `only ${models[0]!.label}` : 'no model'}{' '}
+          there is nothing to order. Add a model under <strong>Models</strong> in the controls.
+        </p>
+      </div>
+    );
+  }
+  const ranking = results.summary.ranking;
+  const consistency = cleanMatrix(ranking?.consistency, models.length);
+  const pairs = pairsOf(models.length, consistency, gaps);
+  const lesson = pairLesson(pairs, labels);
+  const maxGap = Math.max(0, ...pairs.map((p) => p.gap ?? 0));
+  const complete = ranking?.replicates ?? 0;
+
+  return (
+    <div className={`views ranking-view${stale ? ' stale' : ''}`} data-stale={stale}>
+      <StaleNote stale={stale} />
+      <p className="view-explain">
+        Someone with only synthetic data picks a model by its {risk}. Does that order the models as their real
+        risks (TRTR) would? Per replicate, both orders are compared; the numbers are averages over the{' '}
+        {complete} replicate{complete === 1 ? '' : 's'} where every model was fitted.
+      </p>
+      <div className="stats view-numbers" data-testid="ranking-stats">
+        <Stat
+          name="Kendall τ_b"
+          testId="tau"
+          value={ranking?.kendallTauB?.mean ?? null}
+          interval={meanText(ranking?.kendallTauB ?? null, 'undefined (all risks tied)')}
+        >
+          Pairs ordered alike minus pairs reversed, as a share: 1 = same order, 0 = unrelated, −1 = reversed.
+        </Stat>
+        <Stat
+          name="Spearman ρ"
+          testId="rho"
+          value={ranking?.spearmanRho?.mean ?? null}
+          interval={meanText(ranking?.spearmanRho ?? null, 'undefined (all risks tied)')}
+        >
+          Correlation of the two lists of ranks: 1 = same ranks.
+        </Stat>
+        <Stat
+          name="Same best model"
+          testId="top1"
+          value={ranking?.top1?.estimate ?? null}
+          interval={top1Text(ranking?.top1 ?? null)}
+        >
+          {`Share of replicates in which ${risk} and TRTR pick the same best model (Wilson interval).`}
+        </Stat>
+      </div>
+      <div className="view-grid">
+        <ChartFrame id="orders" title={`Model order: TRTR vs ${risk}`}>
+          <p className="view-explain">
+            Ordered by mean risk over replicates. Crossing lines: synthetic data swaps those models.
+          </p>
+          <SlopeChart models={ranked} risk={risk} />
+          {ranked.length < models.length && (
+            <p className="view-status error">
+              Not ranked (could not fit):{' '}
+              {models
+                .filter((m) => !ranked.some((r) => r.id === m.id))
+                .map((m) => m.label)
+                .join(', ')}
+            </p>
+          )}
+        </ChartFrame>
+        <ChartFrame id="consistency" title="Pairwise consistency C_jk">
+          <p className="view-explain">
+            Share of replicates in which {risk} orders models j and k as TRTR does. 1 = always, ½ = a coin
+            flip, 0 = always reversed.
+          </p>
+          {consistency ? (
+            <Heatmap
+              labels={labels}
+              matrix={consistency}
+              format={(v) => v.toFixed(2)}
+              compact={compactShare}
+              fill={consistencyFill}
+              testId="consistency"
+              name="Pairwise consistency"
+              mutedDiagonal
+            />
+          ) : (
+            <p className="view-status">No replicate with every model fitted yet.</p>
+          )}
+        </ChartFrame>
+      </div>
+      <ChartFrame id="model-gaps" title="Gaps between models Δ_jk = |R(f*_j) − R(f*_k)|">
+        <p className="view-explain">
+          How far apart the models really are: the difference of their population risks on real data (each
+          model fitted on 10,000 real points). Claim 3: pairs with a wide gap stay ordered alike even when the
+          synthetic responses are poor; near-tied pairs drift toward a coin flip.
+        </p>
+        {references.status === 'error' ? (
+          <p className="view-status error" data-testid="references-status" data-status="error">
+            The population gaps could not be computed: {references.error}
+          </p>
+        ) : gaps ? (
+          <>
+            <Heatmap
+              labels={labels}
+              matrix={gaps}
+              format={formatNumber}
+              compact={compactGap}
+              fill={(v) => gapFill(v, maxGap)}
+              testId="model-gaps"
+              name="Population gaps between models"
+              mutedDiagonal
+            />
+            {lesson && (
+              <p className="lesson" data-testid="ranking-lesson">
+                {lesson}
+              </p>
+            )}
+            {agreement && (
+              <p className="view-status" data-testid="population-agreement">
+                Agreement with the population order R(f*), averaged over pairs: {risk}{' '}
+                {percent(agreement.tstr)}, TRTR {percent(agreement.trtr)} of replicates.
+              </p>
+            )}
+          </>
+        ) : (
+          <p className="view-status running" data-testid="references-status" data-status="running">
+            Computing the population limit (each model fitted on 10,000 real points)…
+          </p>
+        )}
+      </ChartFrame>
+    </div>
+  );
 }

@@ -1,0 +1,103 @@
+/**
+ * U per model: a dot at U = |mean TSTR − mean TRTR| with its 95% interval over replicates, in the model's colour,
+ * and a hollow diamond at the population limit |R(f̄) − R(f*)| that U approaches as n and m grow.
+ */
+import { memo, useRef } from 'react';
+import { formatInterval, formatNumber } from '../../format';
+import { modelColorAt } from '../../palette';
+import { linearAxis, utilityExtent, type DecompositionRow } from './decomposition';
+import { useWidth } from './live';
+import { BottomAxis, Diamond, Legend, legendLayout, linearScale, RowLabel, Whisker } from './svg';
+
+const ROW = 28;
+
+function describe(rows: readonly DecompositionRow[]): string {
+  return rows
+    .map((r) => {
+      if (!r.utility) return `${r.label}: could not fit`;
+      const interval =
+        r.utility.lo !== null && r.utility.hi !== null
+          ? ` (95% ${formatInterval(r.utility.lo, r.utility.hi)})`
+          : '';
+      const limit = r.reference ? `, population limit ${formatNumber(Math.abs(r.reference.limit))}` : '';
+      return `${r.label}: U = ${formatNumber(r.utility.value)}${interval}${limit}`;
+    })
+    .join('; ');
+}
+
+export const UtilityChart = memo(function UtilityChart({
+  rows,
+  unit,
+}: {
+  rows: readonly DecompositionRow[];
+  unit: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const width = Math.max(260, useWidth(box));
+  const labelWidth = Math.round(Math.min(150, Math.max(76, width * 0.28)));
+  const legend = legendLayout(
+    [
+      {
+        key: 'u',
+        label: 'U with 95% interval',
+        symbol: (
+          <g>
+            <line x1={-7} x2={7} y1={0} y2={0} stroke="var(--fg)" strokeWidth={1.5} />
+            <circle r={4} fill="var(--fg)" />
+          </g>
+        ),
+      },
+      {
+        key: 'limit',
+        label: 'population limit |R(f̄) − R(f*)|',
+        symbol: <Diamond x={0} y={0} r={5} fill="var(--card)" stroke="var(--fg)" />,
+      },
+    ],
+    width - 8,
+  );
+  const top = legend.height + 8;
+  const bottom = top + rows.length * ROW;
+  const height = bottom + 36;
+  const axis = linearAxis(utilityExtent(rows));
+  const x = linearScale(axis.lo, axis.hi, labelWidth + 6, width - 14);
+  return (
+    <div ref={box} className="sv-box">
+      <svg
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`U per model: ${describe(rows)}`}
+        data-testid="utility-chart"
+      >
+        <Legend layout={legend} x={4} y={0} />
+        <BottomAxis scale={x} ticks={axis.ticks} top={top} bottom={bottom} label={unit} />
+        {rows.map((row, i) => {
+          const y = top + i * ROW + ROW / 2;
+          const color = modelColorAt(row.index);
+          const u = row.utility;
+          return (
+            <g key={row.id} data-model={row.id} data-value={u?.value ?? ''}>
+              <RowLabel x={4} y={y} width={labelWidth} color={color} label={row.label} />
+              {!u ? (
+                <text x={x.x0 + 4} y={y} dominantBaseline="central" fontSize={11} fill="var(--muted)">
+                  could not fit
+                </text>
+              ) : (
+                <>
+                  {u.lo !== null && u.hi !== null && (
+                    <Whisker x0={x(u.lo)} x1={x(u.hi)} y={y} color={color} />
+                  )}
+                  <circle cx={x(u.value)} cy={y} r={5} fill={color} stroke="var(--card)" strokeWidth={1} />
+                </>
+              )}
+              {row.reference && (
+                <Diamond x={x(Math.abs(row.reference.limit))} y={y} r={5} fill="none" stroke="var(--fg)" />
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+});

@@ -1,0 +1,70 @@
+/**
+ * Hooks shared by the generalization, ranking and fidelity views: the latest results and population references
+ * with whether they belong to the scenario on screen (stale ones are shown dimmed as "updating"), and an
+ * element's width for the hand-drawn SVG charts.
+ */
+import { useEffect, useMemo, useState, type RefObject } from 'react';
+import type { PopulationReferences } from '../../../engine/references';
+import type { SceneResult } from '../../../engine/results';
+import { encodeScenario } from '../../../scenario/url';
+import { usePlayground } from '../../../store/playground';
+
+export interface LiveResults {
+  readonly results: SceneResult | null;
+  /** The results belong to an earlier scenario (a new run is on its way). */
+  readonly stale: boolean;
+}
+
+/**
+ * The latest results and whether they are stale. Results come back from the engine's worker as a copy, so they
+ * belong to the scenario on screen when their scenario encodes to the same link.
+ */
+export function useLiveResults(): LiveResults {
+  const results = usePlayground((s) => s.results);
+  const scenario = usePlayground((s) => s.scenario);
+  const stale = useMemo(
+    () =>
+      results !== null &&
+      results.scenario !== scenario &&
+      encodeScenario(results.scenario) !== encodeScenario(scenario),
+    [results, scenario],
+  );
+  return { results, stale };
+}
+
+export interface LiveReferences {
+  readonly status: 'idle' | 'running' | 'done' | 'error';
+  /** Only the current scenario's references (null otherwise). */
+  readonly value: PopulationReferences | null;
+  readonly error: string | null;
+}
+
+/**
+ * Asks for the current scenario's population references (once per scenario; when `ready`, so that a new run's
+ * first numbers come first) and returns them.
+ */
+export function useReferences(ready = true): LiveReferences {
+  const scenario = usePlayground((s) => s.scenario);
+  const references = usePlayground((s) => s.references);
+  useEffect(() => {
+    if (ready) usePlayground.getState().requestReferences();
+  }, [scenario, ready]);
+  if (!references || references.scenario !== scenario) return { status: 'idle', value: null, error: null };
+  return { status: references.status, value: references.value, error: references.error };
+}
+
+/** The element's content width in CSS pixels (0 until measured), kept up to date by a ResizeObserver. */
+export function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setWidth(Math.floor(element.getBoundingClientRect().width));
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
