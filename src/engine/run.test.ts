@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from '../scenario/schema';
 import { planFromScenario } from './experiment';
-import { drawReplicate, runExperiment } from './run';
+import { drawReplicate, runExperiment, type TrainingEvent } from './run';
 
 const quick = (s: Partial<Scenario>) =>
   planFromScenario({ ...defaultScenario(), nTest: 1000, replicates: 3, ...s });
@@ -52,5 +52,29 @@ describe('the replicate runner', () => {
     // The Gaussian fit keeps the best linear fit: OLS's TSTR ≈ TRTR; the cubic trained on it is no better than OLS.
     expect(Math.abs(ols!.gap!.mean)).toBeLessThan(0.1);
     expect(cubic!.tstr!.mean).toBeGreaterThan(cubic!.trtr!.mean + 0.3);
+  });
+});
+
+describe('training curves in the runner', () => {
+  it('reports replicate 0`s MLP losses on both samples, and no other replicate`s', async () => {
+    const plan = quick({ models: 'ols;mlp:width=4,depth=1,epochs=20,lr=0.05', replicates: 3 });
+    const events: TrainingEvent[] = [];
+    const completedAt: number[] = [];
+    const { summary } = await runExperiment(plan, {
+      fidelity: false,
+      onTraining: (event, sofar) => {
+        events.push(event);
+        completedAt.push(sofar.completed);
+      },
+    });
+    expect(summary.completed).toBe(3);
+    expect(new Set(events.map((e) => e.model))).toEqual(new Set([1]));
+    const epochs = (sample: string) => events.filter((e) => e.sample === sample).map((e) => e.epoch);
+    const expected = Array.from({ length: 21 }, (_, i) => i);
+    expect(epochs('real')).toEqual(expected);
+    expect(epochs('synthetic')).toEqual(expected);
+    expect(completedAt.every((c) => c === 0)).toBe(true);
+    // The real and synthetic nets train side by side: their readings interleave.
+    expect(events.slice(0, 4).map((e) => e.sample)).toContain('synthetic');
   });
 });

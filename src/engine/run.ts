@@ -7,6 +7,7 @@ import { GeneratorError, drawOracle } from './generators/oracle';
 import { parseModelSpec } from './learners/spec';
 import { specLabel, parseSpecText } from './learners/catalog';
 import { fitAll } from './learners/batch';
+import { isTracedLearner } from './learners/mlp';
 import { FitError, type FittedModel, type Learner } from './learners/types';
 import { sliceRows, stackRows, type Matrix } from './matrix';
 import { drawFitted } from './generators/fitted';
@@ -30,16 +31,43 @@ export function replicateLabel(base: string, r: number): string {
   return r === 0 ? base : `${base}#${r}`;
 }
 
+/**
+ * One model's predictions on the grid rows: predicted responses or labels, or P(y = 1 | x) where `probability`
+ * (RunOptions.gridProbabilities, classifiers with probabilities); null when the fit failed.
+ */
+export interface GridPredictions {
+  readonly id: string;
+  readonly real: Float64Array | null;
+  readonly synthetic: Float64Array | null;
+  readonly probability?: boolean;
+}
+
 /** Replicate 0's samples and every model's predictions on extra query rows (a plot grid). */
 export interface Replicate0 {
   readonly real: Sample;
   readonly synthetic: Sample;
-  readonly curves: readonly { id: string; real: Float64Array | null; synthetic: Float64Array | null }[];
+  readonly curves: readonly GridPredictions[];
+}
+
+/** One training-loss reading of replicate 0's fit of model `model` (index in the plan's model list). */
+export interface TrainingEvent {
+  readonly model: number;
+  readonly id: string;
+  readonly sample: 'real' | 'synthetic';
+  readonly epoch: number;
+  readonly loss: number;
 }
 
 export interface RunOptions {
   /** Rows at which replicate 0's fits are also evaluated (for the data picture). */
   readonly grid?: Matrix;
+  /** Classification: the grid gets P(y = 1 | x) from the models that have it instead of labels. */
+  readonly gridProbabilities?: boolean;
+  /**
+   * Replicate 0's training losses, as they come, for learners that report them (the MLP, mlp.ts fitTraced), with
+   * the summary so far. Tracing does not change the fits.
+   */
+  readonly onTraining?: (event: TrainingEvent, summary: ExperimentSummary) => void;
   /** Measure replicate 0's fidelity (default true). */
   readonly fidelity?: boolean;
   /** R(f*_k) per model (references.ts): the summary then compares each replicate's order with it. */
@@ -134,6 +162,16 @@ async function predictOrError(
   }
 }
 
+async function probaOrNull(model: FittedModel | FitError, queries: Matrix): Promise<Float64Array | null> {
+  if (model instanceof FitError || !model.predictProba) return null;
+  try {
+    return await model.predictProba(queries);
+  } catch (error) {
+    if (error instanceof FitError) return null;
+    throw error;
+  }
+}
+
 export async function runExperiment(plan: ExperimentPlan, options: RunOptions = {}): Promise<RunResult> {
   const { population } = plan;
   const models = learnersFor(plan);
@@ -161,16 +199,32 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
     const tstr = indices.map((): (number | null)[] => []);
     const errors = indices.map((): (string | null)[] => []);
     const curves: Replicate0['curves'][number][] = [];
-    for (const { learner, id } of models) {
+    for (const [k, { learner, id }] of models.entries()) {
       if (options.isCancelled?.()) throw new Cancelled();
-      const onReal = await fitAll(
-        learner,
-        draws.map((d) => d.real),
-      );
-      const onSynthetic = await fitAll(
-        learner,
-        draws.map((d) => d.synthetic),
-      );
+      const { onTraining } = options;
+      // Replicate 0 is alone in its chunk: its fits report their training curves when asked to.
+      const traced =
+        indices[0] === 0 && size === 1 && onTraining && isTracedLearner(learner)
+          ? { learner, onTraining }
+          : null;
+      const fit = async (sample: 'real' | 'synthetic'): Promise<(FittedModel | FitError)[]> => {
+        const datasets = draws.map((d) => d[sample]);
+        if (!traced) return fitAll(learner, datasets);
+        try {
+          const report = (epoch: number, loss: number) => {
+            // A traced net trains across awaits: a newer run stops it here (its fit then rejects with Cancelled).
+            if (options.isCancelled?.()) throw new Cancelled();
+            traced.onTraining({ model: k, id, sample, epoch, loss }, summary);
+          };
+          return [traced.learner.fitTraced(datasets[0]!.x, datasets[0]!.y, report)];
+        } catch (error) {
+          if (error instanceof FitError) return [error];
+          throw error;
+        }
+      };
+      // A traced MLP's fit returns while it trains: the real and synthetic nets train side by side.
+      const onReal = await fit('real');
+      const onSynthetic = await fit('synthetic');
       for (const [c, d] of draws.entries()) {
         const withGrid = (x: Matrix) => (c === 0 && grid ? stackRows([x, grid]) : x);
         const real = await predictOrError(onReal[c]!, withGrid(d.test.x));
@@ -181,10 +235,16 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
         tstr[c]!.push(score(synthetic, d.syntheticTest.y));
         errors[c]!.push(typeof real === 'string' ? real : typeof synthetic === 'string' ? synthetic : null);
         if (c === 0 && grid) {
+          const onGrid = (p: Float64Array | string) => (typeof p === 'string' ? null : p.slice(plan.nTest));
+          const probability =
+            options.gridProbabilities === true &&
+            population.task === 'classification' &&
+            [onReal[c], onSynthetic[c]].some((m) => !(m instanceof FitError) && m?.predictProba);
           curves.push({
             id,
-            real: typeof real === 'string' ? null : real.slice(plan.nTest),
-            synthetic: typeof synthetic === 'string' ? null : synthetic.slice(plan.nTest),
+            real: probability ? await probaOrNull(onReal[c]!, grid) : onGrid(real),
+            synthetic: probability ? await probaOrNull(onSynthetic[c]!, grid) : onGrid(synthetic),
+            ...(options.gridProbabilities ? { probability } : {}),
           });
         }
       }

@@ -2,10 +2,12 @@
  * The numbers behind the charts, averaged over replicates: TRTR, TSTR, U = |mean TSTR − mean TRTR| and
  * TSTR/TRTR per model, with 95% t intervals over replicates; and the ranking agreement between the two orders.
  */
+import { useId } from 'react';
 import type { MeanInterval } from '../engine/metrics/intervals';
 import type { ExperimentSummary, ModelSummary } from '../engine/results';
 import { formatInterval, formatNumber } from './format';
 import { modelColorAt } from './palette';
+import './views/generalization/views.css';
 
 function Estimate({ value, testId }: { value: MeanInterval | null; testId: string }) {
   if (!value) return <td>—</td>;
@@ -57,28 +59,31 @@ export function ResultsTable({
   tsts: boolean;
 }) {
   const ranking = summary.ranking;
+  const note = useId();
   return (
     <>
-      <table className="results">
-        <caption>
-          {loss} on real test data, mean over {summary.completed} of {summary.planned} replicates; small
-          print: 95% interval over replicates.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col">TRTR</th>
-            <th scope="col">{tsts ? 'TSTS' : 'TSTR'}</th>
-            <th scope="col">U = |{tsts ? 'TSTS' : 'TSTR'} − TRTR|</th>
-            <th scope="col">{tsts ? 'TSTS' : 'TSTR'} / TRTR</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.models.map((model, index) => (
-            <Row key={model.id} model={model} index={index} />
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="results" aria-describedby={note}>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">TRTR</th>
+              <th scope="col">{tsts ? 'TSTS' : 'TSTR'}</th>
+              <th scope="col">U = |{tsts ? 'TSTS' : 'TSTR'} − TRTR|</th>
+              <th scope="col">{tsts ? 'TSTS' : 'TSTR'} / TRTR</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.models.map((model, index) => (
+              <Row key={model.id} model={model} index={index} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="table-note" id={note}>
+        {loss}, {tsts ? 'TRTR on real test data, TSTS on a synthetic hold-out' : 'tested on real data'}; mean
+        over {summary.completed} of {summary.planned} replicates; small print: 95% interval over replicates.
+      </p>
       {ranking && ranking.replicates > 0 && (
         <p className="ranking-line" data-testid="ranking">
           Ranking by {tsts ? 'TSTS' : 'TSTR'} vs by TRTR: Kendall τ<sub>b</sub> ={' '}
@@ -86,7 +91,8 @@ export function ResultsTable({
           {ranking.kendallTauB?.hasInterval &&
             ` (${formatInterval(ranking.kendallTauB.lo, ranking.kendallTauB.hi)})`}
           {' · '}Spearman ρ = <strong>{formatNumber(ranking.spearmanRho?.mean)}</strong>
-          {' · '}same best model in {ranking.top1?.successes} of {ranking.top1?.trials} replicates
+          {ranking.top1 &&
+            ` · same best model in ${ranking.top1.successes} of ${ranking.top1.trials} replicate${ranking.top1.trials === 1 ? '' : 's'}`}
         </p>
       )}
     </>

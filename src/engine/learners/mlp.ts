@@ -8,7 +8,7 @@ import { mix32, RandomStream } from '../rng';
 import type { BatchLearner, Dataset } from './batch';
 import type { Task } from './catalog';
 import { checkDatasets, checkSettings, fitMlpBatch, type MlpSettings } from './mlp-train';
-import type { FittedModel } from './types';
+import type { FittedModel, Learner } from './types';
 
 export { checkDatasets, fitMlpBatch, type MlpDataset, type MlpModel, type MlpSettings } from './mlp-train';
 
@@ -34,6 +34,28 @@ export function mlpLabel(width: number, depth: number): string {
   return `MLP ${depth}×${width}`;
 }
 
+/** Points a training curve aims for: onEpoch every ceil(epochs / TRACE_POINTS) epochs (51 points for 200). */
+export const TRACE_POINTS = 50;
+
+/** Epochs between two points of a training curve of `epochs` epochs. */
+export function traceEvery(epochs: number): number {
+  return Math.max(1, Math.ceil(epochs / TRACE_POINTS));
+}
+
+/**
+ * A learner that can report its training loss while it fits (the MLP): `onEpoch(epoch, loss)` after epoch 0 (the
+ * initial net), every traceEvery(epochs) epochs and after the last one; regression: MSE in the units of y,
+ * classification: mean log-loss. The fitted model is the one `fit` gives (tracing reads the losses the training
+ * steps compute anyway), so traced and untraced fits predict the same.
+ */
+export interface TracedLearner extends Learner {
+  fitTraced(x: Matrix, y: Float64Array, onEpoch: (epoch: number, loss: number) => void): FittedModel;
+}
+
+export function isTracedLearner(learner: Learner): learner is TracedLearner {
+  return typeof (learner as Partial<TracedLearner>).fitTraced === 'function';
+}
+
 /**
  * The learner: fit checks the data at once (FitError), trains one network (fitMlpBatch with B = 1, seeded by
  * mlpInitStream) and its predictions wait for the training; a training failure surfaces as predict's rejection.
@@ -44,23 +66,33 @@ export function mlp(
   epochs: number,
   lr: number,
   task: Task = 'regression',
-): BatchLearner {
+): BatchLearner & TracedLearner {
   const settings: MlpSettings = { width, depth, epochs, lr };
   checkSettings(settings);
   const id = `mlp:width=${width},depth=${depth},epochs=${epochs},lr=${lr}`;
+  const fitOne = (x: Matrix, y: Float64Array, chosen: MlpSettings): FittedModel => {
+    checkDatasets([{ x, y }], task);
+    const training = fitMlpBatch([{ x, y }], chosen, task, mlpInitStream(id, x, y)).then((m) => m[0]!);
+    // A failure is reported by predict; do not let an unread one become an unhandled rejection.
+    training.catch(() => undefined);
+    const fitted: FittedModel = { predict: async (test) => (await training).predict(test) };
+    if (task === 'classification') {
+      fitted.predictProba = async (test) => (await training).predictProba!(test);
+    }
+    return fitted;
+  };
   return {
     id,
     label: mlpLabel(width, depth),
     fit(x: Matrix, y: Float64Array): FittedModel {
-      checkDatasets([{ x, y }], task);
-      const training = fitMlpBatch([{ x, y }], settings, task, mlpInitStream(id, x, y)).then((m) => m[0]!);
-      // A failure is reported by predict; do not let an unread one become an unhandled rejection.
-      training.catch(() => undefined);
-      const fitted: FittedModel = { predict: async (test) => (await training).predict(test) };
-      if (task === 'classification') {
-        fitted.predictProba = async (test) => (await training).predictProba!(test);
-      }
-      return fitted;
+      return fitOne(x, y, settings);
+    },
+    fitTraced(x, y, onEpoch) {
+      return fitOne(x, y, {
+        ...settings,
+        every: traceEvery(epochs),
+        onEpoch: (epoch, losses) => onEpoch(epoch, losses[0]!),
+      });
     },
     /**
      * Several datasets of one size: one batched tensor program on WebGL (fewer kernel launches); elsewhere one

@@ -18,6 +18,43 @@ import type { MeanInterval } from '../../engine/metrics/intervals';
 import type { ModelSummary } from '../../engine/results';
 import { COLORS } from '../palette';
 import { formatNumber, formatTick, niceTicks } from '../format';
+import { fitText, textWidth } from '../views/generalization/svg';
+
+interface TickProps {
+  readonly x?: number;
+  readonly y?: number;
+  readonly width?: number;
+  readonly visibleTicksCount?: number;
+  readonly payload?: { value?: unknown };
+}
+
+/** A model's name under its bars: level when it fits its band, else slanted and shortened. */
+function ModelTick({ x = 0, y = 0, width = 0, visibleTicksCount = 1, payload }: TickProps) {
+  const label = String(payload?.value ?? '');
+  const band = width / Math.max(1, visibleTicksCount);
+  if (textWidth(label, 12) <= band - 6) {
+    return (
+      <text x={x} y={y + 12} textAnchor="middle" fontSize={12} fill="var(--muted)">
+        {label}
+      </text>
+    );
+  }
+  return (
+    <g>
+      <title>{label}</title>
+      <text
+        x={x}
+        y={y + 8}
+        textAnchor="end"
+        fontSize={11}
+        fill="var(--muted)"
+        transform={`rotate(-35 ${x} ${y + 8})`}
+      >
+        {fitText(label, 92, 11)}
+      </text>
+    </g>
+  );
+}
 
 interface Props {
   readonly models: readonly ModelSummary[];
@@ -47,12 +84,20 @@ export const RiskChart = memo(function RiskChart({ models, tsts }: Props) {
   const log = positive && Math.max(...values) / Math.min(...values) > 30;
   const top = Math.max(0, ...rows.flatMap((r) => [r.trtr + r.trtrError[1], r.tstr + r.tstrError[1]]));
   const ticks = log ? undefined : niceTicks(0, top || 1, 5);
+  // Room for slanted names when many models (or long names) share the axis.
+  const slanted = rows.length >= 5 || rows.some((r) => r.label.length > 14);
 
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid stroke="var(--grid)" vertical={false} />
-        <XAxis dataKey="label" stroke="var(--muted)" interval={0} />
+        <XAxis
+          dataKey="label"
+          stroke="var(--muted)"
+          interval={0}
+          tick={<ModelTick />}
+          height={slanted ? 64 : 30}
+        />
         <YAxis
           scale={log ? 'log' : 'linear'}
           domain={log || !ticks ? ['auto', 'auto'] : [0, ticks[ticks.length - 1]!]}

@@ -1,4 +1,166 @@
-/** The training view (placeholder until it is built). */
+/**
+ * The training view: replicate 1's MLP training curves (loss against epoch, trained on real solid, on synthetic
+ * dashed), growing live while the nets train, with each MLP's final training loss next to its test risks on real
+ * data. Without an MLP in the model list it says so and offers to add one.
+ */
+import { useMemo } from 'react';
+import { splitSpecs } from '../../engine/learners/catalog';
+import type { SceneResult, TrainingCurve } from '../../engine/results';
+import { usePlayground } from '../../store/playground';
+import { ChartFrame } from '../export/ChartFrame';
+import { formatNumber } from '../format';
+import { modelColorAt } from '../palette';
+import { ADDED_MLP, isComplete, isMlpSpec, MAX_MODELS, progressOf, withMlp } from './training/curves';
+import { TrainingChart } from './training/TrainingChart';
+import './training/training.css';
+
+function NoMlp({ specs }: { specs: readonly string[] }) {
+  const next = withMlp(specs);
+  return (
+    <section className="training-empty" aria-labelledby="training-empty-title">
+      <h3 id="training-empty-title">Training curves</h3>
+      <p>
+        No MLP in the model list, so there is no training curve to show. The other learners fit in one step (a
+        linear solve, a few Newton steps, or for kNN no training at all); an MLP trains by gradient descent,
+        epoch by epoch.
+      </p>
+      <button
+        type="button"
+        disabled={next === null}
+        onClick={() => next && usePlayground.getState().setParam('models', next)}
+        data-testid="add-mlp"
+      >
+        Add an MLP (2×16, 200 epochs)
+      </button>
+      {next === null && (
+        <p className="legend-note">The list already has {MAX_MODELS} models: remove one to add an MLP.</p>
+      )}
+      <p className="legend-note">
+        Adds <code>{ADDED_MLP}</code> to the models.
+      </p>
+    </section>
+  );
+}
+
+function finalLoss(points: TrainingCurve['real']): number | null {
+  const last = points.at(-1);
+  return last && Number.isFinite(last.loss) ? last.loss : null;
+}
+
+function CurveTable({ curves, results }: { curves: readonly TrainingCurve[]; results: SceneResult }) {
+  const risk = results.scenario.tstrOn === 'synthetic' ? 'TSTS' : 'TSTR';
+  return (
+    <table className="training-table">
+      <thead>
+        <tr>
+          <th scope="col" rowSpan={2}>
+            model
+          </th>
+          <th scope="colgroup" colSpan={2}>
+            final training loss
+          </th>
+          <th scope="colgroup" colSpan={2}>
+            test risk on {risk === 'TSTS' ? 'test data' : 'real data'}
+          </th>
+        </tr>
+        <tr>
+          <th scope="col">real</th>
+          <th scope="col">synthetic</th>
+          <th scope="col">TRTR</th>
+          <th scope="col">{risk}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {curves.map((c) => {
+          const summary = results.summary.models.find((m) => m.id === c.id);
+          return (
+            <tr key={c.id} data-model={c.id}>
+              <th scope="row">
+                <span
+                  className="swatch"
+                  style={{ background: modelColorAt(results.summary.models.findIndex((m) => m.id === c.id)) }}
+                />
+                {c.label}
+              </th>
+              <td>{formatNumber(finalLoss(c.real))}</td>
+              <td>{formatNumber(finalLoss(c.synthetic))}</td>
+              <td>{formatNumber(summary?.trtr?.mean ?? null)}</td>
+              <td>{formatNumber(summary?.tstr?.mean ?? null)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 export function TrainingView() {
-  return <p className="placeholder">The training view is being built.</p>;
+  const results = usePlayground((s) => s.results);
+  const modelsText = usePlayground((s) => s.scenario.models);
+  const specs = useMemo(() => splitSpecs(modelsText), [modelsText]);
+  const hasMlp = specs.some(isMlpSpec);
+  const curves = useMemo(() => results?.training ?? [], [results?.training]);
+  const summaryModels = results?.summary.models;
+  const colors = useMemo(
+    () => curves.map((c) => modelColorAt(Math.max(0, summaryModels?.findIndex((m) => m.id === c.id) ?? 0))),
+    [curves, summaryModels],
+  );
+
+  if (!hasMlp && curves.length === 0) {
+    return <NoMlp specs={specs} />;
+  }
+  const task = results?.scenario.task ?? 'regression';
+  const lossName = task === 'classification' ? 'training log-loss' : 'training MSE';
+  const training = curves.filter((c) => !isComplete(c));
+  const points = (side: 'real' | 'synthetic') => curves.reduce((n, c) => n + c[side].length, 0);
+  return (
+    <ChartFrame id="training" title="Training curves (replicate 1)">
+      <div
+        className="chart training-chart"
+        data-points-real={points('real')}
+        data-points-synthetic={points('synthetic')}
+        data-complete={curves.length > 0 && training.length === 0}
+      >
+        {curves.length > 0 ? (
+          <TrainingChart
+            curves={curves}
+            colors={colors}
+            noiseFloor={task === 'regression' && results ? results.scenario.sigma ** 2 : null}
+            lossName={lossName}
+          />
+        ) : (
+          <p className="placeholder">Waiting for the MLP to start training…</p>
+        )}
+      </div>
+      <p className="legend-note training-legend">
+        {curves.map((c, i) => (
+          <span key={c.id} className="training-key">
+            <svg width="26" height="10" aria-hidden="true">
+              <line x1="1" y1="5" x2="25" y2="5" stroke={colors[i]} strokeWidth="2" />
+            </svg>
+            <svg width="26" height="10" aria-hidden="true">
+              <line x1="1" y1="5" x2="25" y2="5" stroke={colors[i]} strokeWidth="2" strokeDasharray="6 4" />
+            </svg>
+            {c.label}
+          </span>
+        ))}
+        <span>
+          solid: trained on real · dashed: trained on synthetic ·{' '}
+          {task === 'classification'
+            ? 'mean log-loss on the training sample'
+            : 'mean squared error on the training sample'}
+          {training.length > 0 &&
+            ` · training… epoch ${Math.min(...training.map(progressOf))} of ${Math.max(...training.map((c) => c.epochs))}`}
+        </span>
+      </p>
+      {results && curves.length > 0 && <CurveTable curves={curves} results={results} />}
+      {results && curves.length > 0 && (
+        <p className="legend-note">
+          A training loss is measured on the data the net was trained on. A low loss on synthetic data says
+          the net fits the synthetic sample, not that it predicts the real population: compare TSTR with TRTR.
+          {task === 'regression' && ' Below σ², a net fits the noise of its sample (overfitting).'}
+        </p>
+      )}
+    </ChartFrame>
+  );
 }
