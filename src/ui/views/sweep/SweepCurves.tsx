@@ -1,0 +1,249 @@
+/**
+ * A 1-D sweep's result: U = |TSTR − TRTR| of each model along the swept parameter with its 95% band over
+ * replicates (band: Area, mean: Line), and how well TSTR ranks the models as TRTR does (Kendall τ_b with its
+ * band, the mean pairwise consistency and top-1 agreement). The x axis spans the whole sweep from the start, so
+ * the curves grow from left to right as points stream in. A dashed line marks the current scenario's value.
+ */
+import { memo, useMemo, useState } from 'react';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { SweepPoint } from '../../../engine/sweep';
+import type { SweepAxisSetting } from '../../../scenario/page';
+import type { Scenario } from '../../../scenario/schema';
+import { ChartFrame } from '../../export/ChartFrame';
+import { formatInterval, formatNumber, formatTick, niceTicks } from '../../format';
+import { modelColorAt } from '../../palette';
+import { curveData, formatDecade, logCurves, numberSpec, rankingFloor, utilityMax, wantsLog } from './shape';
+
+interface Props {
+  readonly points: readonly SweepPoint[];
+  readonly axis: SweepAxisSetting;
+  /** The scenario the sweep varied: its own value of the swept parameter is marked. */
+  readonly base: Scenario | null;
+}
+
+const MARGIN = { top: 8, right: 16, bottom: 22, left: 4 };
+const LEGEND_STYLE = { fontSize: 12, paddingBottom: 4 };
+
+/** Legend names in the text colour (the icon carries the series colour): dark model colours stay readable. */
+function legendText(value: unknown) {
+  return <span className="sweep-legend-text">{String(value)}</span>;
+}
+
+function tooltipValue(value: unknown): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (Array.isArray(value) && value.length === 2) return formatInterval(Number(value[0]), Number(value[1]));
+  return '—';
+}
+
+function xTicks(lo: number, hi: number): number[] {
+  return niceTicks(lo, hi, 6).filter((t) => t >= lo - 1e-9 && t <= hi + 1e-9);
+}
+
+export const SweepCurves = memo(function SweepCurves({ points, axis, base }: Props) {
+  const curves = useMemo(() => curveData(points, axis.param), [points, axis.param]);
+  const spec = numberSpec(axis.param);
+  const lo = Math.min(axis.from, axis.to);
+  const hi = Math.max(axis.from, axis.to);
+  const ticks = xTicks(lo, hi);
+  // Log axis: the reader's choice, else automatic when U spans more than a factor of 30.
+  const [logChoice, setLogChoice] = useState<boolean | null>(null);
+  const log = logChoice ?? wantsLog(curves);
+  const logged = useMemo(() => (log ? logCurves(curves) : null), [log, curves]);
+  const top = utilityMax(curves);
+  const yTicks = logged ? logged.ticks : niceTicks(0, top > 0 ? top : 1, 5);
+  const yDomain: [number, number] = logged
+    ? [logged.floor, logged.ticks[logged.ticks.length - 1]!]
+    : [0, yTicks[yTicks.length - 1]!];
+  const logToggle = (
+    <label className="sweep-log">
+      <input
+        type="checkbox"
+        checked={log}
+        onChange={(event) => setLogChoice(event.target.checked)}
+        data-testid="sweep-log"
+      />
+      log scale
+    </label>
+  );
+  const floor = rankingFloor(curves);
+  const marked = base ? base[axis.param] : null;
+  const mark = (where: 'Top' | 'Bottom') =>
+    typeof marked === 'number' && marked >= lo && marked <= hi ? (
+      <ReferenceLine
+        x={marked}
+        stroke="var(--muted)"
+        strokeDasharray="4 4"
+        label={{
+          value: 'current',
+          position: `inside${where}${marked < (lo + hi) / 2 ? 'Left' : 'Right'}`,
+          fill: 'var(--muted)',
+          fontSize: 11,
+        }}
+      />
+    ) : null;
+  const xAxis = (
+    <XAxis
+      type="number"
+      dataKey="x"
+      domain={[lo, hi]}
+      ticks={ticks}
+      allowDataOverflow
+      tickFormatter={formatTick}
+      stroke="var(--muted)"
+      label={{ value: spec.label, position: 'insideBottom', offset: -14, fill: 'var(--fg)', fontSize: 12 }}
+    />
+  );
+  const models = curves.models;
+
+  return (
+    <>
+      <ChartFrame
+        id="sweep-utility"
+        title={`Utility U = |TSTR − TRTR| per model along ${spec.label}`}
+        actions={logToggle}
+      >
+        <div className="chart sweep-chart" data-testid="sweep-utility-chart">
+          <ResponsiveContainer width="100%" height="100%">
+            <ComposedChart data={logged ? logged.rows : curves.rows} margin={MARGIN}>
+              <CartesianGrid stroke="var(--grid)" />
+              {xAxis}
+              <YAxis
+                scale={logged ? 'log' : 'linear'}
+                domain={yDomain}
+                allowDataOverflow
+                ticks={yTicks}
+                tickFormatter={logged ? formatDecade : formatTick}
+                width={52}
+                stroke="var(--muted)"
+                label={{
+                  value: logged ? 'U (log scale)' : 'U',
+                  angle: -90,
+                  position: 'insideLeft',
+                  fill: 'var(--fg)',
+                  fontSize: 12,
+                }}
+              />
+              <Tooltip
+                isAnimationActive={false}
+                labelFormatter={(x) => `${spec.label} = ${formatTick(Number(x))}`}
+                formatter={tooltipValue}
+              />
+              <Legend
+                verticalAlign="top"
+                itemSorter={null}
+                wrapperStyle={LEGEND_STYLE}
+                formatter={legendText}
+              />
+              {mark('Top')}
+              {models.map((m) => (
+                <Area
+                  key={`band-${m.index}`}
+                  dataKey={`ub${m.index}`}
+                  name={`${m.label} 95% band`}
+                  stroke="none"
+                  fill={modelColorAt(m.index)}
+                  fillOpacity={0.18}
+                  legendType="none"
+                  activeDot={false}
+                  isAnimationActive={false}
+                />
+              ))}
+              {models.map((m) => (
+                <Line
+                  key={`u-${m.index}`}
+                  dataKey={`u${m.index}`}
+                  name={m.label}
+                  stroke={modelColorAt(m.index)}
+                  strokeWidth={2}
+                  dot={{ r: 3, fill: modelColorAt(m.index), strokeWidth: 0 }}
+                  isAnimationActive={false}
+                />
+              ))}
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      </ChartFrame>
+      {curves.ranking || models.length >= 2 ? (
+        <ChartFrame id="sweep-ranking" title={`Ranking agreement (TSTR vs TRTR order) along ${spec.label}`}>
+          <div className="chart sweep-chart" data-testid="sweep-ranking-chart">
+            <ResponsiveContainer width="100%" height="100%">
+              <ComposedChart data={curves.rows} margin={MARGIN}>
+                <CartesianGrid stroke="var(--grid)" />
+                {xAxis}
+                <YAxis
+                  domain={[floor, 1]}
+                  ticks={floor === 0 ? [0, 0.25, 0.5, 0.75, 1] : [-1, -0.5, 0, 0.5, 1]}
+                  tickFormatter={formatTick}
+                  width={52}
+                  stroke="var(--muted)"
+                />
+                <Tooltip
+                  isAnimationActive={false}
+                  labelFormatter={(x) => `${spec.label} = ${formatTick(Number(x))}`}
+                  formatter={tooltipValue}
+                />
+                <Legend
+                  verticalAlign="top"
+                  itemSorter={null}
+                  wrapperStyle={LEGEND_STYLE}
+                  formatter={legendText}
+                />
+                <ReferenceLine y={0} stroke="var(--muted)" />
+                {mark('Bottom')}
+                <Area
+                  dataKey="taub"
+                  name="Kendall τ_b 95% band"
+                  stroke="none"
+                  fill="var(--fg)"
+                  fillOpacity={0.12}
+                  legendType="none"
+                  activeDot={false}
+                  isAnimationActive={false}
+                />
+                <Line
+                  dataKey="tau"
+                  name="Kendall τ_b"
+                  stroke="var(--fg)"
+                  strokeWidth={2}
+                  dot={{ r: 3, fill: 'var(--fg)', strokeWidth: 0 }}
+                  isAnimationActive={false}
+                />
+                <Line
+                  dataKey="cons"
+                  name={models.length === 2 ? 'P(consistent ranking)' : 'mean pairwise consistency C̄'}
+                  stroke="var(--accent)"
+                  strokeWidth={2}
+                  strokeDasharray="6 3"
+                  dot={{ r: 2.5, fill: 'var(--accent)', strokeWidth: 0 }}
+                  isAnimationActive={false}
+                />
+                <Line
+                  dataKey="top1"
+                  name="top-1 agreement"
+                  stroke="var(--muted)"
+                  strokeWidth={1.5}
+                  strokeDasharray="2 3"
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+        </ChartFrame>
+      ) : (
+        <p className="sweep-note">The ranking agreement needs at least two models.</p>
+      )}
+    </>
+  );
+});

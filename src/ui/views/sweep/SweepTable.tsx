@@ -1,0 +1,74 @@
+/**
+ * The sweep's numbers, one row per grid point in the order they were run: the swept values, U per model with
+ * its 95% interval, Kendall τ_b and the (mean pairwise) consistency. Folded away by default; it is also the
+ * accessible form of the charts.
+ */
+import { memo } from 'react';
+import type { SweepPoint } from '../../../engine/sweep';
+import type { SweepSetting } from '../../../scenario/page';
+import { formatInterval, formatNumber, formatTick } from '../../format';
+import { modelColorAt } from '../../palette';
+import { consistencyLabel, meanPairwiseConsistency, numberSpec } from './shape';
+
+interface Props {
+  readonly points: readonly SweepPoint[];
+  readonly setting: SweepSetting;
+}
+
+export const SweepTable = memo(function SweepTable({ points, setting }: Props) {
+  const axes = setting.y ? [setting.x, setting.y] : [setting.x];
+  const models = points[0]?.summary.models ?? [];
+  if (points.length === 0) return null;
+  return (
+    <details className="sweep-numbers" data-testid="sweep-numbers">
+      <summary>
+        Numbers ({points.length} point{points.length === 1 ? '' : 's'})
+      </summary>
+      <div className="sweep-table-scroll">
+        <table className="results">
+          <caption>
+            U = |mean TSTR − mean TRTR| with its 95% interval; τ_b and {consistencyLabel(models.length)}{' '}
+            compare the TSTR order of the models with the TRTR order, averaged over replicates.
+          </caption>
+          <thead>
+            <tr>
+              {axes.map((a) => (
+                <th key={a.param} scope="col">
+                  {numberSpec(a.param).url}
+                </th>
+              ))}
+              {models.map((m, k) => (
+                <th key={m.id} scope="col">
+                  <span className="swatch" style={{ background: modelColorAt(k) }} />U {m.label}
+                </th>
+              ))}
+              <th scope="col">τ_b</th>
+              <th scope="col">{models.length === 2 ? 'P(consistent)' : 'C̄'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={i} data-point={i}>
+                {axes.map((a, j) => (
+                  <th key={a.param} scope="row" data-testid={`sweep-value-${i}-${j}`}>
+                    {formatTick(p.values[a.param] ?? NaN)}
+                  </th>
+                ))}
+                {p.summary.models.map((m, k) => (
+                  <td key={m.id}>
+                    <span data-testid={`sweep-u-${i}-${k}`}>{formatNumber(m.utility?.value)}</span>
+                    {m.utility?.lo != null && m.utility.hi != null && (
+                      <small>{formatInterval(m.utility.lo, m.utility.hi)}</small>
+                    )}
+                  </td>
+                ))}
+                <td data-testid={`sweep-tau-${i}`}>{formatNumber(p.summary.ranking?.kendallTauB?.mean)}</td>
+                <td data-testid={`sweep-cons-${i}`}>{formatNumber(meanPairwiseConsistency(p.summary))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+});
