@@ -18,10 +18,13 @@ export function readScenario(input: string): { scenario: Scenario; notices: read
     }
     if (!json || typeof json !== 'object' || Array.isArray(json))
       throw new CliError(`${text}: expected a JSON object`);
+    // A scenario file saved by the page ({ format, version, scenario, page }) or a flat scenario object.
     const record = ('scenario' in json ? (json as { scenario: unknown }).scenario : json) as Record<
       string,
       unknown
     >;
+    if (!record || typeof record !== 'object' || Array.isArray(record))
+      throw new CliError(`${text}: "scenario" must be a JSON object`);
     const unknown = Object.keys(record).filter((k) => !(PARAM_KEYS as string[]).includes(k));
     const { scenario, notices } = sanitizeScenario(record, defaultScenario());
     return {
