@@ -41,7 +41,7 @@ export default defineConfig<Options>({
     },
     {
       name: 'phone',
-      testMatch: /(layout|lecture)\.spec\.ts/,
+      testMatch: /(layout|lecture|presets)\.spec\.ts/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions },
     },
   ],

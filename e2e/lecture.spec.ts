@@ -51,7 +51,7 @@ test('hide= hides named controls and embed=1 drops the chrome', async ({ app, pa
 });
 
 test('Space pauses, → steps one replicate, R resets to the same numbers', async ({ app, page }) => {
-  await app.open(`?${QUICK}&R=12`);
+  await app.open(`?${QUICK.replace('R=6', 'R=12')}`);
   const full = await app.numbers();
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Space');
@@ -67,6 +67,8 @@ test('Space pauses, → steps one replicate, R resets to the same numbers', asyn
   await page.getByTestId('step').click();
   await page.waitForFunction(() => window.playground.results?.completed === 3);
   await expect(page.getByTestId('progress')).toHaveText('3/12');
+  // Space on a focused button presses that button (here Step), as everywhere on the web: focus the page first.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Space');
   await app.waitForResults();
   // Paced replicates draw the same samples: the numbers equal the unpaused run's.

@@ -21,6 +21,11 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Loss readings streamed so far (MLP training curves grow before replicate 1 completes). */
+function trainingProgress(result: SceneResult): number {
+  return (result.training ?? []).reduce((sum, curve) => sum + curve.real.length + curve.synthetic.length, 0);
+}
+
 function playbackOf(state: PlaygroundState): Playback {
   if (state.paused) return 'pause';
   return state.page.speed === 'slow' ? 'slow' : 'play';
@@ -52,10 +57,15 @@ export function startRunner(): () => void {
         pending = null;
         if (!partial || settled || !current()) return;
         const shown = get().results;
-        const newer = shown?.scenario !== scenario || partial.summary.completed > shown.summary.completed;
+        const newer =
+          shown?.scenario !== scenario ||
+          partial.summary.completed > shown.summary.completed ||
+          trainingProgress(partial) > trainingProgress(shown);
         if (!newer) return;
         lastShown = performance.now();
-        set({ results: partial, status: get().paused ? 'paused' : 'running' });
+        // The engine's copy of the scenario is replaced by the store's own object, so views can tell by
+        // identity that these results belong to what the controls show.
+        set({ results: { ...partial, scenario }, status: get().paused ? 'paused' : 'running' });
       };
       const results = await engine.run(
         scenario,
@@ -71,7 +81,7 @@ export function startRunner(): () => void {
       settled = true;
       clearTimeout(flush);
       if (results === null || !current()) return;
-      set({ results, status: 'done', error: null });
+      set({ results: { ...results, scenario }, status: 'done', error: null });
     } catch (error) {
       set({ status: 'error', error: message(error) });
     }
@@ -91,12 +101,18 @@ export function startRunner(): () => void {
     }
   };
 
+  // Each sweep gets a number; points and endings of an older sweep (cancelled, or replaced by a new one
+  // with the same settings) are dropped, since point callbacks can arrive after the sweep has settled.
+  let sweepRuns = 0;
   const sweep = async (): Promise<void> => {
     if (!engine) return;
+    const id = ++sweepRuns;
     const { scenario: base, page } = get();
     const setting = page.sweep;
     const axes = setting.y ? [setting.x, setting.y] : [setting.x];
     const points: SweepPoint[] = [];
+    let finished = false;
+    const mine = () => id === sweepRuns && get().sweep.base === base && get().sweep.setting === setting;
     set({ sweep: { status: 'running', setting, base, points: [], total: 0, error: null } });
     try {
       await engine.init(base.backend);
@@ -104,21 +120,24 @@ export function startRunner(): () => void {
         base,
         axes,
         proxy((point: SweepPoint, _index: number, total: number) => {
-          if (get().sweep.base !== base || get().sweep.setting !== setting) return;
+          if (finished || !mine() || get().sweep.status !== 'running') return;
           points.push(point);
           set({ sweep: { status: 'running', setting, base, points: [...points], total, error: null } });
         }),
       );
-      if (get().sweep.base !== base || get().sweep.setting !== setting) return;
+      finished = true;
+      if (!mine() || get().sweep.status !== 'running') return;
       set({
         sweep: {
           ...get().sweep,
           status: done === null ? 'cancelled' : 'done',
           points: done ?? get().sweep.points,
+          total: done?.length ?? get().sweep.total,
         },
       });
     } catch (error) {
-      set({ sweep: { ...get().sweep, status: 'error', error: message(error) } });
+      finished = true;
+      if (mine()) set({ sweep: { ...get().sweep, status: 'error', error: message(error) } });
     }
   };
 
@@ -126,6 +145,7 @@ export function startRunner(): () => void {
   engineHooks.references = (scenario) => void references(scenario);
   engineHooks.startSweep = () => void sweep();
   engineHooks.cancelSweep = () => {
+    sweepRuns++;
     void engine?.cancelSweep();
     const current = get().sweep;
     if (current.status === 'running') set({ sweep: { ...current, status: 'cancelled' } });

@@ -52,7 +52,8 @@ export function App() {
   useTheme();
 
   useEffect(() => {
-    if (results && firstResultsMs === null) usePlayground.setState({ firstResultsMs: performance.now() });
+    if (results && results.summary.completed > 0 && firstResultsMs === null)
+      usePlayground.setState({ firstResultsMs: performance.now() });
   }, [results, firstResultsMs]);
 
   const ActiveView = VIEW_COMPONENTS[view];

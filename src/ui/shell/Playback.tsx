@@ -47,10 +47,15 @@ export function Playback() {
           value={speed}
           data-testid="speed"
           aria-label="Speed"
+          title="fast: all replicates at once · slow: one replicate at a time"
           onChange={(e) => setPage({ speed: e.target.value === 'slow' ? 'slow' : 'fast' })}
         >
-          <option value="fast">fast</option>
-          <option value="slow">slow (one replicate at a time)</option>
+          <option value="fast" title="All replicates as fast as the engine goes">
+            fast
+          </option>
+          <option value="slow" title="One replicate every 0.45 s, to watch the intervals shrink">
+            slow
+          </option>
         </select>
       </label>
       <span className="progress" data-testid="progress" aria-label="Replicates done">
