@@ -33,6 +33,11 @@ export interface DecodedLink {
 
 export interface DecodedPageLink extends DecodedLink {
   readonly page: PageState;
+  /**
+   * The scenario parameters the link names (backend aside). Links the app writes name all of them; a
+   * hand-written `?preset=claim1` or `?present=1&deck=...` names none and means "that preset's scenario".
+   */
+  readonly scenarioKeys: readonly (keyof Scenario)[];
 }
 
 const PAGE_KEY_SET = new Set<string>(PAGE_KEYS);
@@ -106,7 +111,8 @@ export function decodeLink(search: string): DecodedPageLink {
   notices.push(...valueNotices, ...pageNotices);
   const shown = notices.length > MAX_NOTICES ? notices.slice(0, MAX_NOTICES - 1) : notices;
   if (shown.length < notices.length) shown.push(`…and ${notices.length - shown.length} more problems.`);
-  return { scenario, page, notices: shown };
+  const scenarioKeys = (Object.keys(raw) as (keyof Scenario)[]).filter((key) => key !== 'backend');
+  return { scenario, page, notices: shown, scenarioKeys };
 }
 
 /** Percent-encodes what must be, but keeps the model list readable (';', ':', '=' and ',' stay as they are). */

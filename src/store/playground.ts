@@ -69,9 +69,33 @@ export interface PlaygroundState {
   cancelSweep(): void;
 }
 
+/** A preset's scenario, on the given compute backend (a preset never forces one). */
+function presetScenario(id: PresetId, backend: Scenario['backend']): Scenario {
+  return sanitizeScenario({ ...PRESETS[id].scenario, backend }, defaultScenario()).scenario;
+}
+
+/**
+ * The state a link opens on. A link that names a preset (or a deck) but no scenario parameter is a
+ * hand-written classroom link: it opens on that preset's scenario, view and sweep (unless it names them).
+ */
+export function initialState(search: string): { scenario: Scenario; page: PageState; notices: string[] } {
+  const { scenario, page, notices, scenarioKeys } = decodeLink(search);
+  if (page.preset === null || scenarioKeys.length > 0) return { scenario, page, notices: [...notices] };
+  const preset = PRESETS[page.preset];
+  const named = new URLSearchParams(search);
+  return {
+    scenario: presetScenario(page.preset, scenario.backend),
+    page: {
+      ...page,
+      view: named.has('view') ? page.view : preset.view,
+      sweep: preset.sweep && !named.has('sx') ? preset.sweep : page.sweep,
+    },
+    notices: [...notices],
+  };
+}
+
 function initial(): { scenario: Scenario; page: PageState; notices: string[] } {
-  const { scenario, page, notices } = decodeLink(typeof location === 'undefined' ? '' : location.search);
-  return { scenario, page, notices: [...notices] };
+  return initialState(typeof location === 'undefined' ? '' : location.search);
 }
 
 /** Hooks the runner registers: the store stays free of the engine client. */
@@ -120,10 +144,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   applyPreset(id) {
     const preset = PRESETS[id];
     if (!preset) return;
-    const { scenario } = sanitizeScenario(
-      { ...preset.scenario, backend: get().scenario.backend },
-      defaultScenario(),
-    );
+    const scenario = presetScenario(id, get().scenario.backend);
     set((state) => ({
       scenario: keepIfSame(state.scenario, scenario),
       page: {

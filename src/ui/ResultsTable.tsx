@@ -42,7 +42,7 @@ function Row({ model, index }: { model: ModelSummary; index: number }) {
                 : 'one replicate'}
             </small>
           </td>
-          <td data-testid="ratio">{formatNumber(model.ratio)}</td>
+          <td data-testid="ratio" className="ratio-col">{formatNumber(model.ratio)}</td>
         </>
       )}
     </tr>
@@ -70,7 +70,9 @@ export function ResultsTable({
               <th scope="col">TRTR</th>
               <th scope="col">{tsts ? 'TSTS' : 'TSTR'}</th>
               <th scope="col">U = |{tsts ? 'TSTS' : 'TSTR'} − TRTR|</th>
-              <th scope="col">{tsts ? 'TSTS' : 'TSTR'} / TRTR</th>
+              <th scope="col" className="ratio-col">
+                {tsts ? 'TSTS' : 'TSTR'} / TRTR
+              </th>
             </tr>
           </thead>
           <tbody>
