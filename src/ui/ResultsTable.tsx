@@ -42,7 +42,9 @@ function Row({ model, index }: { model: ModelSummary; index: number }) {
                 : 'one replicate'}
             </small>
           </td>
-          <td data-testid="ratio" className="ratio-col">{formatNumber(model.ratio)}</td>
+          <td data-testid="ratio" className="ratio-col">
+            {formatNumber(model.ratio)}
+          </td>
         </>
       )}
     </tr>
