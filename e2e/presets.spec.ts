@@ -87,8 +87,10 @@ test('the verdict follows the sliders; restore and close', async ({ app, page })
 
   // No shift: the claim is not put to the test, and the card says so.
   const shift = app.slider('shift');
+  await app.showControls();
   await shift.fill('0');
   await expect.poll(() => app.snapshot().then((s) => s.scenario.shift)).toBe(0);
+  await app.hideControls();
   await app.waitForResults();
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'fails');
   await expect(page.getByTestId('verdict-text')).toContainText('equal the real ones');
