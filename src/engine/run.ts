@@ -79,6 +79,11 @@ export interface RunOptions {
    * samples a replicate draws, so paced and unpaced runs give the same numbers.
    */
   readonly pace?: (completed: number) => Promise<number>;
+  /**
+   * Fit one replicate's datasets at a time instead of a chunk in one tensor program (default false): the
+   * baseline `npm run bench` compares the batched engine with. Same numbers either way.
+   */
+  readonly oneAtATime?: boolean;
   /** Called after every replicate with the record and the summary so far. */
   readonly onReplicate?: (
     record: ReplicateRecord,
@@ -190,7 +195,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
       if (options.isCancelled?.()) throw new Cancelled();
       if (allowed < size) size = next = allowed;
     }
-    next = Math.min(next * 2, 8);
+    next = options.oneAtATime ? 1 : Math.min(next * 2, 8);
     const indices = Array.from({ length: size }, (_, i) => start + i);
     start += size;
     const draws = indices.map((r) => drawReplicate(plan, r));

@@ -26,6 +26,8 @@ export const TRAINING_PROGRESS_MS = 100;
 export interface SceneOptions {
   /** Minimum milliseconds between two training-progress partials (default TRAINING_PROGRESS_MS). */
   readonly trainingIntervalMs?: number;
+  /** Fit replicates one at a time, not in batches (the benchmark's baseline; same numbers). */
+  readonly oneAtATime?: boolean;
 }
 
 function displayed(sample: Sample): SampleView {
@@ -187,6 +189,7 @@ export async function runScene(
   const result = await runExperiment(plan, {
     ...(grid ? { grid: grid.rows, gridProbabilities: grid.kind === 'surface' } : {}),
     ...(pace ? { pace } : {}),
+    ...(options.oneAtATime ? { oneAtATime: true } : {}),
     ...(traces.length > 0 ? { onTraining } : {}),
     isCancelled,
     onReplicate: (record, summary, first, fidelity) => {

@@ -76,12 +76,17 @@ export async function runSweep(
   options: {
     readonly isCancelled?: () => boolean;
     readonly onPoint?: (point: SweepPoint, index: number, total: number) => void;
+    /** Fit replicates one at a time (the benchmark's baseline). */
+    readonly oneAtATime?: boolean;
   } = {},
 ): Promise<SweepPoint[]> {
   const grid = sweepScenarios(base, axes);
   const points: SweepPoint[] = [];
   for (const [index, { scenario, values }] of grid.entries()) {
-    const runOptions = options.isCancelled ? { isCancelled: options.isCancelled } : {};
+    const runOptions = {
+      ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+      ...(options.oneAtATime ? { oneAtATime: true } : {}),
+    };
     const { summary } = await runExperiment(planFromScenario(scenario), runOptions);
     const point = { values, summary };
     points.push(point);

@@ -31,6 +31,24 @@ function playbackOf(state: PlaygroundState): Playback {
   return state.page.speed === 'slow' ? 'slow' : 'play';
 }
 
+declare global {
+  interface Window {
+    /** For `npm run bench`: switch batched fitting off and on, and count the engine's live tensors. */
+    playgroundEngine?: {
+      setBatching(on: boolean): Promise<void>;
+      tensors(): Promise<number>;
+    };
+  }
+}
+
+function exposeBenchHooks(client: EngineClient): void {
+  if (typeof window === 'undefined') return;
+  window.playgroundEngine = Object.freeze({
+    setBatching: async (on: boolean) => void (await client.setBatching(on)),
+    tensors: async () => (await client.stats()).tensors,
+  });
+}
+
 export function startRunner(): () => void {
   let engine: EngineClient | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -173,6 +191,7 @@ export function startRunner(): () => void {
   void connectEngine()
     .then(async (client) => {
       engine = client;
+      exposeBenchHooks(client);
       await client.setPlayback(playbackOf(get()));
       return run(get().scenario);
     })

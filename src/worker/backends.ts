@@ -5,12 +5,17 @@
 import type { BackendName } from '../engine/backend';
 
 async function loadWasm(): Promise<void> {
-  const [{ setWasmPaths }, plain, simd, threadedSimd] = await Promise.all([
+  const [tf, { setWasmPaths }, plain, simd, threadedSimd] = await Promise.all([
+    import('@tensorflow/tfjs-core'),
     import('@tensorflow/tfjs-backend-wasm'),
     import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
     import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
     import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
   ]);
+  // The multi-threaded build is kept off even where the page is cross-origin isolated (a host sending
+  // COOP/COEP): its pthread workers bootstrap by importScripts of the main script, which Vite's ES-module worker
+  // bundle is not ("e is not defined", then a hang), and tfjs would start only hardwareConcurrency / 2 threads.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': plain.default,
     'tfjs-backend-wasm-simd.wasm': simd.default,

@@ -7,7 +7,7 @@ import type { EngineApi } from './engineApi';
 
 export type EngineClient = Pick<
   EngineApi,
-  'init' | 'run' | 'stats' | 'setPlayback' | 'step' | 'references' | 'sweep' | 'cancelSweep'
+  'init' | 'run' | 'stats' | 'setPlayback' | 'setBatching' | 'step' | 'references' | 'sweep' | 'cancelSweep'
 >;
 
 async function mainThreadEngine(): Promise<EngineClient> {

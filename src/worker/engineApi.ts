@@ -41,6 +41,8 @@ export function createEngineApi(thread: BackendInfo['thread']) {
   let latestSweep = 0;
   let backend: BackendInfo | null = null;
   let playback: Playback = 'play';
+  /** Batched fitting (default); off only for the benchmark's one-at-a-time baseline. */
+  let oneAtATime = false;
   /** Wakes a paused or slowed run: after step() (one replicate) or a playback change. */
   let wake: ((allowed: number) => void) | null = null;
   const release = (allowed: number) => {
@@ -102,7 +104,7 @@ export function createEngineApi(thread: BackendInfo['thread']) {
         // A newer run wakes this one's wait so it can notice it is cancelled.
         credits = 0;
         release(1);
-        return await runScene(scenario, () => id !== latestRun, onProgress, pace);
+        return await runScene(scenario, () => id !== latestRun, onProgress, pace, { oneAtATime });
       } catch (error) {
         if (error instanceof Cancelled) return null;
         throw error;
@@ -140,6 +142,7 @@ export function createEngineApi(thread: BackendInfo['thread']) {
       try {
         return await runSweep(assertScenario(base), axes, {
           isCancelled: () => id !== latestSweep,
+          oneAtATime,
           ...(onPoint ? { onPoint } : {}),
         });
       } catch (error) {
@@ -150,6 +153,11 @@ export function createEngineApi(thread: BackendInfo['thread']) {
 
     cancelSweep(): void {
       latestSweep++;
+    },
+
+    /** Batched fitting on (default) or off (one replicate's fits at a time): for `npm run bench` only. */
+    setBatching(on: boolean): void {
+      oneAtATime = !on;
     },
 
     /** Live tensor count and backend state, for leak checks and the badge. */

@@ -94,7 +94,7 @@ for (const backend of ['cpu', 'wasm'] as const) {
       const s = stream(3, 'knn-test');
       const train = s.normals(300 * 3);
       const query = s.normals(50 * 3);
-      const { indices } = await nearestNeighbors(matrix(300, 3, train), matrix(50, 3, query), 7);
+      const { indices } = await nearestNeighbors(matrix(300, 3, train), matrix(50, 3, query), 7, true);
       const expected = bruteForce(train, query, 3, 7);
       expected.forEach((row, q) => expect(Array.from(indices.subarray(q * 7, q * 7 + 7))).toEqual(row));
     });
@@ -103,21 +103,36 @@ for (const backend of ['cpu', 'wasm'] as const) {
       // 200 points far from the origin, 1e-9 apart: float32 sees them all at the same distance.
       const train = Float64Array.from({ length: 200 }, (_, i) => 1000 + 1e-9 * ((i * 37) % 200));
       const query = Float64Array.of(1000 + 1e-9 * 100.4, 1000 + 1e-9 * 3.2);
-      const { indices, exactScans } = await nearestNeighbors(column(train), column(query), 3);
+      const { indices, exactScans } = await nearestNeighbors(column(train), column(query), 3, true);
       // Both queries fall back to (or, on CPU, always use) the float64 scan.
       expect(exactScans).toBe(2);
       const expected = bruteForce(train, query, 1, 3);
       expect([Array.from(indices.subarray(0, 3)), Array.from(indices.subarray(3, 6))]).toEqual(expected);
     });
 
-    it('uses the float32 candidates when they are provably complete (tfjs backends other than CPU)', async () => {
+    it('uses the float32 candidates when they are provably complete (the tensor path, forced here)', async () => {
       const s = stream(8, 'knn-fast');
       const { exactScans } = await nearestNeighbors(
         matrix(400, 2, s.normals(800)),
         matrix(100, 2, s.normals(200)),
         5,
+        true,
       );
       expect(exactScans).toBe(backend === 'cpu' ? 100 : 0);
     });
   });
 }
+
+describe('which search runs', () => {
+  onBackend('wasm');
+  it('off WebGL the exact float64 scan runs by default, with the same neighbours as the tensor path', async () => {
+    const s = stream(9, 'knn-default');
+    const train = matrix(400, 2, s.normals(800));
+    const query = matrix(100, 2, s.normals(200));
+    const scan = await nearestNeighbors(train, query, 5);
+    const tensor = await nearestNeighbors(train, query, 5, true);
+    expect(scan.exactScans).toBe(100);
+    expect(tensor.exactScans).toBe(0);
+    expect(Array.from(scan.indices)).toEqual(Array.from(tensor.indices));
+  });
+});

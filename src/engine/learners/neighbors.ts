@@ -4,7 +4,8 @@
  * are re-ranked in float64. A rounding bound B(d) >= |d32 - d| proves that no other training point can be nearer
  * than the exact k-th distance when d_k < d32_(c) - B(d32_(c)); when that fails, the query is scanned in float64.
  * So the neighbours, and every number built on them, are the same on every backend and match scikit-learn.
- * On tfjs's CPU backend the float64 scan runs alone (it is faster there than tfjs's JavaScript kernels).
+ * Off WebGL (tfjs's CPU and WASM backends) the float64 scan runs alone: it is exact by itself and faster there
+ * than tfjs's kernels (S1's kNN fits, `npm run bench`: 3.4x faster than the WASM candidate search).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { maxAbs, rowDistanceSquared, type Matrix } from '../matrix';
@@ -54,16 +55,25 @@ function exactScan(
   }
 }
 
-export async function nearestNeighbors(train: Matrix, query: Matrix, k: number): Promise<NeighborResult> {
+/**
+ * `tensorPath`: use the float32 candidate search on the active tfjs backend (default: only on WebGL). The unit
+ * tests force it on WASM to check the candidate proof without a GPU; the neighbours are the same either way.
+ */
+export async function nearestNeighbors(
+  train: Matrix,
+  query: Matrix,
+  k: number,
+  tensorPath: boolean = tf.getBackend() === 'webgl',
+): Promise<NeighborResult> {
   const { rows: n, cols: p } = train;
   if (query.cols !== p) throw new Error(`neighbors: query has ${query.cols} features, training data ${p}`);
   if (!Number.isInteger(k) || k < 1 || k > n)
     throw new Error(`neighbors: k = ${k} with ${n} training points`);
   const indices = new Int32Array(query.rows * k);
   if (query.rows === 0) return { indices, exactScans: 0 };
-  if (tf.getBackend() === 'cpu') {
-    // tfjs's CPU kernels are plain JavaScript too (and its topk sorts whole rows): the float64 scan is exact
-    // and several times faster, so the CPU backend, the CLI and the unit tests use it directly.
+  if (!tensorPath || tf.getBackend() === 'cpu') {
+    // tfjs's CPU kernels are plain JavaScript too (and its topk sorts whole rows), and WASM's per-op overhead
+    // and float32 candidate pass cost more than the exact float64 scan: only a GPU earns the tensor path.
     const best = new Float64Array(k);
     for (let q = 0; q < query.rows; q++) exactScan(train, query, q, k, indices, best);
     return { indices, exactScans: query.rows };

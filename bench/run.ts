@@ -1,0 +1,187 @@
+/**
+ * `npm run bench`: the standard workloads S1–S3 in Node (the CLI's engine) and in headless Chromium on the built
+ * app, on every backend, batched and one replicate at a time, next to the plain scikit-learn script for S1.
+ * Prints a table and writes bench/results/latest.json.
+ *
+ *   npm run bench                 # everything (builds first); about 15–25 min on 2 cores
+ *   npm run bench -- --quick      # small workloads, a smoke run of the harness (~2 min)
+ *   npm run bench -- --only node,sklearn,bundle   # sections: node, browser, sklearn, bundle
+ *   npm run bench -- --backends wasm,cpu          # browser backends (default webgl,wasm,cpu)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { initialBundle, type BundleSize } from './bundle';
+import { benchBrowser, launch, startPreview, type BrowserBackend, type BrowserFigures } from './browser';
+import { leakCheck, runWorkload, startBackend, type LeakCheck, type NodeBackend } from './node';
+import { findPython, runSklearn, type SklearnFigures } from './sklearn';
+import { loadWorkload, WORKLOADS, type Workload } from './workloads';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string', default: 'bundle,sklearn,node,browser' },
+    backends: { type: 'string', default: 'webgl,wasm,cpu' },
+    out: { type: 'string', default: 'bench/results/latest.json' },
+  },
+});
+const sections = new Set(args.only.split(','));
+const workloads = Object.fromEntries(
+  WORKLOADS.map((name) => [name, loadWorkload(name, args.quick)]),
+) as Record<Workload['name'], Workload>;
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const fmt = (value: number | null | undefined, digits = 2) =>
+  value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);
+
+interface NodeFigures {
+  backend: NodeBackend;
+  runs: { workload: Workload['name']; batchedS: number; oneAtATimeS: number; fits: number }[];
+  leak: LeakCheck;
+}
+
+const report: {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; platform: string };
+  quick: boolean;
+  workloads: Record<string, { description: string; link: string; fits: number }>;
+  bundle?: BundleSize;
+  sklearn?: SklearnFigures | { skipped: string };
+  node?: NodeFigures[];
+  browser?: BrowserFigures[];
+} = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '?',
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  },
+  quick: args.quick,
+  workloads: Object.fromEntries(
+    Object.values(workloads).map((w) => [w.name, { description: w.description, link: w.link, fits: w.fits }]),
+  ),
+};
+
+if (sections.has('bundle')) {
+  report.bundle = initialBundle();
+  log(`initial JS ${fmt(report.bundle.initialGzipKB, 1)} kB gzip`);
+}
+
+if (sections.has('sklearn')) {
+  const python = findPython();
+  if (python) {
+    log(`scikit-learn S1 with ${python}`);
+    report.sklearn = runSklearn(python, workloads.S1.scenario.replicates);
+  } else {
+    report.sklearn = { skipped: 'no python3 with scikit-learn (Debian: apt-get install python3-sklearn)' };
+  }
+}
+
+if (sections.has('node')) {
+  report.node = [];
+  for (const backend of ['wasm', 'cpu'] as const) {
+    if (!(await startBackend(backend))) {
+      log(`node ${backend}: backend did not start, skipped`);
+      continue;
+    }
+    const runs: NodeFigures['runs'] = [];
+    for (const workload of Object.values(workloads)) {
+      log(`node ${backend} ${workload.name} batched`);
+      const batchedS = await runWorkload(workload, false);
+      log(`node ${backend} ${workload.name} one at a time`);
+      const oneAtATimeS = await runWorkload(workload, true);
+      runs.push({ workload: workload.name, batchedS, oneAtATimeS, fits: workload.fits });
+    }
+    log(`node ${backend} leak check`);
+    report.node.push({ backend, runs, leak: await leakCheck(workloads.S1, args.quick ? 10 : 100) });
+  }
+}
+
+if (sections.has('browser')) {
+  report.browser = [];
+  const server = await startPreview();
+  const browser = await launch();
+  try {
+    for (const backend of args.backends.split(',') as BrowserBackend[]) {
+      log(`chromium ${backend}`);
+      report.browser.push(
+        await benchBrowser(
+          browser,
+          backend,
+          workloads.S1,
+          [workloads.S2, workloads.S3],
+          args.quick ? 10 : 100,
+        ),
+      );
+    }
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+
+// ---- the table ----
+const lines: string[] = [];
+const sk = report.sklearn && 'wall_s' in report.sklearn ? report.sklearn : null;
+lines.push(
+  `Synthetic Utility Playground bench — ${report.date.slice(0, 10)}, ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.node}${args.quick ? ' — QUICK (small workloads)' : ''}`,
+);
+for (const w of Object.values(workloads)) lines.push(`${w.name}: ${w.fits} fits. ${w.description}`);
+lines.push('');
+lines.push(
+  '| where | backend | workload | batched s | one-at-a-time s | speed-up | fits/s | vs scikit-learn |',
+);
+lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |');
+if (sk)
+  lines.push(
+    `| scikit-learn ${sk.sklearn} | numpy | S1 | ${fmt(sk.wall_s)} | | | ${fmt(sk.fits_per_s, 1)} | 1.00 |`,
+  );
+const ratio = (s: number, w: Workload['name']) => (sk && w === 'S1' ? `${fmt(sk.wall_s / s)}× faster` : '');
+for (const n of report.node ?? []) {
+  for (const r of n.runs) {
+    lines.push(
+      `| node (CLI) | ${n.backend} | ${r.workload} | ${fmt(r.batchedS)} | ${fmt(r.oneAtATimeS)} | ${fmt(r.oneAtATimeS / r.batchedS)}× | ${fmt(r.fits / r.batchedS, 1)} | ${ratio(r.batchedS, r.workload)} |`,
+    );
+  }
+}
+for (const b of report.browser ?? []) {
+  const label = b.active === b.backend ? b.backend : `${b.backend} → ${b.active}`;
+  lines.push(
+    `| chromium | ${label} | S1 | ${fmt(b.s1BatchedS)} | ${fmt(b.s1OneAtATimeS)} | ${fmt(b.s1OneAtATimeS / b.s1BatchedS)}× | ${fmt(workloads.S1.fits / b.s1BatchedS, 1)} | ${ratio(b.s1BatchedS, 'S1')} |`,
+  );
+  lines.push(
+    `| chromium | ${label} | S2 | ${fmt(b.s2S)} | | | ${fmt(b.s2S ? workloads.S2.fits / b.s2S : null, 1)} | |`,
+  );
+  lines.push(
+    `| chromium | ${label} | S3 | ${fmt(b.s3S)} | | | ${fmt(b.s3S ? workloads.S3.fits / b.s3S : null, 1)} | |`,
+  );
+}
+if (report.browser?.length) {
+  lines.push('');
+  lines.push(
+    `| chromium backend | long tasks > 50 ms during S1 | longest ms | p95 frame ms | slider → first numbers, S1 / default ms | tensors before → after ${report.browser[0]!.leak.runs} runs | JS heap MB before → after |`,
+  );
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const b of report.browser) {
+    lines.push(
+      `| ${b.backend} | ${b.longTasks} | ${fmt(b.longestTaskMs, 0)} | ${fmt(b.frameP95Ms, 1)} | ${fmt(b.firstNumbersS1Ms, 0)} / ${fmt(b.firstNumbersDefaultMs, 0)} | ${b.leak.tensorsBefore} → ${b.leak.tensorsAfter} | ${fmt(b.leak.heapBeforeMB, 1)} → ${fmt(b.leak.heapAfterMB, 1)} |`,
+    );
+  }
+}
+for (const n of report.node ?? []) {
+  lines.push(
+    `node ${n.backend}: ${n.leak.runs} runs, tensors ${n.leak.tensorsBefore} → ${n.leak.tensorsAfter}, heap ${fmt(n.leak.heapBeforeMB, 1)} → ${fmt(n.leak.heapAfterMB, 1)} MB`,
+  );
+}
+if (report.bundle)
+  lines.push(
+    `Initial JS: ${fmt(report.bundle.initialGzipKB, 1)} kB gzip (${report.bundle.files.length} files)`,
+  );
+if (report.sklearn && 'skipped' in report.sklearn)
+  lines.push(`scikit-learn: skipped, ${report.sklearn.skipped}`);
+lines.push(`Written to ${args.out}`);
+console.log(lines.join('\n'));
