@@ -3,12 +3,13 @@
  * app, on every backend, batched and one replicate at a time, next to the plain scikit-learn script for S1.
  * Prints a table and writes bench/results/latest.json.
  *
- *   npm run bench                 # everything (builds first); about 15–25 min on 2 cores
- *   npm run bench -- --quick      # small workloads, a smoke run of the harness (~2 min)
+ *   npm run bench                 # everything (builds first); about an hour on 2 cores without a GPU
+ *   npm run bench -- --quick      # small workloads, a smoke run of the harness (~5 min)
  *   npm run bench -- --only node,sklearn,bundle   # sections: node, browser, sklearn, bundle
  *   npm run bench -- --backends wasm,cpu          # browser backends (default webgl,wasm,cpu)
+ *   npm run bench -- --only browser --merge       # remeasure one section, keep the others from --out
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { initialBundle, type BundleSize } from './bundle';
@@ -23,6 +24,8 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: 'bundle,sklearn,node,browser' },
     backends: { type: 'string', default: 'webgl,wasm,cpu' },
     out: { type: 'string', default: 'bench/results/latest.json' },
+    /** Keep the sections of an earlier report in --out that this run does not measure. */
+    merge: { type: 'boolean', default: false },
   },
 });
 const sections = new Set(args.only.split(','));
@@ -63,6 +66,18 @@ const report: {
   ),
 };
 
+if (args.merge && existsSync(args.out)) {
+  const earlier = JSON.parse(readFileSync(args.out, 'utf8')) as typeof report;
+  for (const key of ['bundle', 'sklearn', 'node', 'browser'] as const)
+    if (!sections.has(key) && earlier[key]) Object.assign(report, { [key]: earlier[key] });
+}
+
+/** The report so far goes to disk after every section, so a long run that is stopped keeps what it measured. */
+const save = () => {
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+};
+
 if (sections.has('bundle')) {
   report.bundle = initialBundle();
   log(`initial JS ${fmt(report.bundle.initialGzipKB, 1)} kB gzip`);
@@ -92,9 +107,11 @@ if (sections.has('node')) {
       log(`node ${backend} ${workload.name} one at a time`);
       const oneAtATimeS = await runWorkload(workload, true);
       runs.push({ workload: workload.name, batchedS, oneAtATimeS, fits: workload.fits });
+      log(`  ${fmt(batchedS)} s batched, ${fmt(oneAtATimeS)} s one at a time`);
     }
     log(`node ${backend} leak check`);
     report.node.push({ backend, runs, leak: await leakCheck(workloads.S1, args.quick ? 10 : 100) });
+    save();
   }
 }
 
@@ -105,15 +122,16 @@ if (sections.has('browser')) {
   try {
     for (const backend of args.backends.split(',') as BrowserBackend[]) {
       log(`chromium ${backend}`);
-      report.browser.push(
-        await benchBrowser(
-          browser,
-          backend,
-          workloads.S1,
-          [workloads.S2, workloads.S3],
-          args.quick ? 10 : 100,
-        ),
+      const figures = await benchBrowser(
+        browser,
+        backend,
+        workloads.S1,
+        [workloads.S2, workloads.S3],
+        args.quick ? 10 : 100,
       );
+      report.browser.push(figures);
+      log(`  ${JSON.stringify(figures)}`);
+      save();
     }
   } finally {
     await browser.close();
@@ -121,8 +139,7 @@ if (sections.has('browser')) {
   }
 }
 
-mkdirSync('bench/results', { recursive: true });
-writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+save();
 
 // ---- the table ----
 const lines: string[] = [];

@@ -78,3 +78,18 @@ describe('training curves in the runner', () => {
     expect(events.slice(0, 4).map((e) => e.sample)).toContain('synthetic');
   });
 });
+
+describe('a run that is no longer wanted', () => {
+  it('yields between fits, so a cancel sent as a message (a timer here) stops it long before its end', async () => {
+    let cancelled = false;
+    let completed = 0;
+    setTimeout(() => (cancelled = true), 0);
+    const run = runExperiment(quick({ replicates: 200, models: 'ols;poly:degree=3;knn:k=5' }), {
+      isCancelled: () => cancelled,
+      onReplicate: () => completed++,
+    });
+    await expect(run).rejects.toThrow(/cancel/i);
+    // Without the yields the timer fires only after all 200 replicates, and the run ends normally.
+    expect(completed).toBeLessThan(10);
+  });
+});

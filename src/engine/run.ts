@@ -6,6 +6,7 @@
 import { GeneratorError, drawOracle } from './generators/oracle';
 import { parseModelSpec } from './learners/spec';
 import { specLabel, parseSpecText } from './learners/catalog';
+import { yieldToEvents } from './yieldToEvents';
 import { fitAll } from './learners/batch';
 import { isTracedLearner } from './learners/mlp';
 import { FitError, type FittedModel, type Learner } from './learners/types';
@@ -204,8 +205,14 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
     const tstr = indices.map((): (number | null)[] => []);
     const errors = indices.map((): (string | null)[] => []);
     const curves: Replicate0['curves'][number][] = [];
-    for (const [k, { learner, id }] of models.entries()) {
+    // Before every fit the run yields to the event loop: a newer scenario, a pause or a cancel is read at
+    // once, not after the whole run (the float64 learners never wait on anything).
+    const between = async () => {
+      await yieldToEvents();
       if (options.isCancelled?.()) throw new Cancelled();
+    };
+    for (const [k, { learner, id }] of models.entries()) {
+      await between();
       const { onTraining } = options;
       // Replicate 0 is alone in its chunk: its fits report their training curves when asked to.
       const traced =
@@ -214,7 +221,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
           : null;
       const fit = async (sample: 'real' | 'synthetic'): Promise<(FittedModel | FitError)[]> => {
         const datasets = draws.map((d) => d[sample]);
-        if (!traced) return fitAll(learner, datasets);
+        if (!traced) return fitAll(learner, datasets, between);
         try {
           const report = (epoch: number, loss: number) => {
             // A traced net trains across awaits: a newer run stops it here (its fit then rejects with Cancelled).

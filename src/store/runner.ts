@@ -12,8 +12,11 @@ import type { Playback } from '../worker/engineApi';
 import { connectEngine, type EngineClient } from '../worker/client';
 import { engineHooks, usePlayground, type PlaygroundState } from './playground';
 
-/** Slider moves closer together than this are merged into one run. */
-const DEBOUNCE_MS = 120;
+/**
+ * Slider moves closer together than this are merged into one run. Short, because a newer run cancels an older
+ * one between model fits anyway; it is part of the slider-to-first-numbers time (`npm run bench`).
+ */
+const DEBOUNCE_MS = 40;
 /** Streamed results reach the views at most this often (about 10 frames of charts a second). */
 const RENDER_INTERVAL_MS = 100;
 

@@ -13,19 +13,26 @@ export interface Dataset {
 /** A learner that fits a whole batch (datasets of equal size) in one go. */
 export interface BatchLearner extends Learner {
   fitBatch(datasets: readonly Dataset[]): Promise<FittedModel[]>;
+  /** Whether one batched program beats fitting one by one on the active backend (default true). */
+  batchPays?(): boolean;
 }
 
 export function isBatchLearner(learner: Learner): learner is BatchLearner {
   return typeof (learner as Partial<BatchLearner>).fitBatch === 'function';
 }
 
-/** One fitted model (or the reason it could not be fitted) per dataset, in order. */
+/**
+ * One fitted model (or the reason it could not be fitted) per dataset, in order. Fitted one by one, `between`
+ * is awaited before each dataset: the run yields to the event loop there and may throw to cancel.
+ */
 export async function fitAll(
   learner: Learner,
   datasets: readonly Dataset[],
+  between?: () => Promise<void>,
 ): Promise<(FittedModel | FitError)[]> {
   const sameSize = datasets.every((d) => d.x.rows === datasets[0]?.x.rows);
-  if (isBatchLearner(learner) && datasets.length > 1 && sameSize) {
+  const batched = isBatchLearner(learner) && (learner.batchPays?.() ?? true);
+  if (batched && datasets.length > 1 && sameSize) {
     try {
       return await learner.fitBatch(datasets);
     } catch (error) {
@@ -33,12 +40,15 @@ export async function fitAll(
       // One bad dataset spoils a batch: fall back to one at a time, so the others still get their models.
     }
   }
-  return datasets.map((d) => {
+  const fits: (FittedModel | FitError)[] = [];
+  for (const d of datasets) {
+    await between?.();
     try {
-      return learner.fit(d.x, d.y);
+      fits.push(learner.fit(d.x, d.y));
     } catch (error) {
-      if (error instanceof FitError) return error;
-      throw error;
+      if (error instanceof FitError) fits.push(error);
+      else throw error;
     }
-  });
+  }
+  return fits;
 }

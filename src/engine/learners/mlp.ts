@@ -68,6 +68,8 @@ export function mlp(
   task: Task = 'regression',
 ): BatchLearner & TracedLearner {
   const settings: MlpSettings = { width, depth, epochs, lr };
+  /** One batched program pays on WebGL (fewer kernel launches); on WASM B single nets are faster. */
+  const batchPays = (): boolean => tf.getBackend() === 'webgl';
   checkSettings(settings);
   const id = `mlp:width=${width},depth=${depth},epochs=${epochs},lr=${lr}`;
   const fitOne = (x: Matrix, y: Float64Array, chosen: MlpSettings): FittedModel => {
@@ -99,8 +101,9 @@ export function mlp(
      * network after another (tfjs-wasm's batched matMul is slower than B single ones). Each network keeps the
      * seed it would get alone, so batched and single fits give the same nets.
      */
+    batchPays,
     async fitBatch(datasets: readonly Dataset[]): Promise<FittedModel[]> {
-      if (tf.getBackend() !== 'webgl') return datasets.map((d) => this.fit(d.x, d.y));
+      if (!batchPays()) return datasets.map((d) => this.fit(d.x, d.y));
       checkDatasets(datasets, task);
       const streams = datasets.map((d) => mlpInitStream(id, d.x, d.y));
       const models = await fitMlpBatch(datasets, settings, task, streams);
