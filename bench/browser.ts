@@ -37,6 +37,7 @@ export interface BrowserFigures {
 
 const PORT = Number(process.env.BENCH_PORT ?? 4188);
 const BASE = `http://127.0.0.1:${PORT}`;
+export const PREVIEW_URL = BASE;
 
 /** Installed before the app's scripts: long tasks and frame intervals on the main thread. */
 const INSTRUMENT = `

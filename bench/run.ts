@@ -13,7 +13,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { initialBundle, type BundleSize } from './bundle';
-import { benchBrowser, launch, startPreview, type BrowserBackend, type BrowserFigures } from './browser';
+import {
+  benchBrowser,
+  launch,
+  PREVIEW_URL,
+  startPreview,
+  type BrowserBackend,
+  type BrowserFigures,
+} from './browser';
 import { leakCheck, runWorkload, startBackend, type LeakCheck, type NodeBackend } from './node';
 import { findPython, runSklearn, type SklearnFigures } from './sklearn';
 import { loadWorkload, WORKLOADS, type Workload } from './workloads';
@@ -79,8 +86,16 @@ const save = () => {
 };
 
 if (sections.has('bundle')) {
-  report.bundle = initialBundle();
+  const server = await startPreview();
+  const browser = await launch();
+  try {
+    report.bundle = await initialBundle(browser, PREVIEW_URL);
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
   log(`initial JS ${fmt(report.bundle.initialGzipKB, 1)} kB gzip`);
+  save();
 }
 
 if (sections.has('sklearn')) {
@@ -157,7 +172,10 @@ if (sk)
   lines.push(
     `| scikit-learn ${sk.sklearn} | numpy | S1 | ${fmt(sk.wall_s)} | | | ${fmt(sk.fits_per_s, 1)} | 1.00 |`,
   );
-const ratio = (s: number, w: Workload['name']) => (sk && w === 'S1' ? `${fmt(sk.wall_s / s)}× faster` : '');
+const ratio = (s: number, w: Workload['name']) => {
+  if (!sk || w !== 'S1') return '';
+  return sk.wall_s >= s ? `${fmt(sk.wall_s / s)}× faster` : `${fmt(s / sk.wall_s)}× slower`;
+};
 for (const n of report.node ?? []) {
   for (const r of n.runs) {
     lines.push(
