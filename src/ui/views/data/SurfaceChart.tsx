@@ -5,7 +5,8 @@
  */
 import { memo, useEffect, useRef, useState } from 'react';
 import type { SceneVisual } from '../../../engine/results';
-import { useElementWidth, useThemeVersion, themeOf } from './hooks';
+import { useElementWidth } from '../../useElementWidth';
+import { useThemeVersion, themeOf } from './hooks';
 import {
   drawSurface,
   layoutFor,

@@ -1,23 +1,7 @@
-/** Small hooks for the canvas pictures: an element's width, and a counter that moves when the theme changes. */
-import { useEffect, useState, type RefObject } from 'react';
+/** Small hooks for the canvas pictures: a counter that moves when the theme changes, and the theme's colours. */
+import { useEffect, useState } from 'react';
 import { parseCssColor } from './colormap';
 import type { Theme } from './surfacePlot';
-
-/** The element's content width in CSS pixels (0 until measured), kept up to date by a ResizeObserver. */
-export function useElementWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => setWidth(Math.floor(element.getBoundingClientRect().width));
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
-}
 
 /** Bumps when <html data-theme> or the system colour scheme changes (canvas colours come from CSS vars). */
 export function useThemeVersion(): number {

@@ -7,7 +7,7 @@
 import { memo, useRef } from 'react';
 import { formatNumber } from '../../format';
 import { modelColorAt } from '../../palette';
-import { useWidth } from '../generalization/live';
+import { useElementWidth } from '../../useElementWidth';
 import { linearScale, RowLabel, textWidth, Whisker } from '../generalization/svg';
 import { niceTicks } from '../../format';
 import { KEPT, LOST, percent, type RelativeUtility } from './measures';
@@ -22,7 +22,7 @@ export const FidelityChart = memo(function FidelityChart({
   utilities: readonly RelativeUtility[];
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const width = Math.max(280, useWidth(box));
+  const width = Math.max(280, useElementWidth(box));
   const labelWidth = Math.round(Math.min(150, Math.max(80, width * 0.26)));
   const x0 = labelWidth + 6;
   const x1 = width - 16;

@@ -14,7 +14,7 @@ import {
   type DecompositionRow,
   type PartName,
 } from './decomposition';
-import { useWidth } from './live';
+import { useElementWidth } from '../../useElementWidth';
 import { BottomAxis, Diamond, Legend, legendLayout, linearScale, RowLabel, Whisker } from './svg';
 
 export const PART_COLORS: Readonly<Record<PartName, string>> = {
@@ -62,7 +62,7 @@ export const DecompositionChart = memo(function DecompositionChart({
   unit: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const width = Math.max(260, useWidth(box));
+  const width = Math.max(260, useElementWidth(box));
   const labelWidth = Math.round(Math.min(150, Math.max(76, width * 0.24)));
   const legend = legendLayout(
     [

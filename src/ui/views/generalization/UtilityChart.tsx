@@ -6,7 +6,7 @@ import { memo, useRef } from 'react';
 import { formatInterval, formatNumber } from '../../format';
 import { modelColorAt } from '../../palette';
 import { linearAxis, utilityExtent, type DecompositionRow } from './decomposition';
-import { useWidth } from './live';
+import { useElementWidth } from '../../useElementWidth';
 import { BottomAxis, Diamond, Legend, legendLayout, linearScale, RowLabel, Whisker } from './svg';
 
 const ROW = 28;
@@ -33,7 +33,7 @@ export const UtilityChart = memo(function UtilityChart({
   unit: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const width = Math.max(260, useWidth(box));
+  const width = Math.max(260, useElementWidth(box));
   const labelWidth = Math.round(Math.min(150, Math.max(76, width * 0.28)));
   const legend = legendLayout(
     [

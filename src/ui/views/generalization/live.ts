@@ -3,7 +3,7 @@
  * with whether they belong to the scenario on screen (stale ones are shown dimmed as "updating"), and an
  * element's width for the hand-drawn SVG charts.
  */
-import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { PopulationReferences } from '../../../engine/references';
 import type { SceneResult } from '../../../engine/results';
 import { encodeScenario } from '../../../scenario/url';
@@ -51,20 +51,4 @@ export function useReferences(ready = true): LiveReferences {
   }, [scenario, ready]);
   if (!references || references.scenario !== scenario) return { status: 'idle', value: null, error: null };
   return { status: references.status, value: references.value, error: references.error };
-}
-
-/** The element's content width in CSS pixels (0 until measured), kept up to date by a ResizeObserver. */
-export function useWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => setWidth(Math.floor(element.getBoundingClientRect().width));
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
 }

@@ -5,7 +5,7 @@
  */
 import { memo, useRef } from 'react';
 import { modelColorAt } from '../../palette';
-import { useWidth } from '../generalization/live';
+import { useElementWidth } from '../../useElementWidth';
 import { fitText } from '../generalization/svg';
 
 interface Props {
@@ -33,7 +33,7 @@ export const Heatmap = memo(function Heatmap({
   mutedDiagonal,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const width = Math.max(220, useWidth(box));
+  const width = Math.max(220, useElementWidth(box));
   const k = labels.length;
   const rowLabel = Math.round(width < 480 && k > 4 ? 84 : Math.min(140, Math.max(70, width * 0.3)));
   const cell = Math.floor(Math.max(30, Math.min(64, (width - rowLabel - 8) / Math.max(1, k))));

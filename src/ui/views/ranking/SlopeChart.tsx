@@ -6,7 +6,7 @@
 import { memo, useRef } from 'react';
 import { COLORS, modelColorAt } from '../../palette';
 import { formatNumber } from '../../format';
-import { useWidth } from '../generalization/live';
+import { useElementWidth } from '../../useElementWidth';
 import { fitText, textWidth } from '../generalization/svg';
 import type { RankedModel } from './orders';
 
@@ -20,7 +20,7 @@ export const SlopeChart = memo(function SlopeChart({
   risk: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const width = Math.max(280, useWidth(box));
+  const width = Math.max(280, useElementWidth(box));
   const gutter = Math.max(48, Math.min(140, width * 0.2));
   const column = (width - gutter) / 2;
   const top = 40;

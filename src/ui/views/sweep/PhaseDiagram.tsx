@@ -22,7 +22,7 @@ import {
   type HeatCell,
   type HeatMetric,
 } from './shape';
-import { useWidth } from './useWidth';
+import { useElementWidth } from '../../useElementWidth';
 
 interface Props {
   readonly points: readonly SweepPoint[];
@@ -77,7 +77,7 @@ export const PhaseDiagram = memo(function PhaseDiagram({ points, setting, base }
   const [metric, setMetric] = useState<HeatMetric>('consistency');
   const [hover, setHover] = useState<HeatCell | null>(null);
   const box = useRef<HTMLDivElement>(null);
-  const width = useWidth(box);
+  const width = useElementWidth(box);
   const heat = useMemo(() => heatmapData(points, setting, metric), [points, setting, metric]);
   const xSpec = numberSpec(setting.x.param);
   const ySpec = numberSpec(setting.y!.param);

@@ -2,28 +2,7 @@
  * The phase diagram's colour ramp: viridis (perceptually uniform, readable with every common colour-vision
  * deficiency and in greyscale), as 11 samples of matplotlib's map interpolated linearly in sRGB.
  */
-const VIRIDIS = [
-  '#440154',
-  '#482475',
-  '#414487',
-  '#355f8d',
-  '#2a788e',
-  '#21918c',
-  '#22a884',
-  '#44bf70',
-  '#7ad151',
-  '#bddf26',
-  '#fde725',
-] as const;
-
-type Rgb = readonly [number, number, number];
-
-function rgbOf(hex: string): Rgb {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-const STOPS = VIRIDIS.map(rgbOf);
+import { rampAt, VIRIDIS, type Rgb } from '../data/colormap';
 
 function hexOf([r, g, b]: Rgb): string {
   return `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
@@ -31,13 +10,7 @@ function hexOf([r, g, b]: Rgb): string {
 
 /** The ramp at t in [0, 1] (clamped; NaN gives the low end). */
 export function viridisRgb(t: number): Rgb {
-  const u = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0;
-  const at = u * (STOPS.length - 1);
-  const i = Math.min(STOPS.length - 2, Math.floor(at));
-  const f = at - i;
-  const a = STOPS[i]!;
-  const b = STOPS[i + 1]!;
-  return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
+  return rampAt(VIRIDIS, Number.isFinite(t) ? t : 0);
 }
 
 export function viridis(t: number): string {
