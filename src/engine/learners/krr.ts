@@ -21,7 +21,7 @@ export function krr(alpha: number, gamma: number): Learner {
       const gram = new Float64Array(n * n);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < i; j++)
-          gram[i * n + j] = portable.exp(-gamma * rowDistanceSquared(train, i, train, j, p));
+          gram[i * n + j] = portable.expFast(-gamma * rowDistanceSquared(train, i, train, j, p));
         gram[i * n + i] = 1 + alpha;
       }
       if (!choleskyInPlace(gram, n)) {
@@ -39,7 +39,7 @@ export function krr(alpha: number, gamma: number): Learner {
           for (let t = 0; t < test.rows; t++) {
             let s = 0;
             for (let i = 0; i < n; i++)
-              s += dual[i]! * portable.exp(-gamma * rowDistanceSquared(test.data, t, train, i, p));
+              s += dual[i]! * portable.expFast(-gamma * rowDistanceSquared(test.data, t, train, i, p));
             out[t] = s;
           }
           return out;
