@@ -72,5 +72,11 @@ export interface BackendInfo {
   readonly contextLost?: boolean;
   /** Where the engine runs: a Web Worker, or the page's main thread when workers failed. */
   readonly thread: 'worker' | 'main';
+  /**
+   * Whether tfjs runs yet: it starts when a model first needs tensors (an MLP; kNN on WebGL), so `active` is the
+   * backend chosen (and the probe's renderer) until then. A start that fails moves on to the next candidate.
+   */
+  readonly started: boolean;
+  /** Milliseconds to choose the backend, plus those to start it once started. */
   readonly initMs: number;
 }

@@ -16,7 +16,9 @@ export function BackendBadge() {
     backend.reason,
     backend.renderer && `Renderer: ${backend.renderer}`,
     `Engine thread: ${backend.thread === 'worker' ? 'Web Worker' : 'main thread (workers unavailable)'}`,
-    `Started in ${Math.round(backend.initMs)} ms`,
+    backend.started
+      ? `Started in ${Math.round(backend.initMs)} ms`
+      : 'Not started yet: tfjs loads when a model needs tensors (an MLP, or kNN on WebGL); the other models run in float64 JavaScript',
   ]
     .filter(Boolean)
     .join('\n');

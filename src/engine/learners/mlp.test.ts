@@ -8,7 +8,8 @@ import { onBackend } from '../../test/backends';
 import { column, matrix, type Matrix } from '../matrix';
 import { stream } from '../rng';
 import { parseModelSpec } from './spec';
-import { fitMlpBatch, mlp, mlpInitStream, type MlpSettings } from './mlp';
+import { mlp, mlpInitStream } from './mlp';
+import { fitMlpBatch, type MlpSettings } from './mlp-train';
 import { FitError } from './types';
 
 function sine(n: number, seed: number): { x: Matrix; y: Float64Array } {

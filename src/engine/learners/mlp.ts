@@ -3,14 +3,24 @@
  * regression min mean (f - y)^2, classification min mean log-loss with P(y = 1 | x) = sigmoid(f), by full-batch Adam.
  */
 import type { Matrix } from '../matrix';
-import * as tf from '@tensorflow/tfjs-core';
 import { mix32, RandomStream } from '../rng';
+import { tensorBackend, tensorsReady } from '../tensorBackend';
 import type { BatchLearner, Dataset } from './batch';
 import type { Task } from './catalog';
-import { checkDatasets, checkSettings, fitMlpBatch, type MlpSettings } from './mlp-train';
+import { checkDatasets, checkSettings, type MlpSettings } from './mlp-checks';
+import type { fitMlpBatch as FitMlpBatch } from './mlp-train';
 import type { FittedModel, Learner } from './types';
 
-export { checkDatasets, fitMlpBatch, type MlpDataset, type MlpModel, type MlpSettings } from './mlp-train';
+export { checkDatasets, type MlpDataset, type MlpSettings } from './mlp-checks';
+
+/**
+ * The tensor code (tfjs and the training program), loaded when the first network trains: a page without an MLP
+ * never fetches it. The engine's backend is started first where the page's engine registered one.
+ */
+async function trainer(): Promise<typeof FitMlpBatch> {
+  await tensorsReady();
+  return (await import('./mlp-train')).fitMlpBatch;
+}
 
 /**
  * The initial-weight stream of a model fitted to (x, y): seeded by a hash of n, p and every bit of x and y, labelled
@@ -69,12 +79,15 @@ export function mlp(
 ): BatchLearner & TracedLearner {
   const settings: MlpSettings = { width, depth, epochs, lr };
   /** One batched program pays on WebGL (fewer kernel launches); on WASM B single nets are faster. */
-  const batchPays = (): boolean => tf.getBackend() === 'webgl';
+  const batchPays = (): boolean => tensorBackend() === 'webgl';
   checkSettings(settings);
   const id = `mlp:width=${width},depth=${depth},epochs=${epochs},lr=${lr}`;
   const fitOne = (x: Matrix, y: Float64Array, chosen: MlpSettings): FittedModel => {
     checkDatasets([{ x, y }], task);
-    const training = fitMlpBatch([{ x, y }], chosen, task, mlpInitStream(id, x, y)).then((m) => m[0]!);
+    const rand = mlpInitStream(id, x, y);
+    const training = trainer()
+      .then((fit) => fit([{ x, y }], chosen, task, rand))
+      .then((m) => m[0]!);
     // A failure is reported by predict; do not let an unread one become an unhandled rejection.
     training.catch(() => undefined);
     const fitted: FittedModel = { predict: async (test) => (await training).predict(test) };
@@ -106,7 +119,7 @@ export function mlp(
       if (!batchPays()) return datasets.map((d) => this.fit(d.x, d.y));
       checkDatasets(datasets, task);
       const streams = datasets.map((d) => mlpInitStream(id, d.x, d.y));
-      const models = await fitMlpBatch(datasets, settings, task, streams);
+      const models = await (await trainer())(datasets, settings, task, streams);
       return models.map((model) =>
         task === 'classification'
           ? { predict: (t: Matrix) => model.predict(t), predictProba: (t: Matrix) => model.predictProba!(t) }

@@ -7,13 +7,8 @@
  * Off WebGL (tfjs's CPU and WASM backends) the float64 scan runs alone: it is exact by itself and faster there
  * than tfjs's kernels (S1's kNN fits, `npm run bench`: 3.4x faster than the WASM candidate search).
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { maxAbs, rowDistanceSquared, type Matrix } from '../matrix';
-
-/** Extra float32 candidates beyond k: absorbs near-ties without a full float64 scan. */
-const CANDIDATE_MARGIN = 16;
-/** Elements in one [block, n, p] difference tensor: bounds GPU / WASM memory per step (16 MiB of float32). */
-const MAX_BLOCK_ELEMENTS = 1 << 22;
+import { rowDistanceSquared, type Matrix } from '../matrix';
+import { tensorBackend, tensorsReady } from '../tensorBackend';
 
 export interface NeighborResult {
   /** Row-major [queries x k] indices into the training rows, nearest first (ties broken by lower index). */
@@ -22,17 +17,11 @@ export interface NeighborResult {
   readonly exactScans: number;
 }
 
-/** Unit roundoff of the active backend's float type (WebGL on some phones computes in float16). */
-function unitRoundoff(): number {
-  if (tf.getBackend() === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) return 2 ** -11;
-  return 2 ** -24;
-}
-
 /**
  * The k nearest training rows of query row q by a full float64 scan: a sorted buffer of the best k so far
  * (by distance, then index), so a scan costs O(n) plus O(k) per improvement.
  */
-function exactScan(
+export function exactScan(
   train: Matrix,
   query: Matrix,
   q: number,
@@ -63,7 +52,7 @@ export async function nearestNeighbors(
   train: Matrix,
   query: Matrix,
   k: number,
-  tensorPath: boolean = tf.getBackend() === 'webgl',
+  tensorPath: boolean = tensorBackend() === 'webgl',
 ): Promise<NeighborResult> {
   const { rows: n, cols: p } = train;
   if (query.cols !== p) throw new Error(`neighbors: query has ${query.cols} features, training data ${p}`);
@@ -71,71 +60,16 @@ export async function nearestNeighbors(
     throw new Error(`neighbors: k = ${k} with ${n} training points`);
   const indices = new Int32Array(query.rows * k);
   if (query.rows === 0) return { indices, exactScans: 0 };
-  if (!tensorPath || tf.getBackend() === 'cpu') {
-    // tfjs's CPU kernels are plain JavaScript too (and its topk sorts whole rows), and WASM's per-op overhead
-    // and float32 candidate pass cost more than the exact float64 scan: only a GPU earns the tensor path.
-    const best = new Float64Array(k);
-    for (let q = 0; q < query.rows; q++) exactScan(train, query, q, k, indices, best);
-    return { indices, exactScans: query.rows };
+  if (tensorPath) {
+    // tfjs (and the backend) load with the first search that uses them.
+    await tensorsReady();
+    const { tensorCandidates } = await import('./neighbors-tensor');
+    const exactScans = await tensorCandidates(train, query, k, indices);
+    if (exactScans !== null) return { indices, exactScans };
   }
-
-  const c = Math.min(n, k + CANDIDATE_MARGIN);
-  const u = unitRoundoff();
-  const coordError = 4 * u * Math.max(maxAbs(train), maxAbs(query));
-  const bound = (d: number): number =>
-    2 * (2 * coordError * Math.sqrt(p * d) + p * coordError ** 2 + (p + 2) * u * d);
-
-  const block = Math.max(1, Math.min(query.rows, Math.floor(MAX_BLOCK_ELEMENTS / Math.max(1, n * p))));
-  const trainTensor = tf.tensor2d(Float32Array.from(train.data), [n, p]);
-  const exact = new Float64Array(c);
-  const order = new Int32Array(c);
-  let exactScans = 0;
-  try {
-    for (let start = 0; start < query.rows; start += block) {
-      const rows = Math.min(block, query.rows - start);
-      const queryBlock = Float32Array.from(query.data.subarray(start * p, (start + rows) * p));
-      const { values, indices: candidates } = tf.tidy(() => {
-        const q = tf.tensor2d(queryBlock, [rows, p]);
-        const d = tf.sum(tf.squaredDifference(tf.expandDims(q, 1), tf.expandDims(trainTensor, 0)), 2);
-        return tf.topk(tf.neg(d), c, true);
-      });
-      let negD32: Float32Array;
-      let cand: Int32Array;
-      try {
-        [negD32, cand] = (await Promise.all([values.data(), candidates.data()])) as [
-          Float32Array,
-          Int32Array,
-        ];
-      } finally {
-        values.dispose();
-        candidates.dispose();
-      }
-      for (let r = 0; r < rows; r++) {
-        const qi = start + r;
-        // Insertion sort of the c candidates by (exact distance, index): c is small, and nothing is allocated.
-        for (let j = 0; j < c; j++) {
-          const id = cand[r * c + j]!;
-          const d = rowDistanceSquared(query.data, qi, train.data, id, p);
-          let at = j;
-          while (at > 0 && (exact[at - 1]! > d || (exact[at - 1] === d && order[at - 1]! > id))) {
-            exact[at] = exact[at - 1]!;
-            order[at] = order[at - 1]!;
-            at--;
-          }
-          exact[at] = d;
-          order[at] = id;
-        }
-        const cut32 = -negD32[r * c + c - 1]!;
-        if (c < n && !(exact[k - 1]! < cut32 - bound(cut32))) {
-          exactScan(train, query, qi, k, indices);
-          exactScans++;
-        } else {
-          indices.set(order.subarray(0, k), qi * k);
-        }
-      }
-    }
-  } finally {
-    trainTensor.dispose();
-  }
-  return { indices, exactScans };
+  // tfjs's CPU kernels are plain JavaScript too (and its topk sorts whole rows), and WASM's per-op overhead and
+  // float32 candidate pass cost more than the exact float64 scan: only a GPU earns the tensor path.
+  const best = new Float64Array(k);
+  for (let q = 0; q < query.rows; q++) exactScan(train, query, q, k, indices, best);
+  return { indices, exactScans: query.rows };
 }
