@@ -16,7 +16,12 @@ export interface BrowserFigures {
   readonly backend: BrowserBackend;
   /** What actually ran (a forced backend that cannot start falls back). */
   readonly active: string;
+  /** Helper workers the engine used (one per spare core; none on WebGL). */
+  readonly helpers: number;
+  /** S1 as shipped: batched, with the helpers. */
   readonly s1BatchedS: number;
+  /** S1 batched on the engine worker alone (helpers off): what the helpers add. */
+  readonly s1SingleThreadS: number;
   readonly s1OneAtATimeS: number;
   readonly s2S: number | null;
   readonly s3S: number | null;
@@ -80,7 +85,11 @@ export async function startPreview(dist = 'dist'): Promise<ChildProcess> {
 
 export function launch(): Promise<Browser> {
   const executablePath = chromiumExecutable();
-  return chromium.launch({ ...(executablePath ? { executablePath } : {}), args: WEBGL_FLAGS });
+  // --expose-gc: the leak check collects garbage before it reads the heap, as the Node one does.
+  return chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: [...WEBGL_FLAGS, '--js-flags=--expose-gc'],
+  });
 }
 
 const TIMEOUT = 20 * 60_000;
@@ -189,9 +198,18 @@ export async function benchBrowser(
   await waitDone(page);
   const active = await page.evaluate(() => window.playground.backend?.active ?? '?');
 
+  const spare = await page.evaluate(() => window.playgroundEngine!.setHelpers(null));
   step(backend, 'S1 batched');
   const s1BatchedS = await rerun(page);
   const { longTasks, frames } = await page.evaluate(() => window.__bench);
+  const helpers = active === 'webgl' ? 0 : spare;
+  let s1SingleThreadS = s1BatchedS;
+  if (helpers > 0) {
+    step(backend, 'S1 batched, helpers off');
+    await page.evaluate(() => window.playgroundEngine!.setHelpers(0));
+    s1SingleThreadS = await rerun(page);
+    await page.evaluate(() => window.playgroundEngine!.setHelpers(null));
+  }
   await page.evaluate(() => window.playgroundEngine!.setBatching(false));
   step(backend, 'S1 one at a time');
   const s1OneAtATimeS = await rerun(page);
@@ -215,6 +233,7 @@ export async function benchBrowser(
   const memory = () =>
     page.evaluate(async () => ({
       tensors: await window.playgroundEngine!.tensors(),
+      collected: (globalThis as { gc?: () => void }).gc?.(),
       heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
     }));
   step(backend, `${leakRuns} runs for the leak check`);
@@ -240,7 +259,9 @@ export async function benchBrowser(
   return {
     backend,
     active,
+    helpers,
     s1BatchedS,
+    s1SingleThreadS,
     s1OneAtATimeS,
     s2S,
     s3S,

@@ -9,6 +9,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { runScene } from '../src/engine/scene';
 import { runSweep } from '../src/engine/sweep';
+import type { NodeFarm } from '../src/cli/nodeFarm';
+import type { Scenario } from '../src/scenario/schema';
 import type { Workload } from './workloads';
 
 export type NodeBackend = 'cpu' | 'wasm';
@@ -26,13 +28,17 @@ export async function startBackend(name: NodeBackend): Promise<boolean> {
   }
 }
 
-/** Runs a workload once; wall seconds. */
-export async function runWorkload(workload: Workload, oneAtATime: boolean): Promise<number> {
+/**
+ * Runs a workload once; wall seconds. With `farm`, the CLI's helper threads fit replicates too (as `npm run cli`
+ * does by default); one-at-a-time runs never use them.
+ */
+export async function runWorkload(workload: Workload, oneAtATime: boolean, farm?: NodeFarm): Promise<number> {
   const started = performance.now();
+  const lanes = farm ? { farm: (s: Scenario) => farm.lanes(s) } : {};
   if (workload.axes.length === 0) {
-    await runScene(workload.scenario, undefined, undefined, undefined, { oneAtATime });
+    await runScene(workload.scenario, undefined, undefined, undefined, { oneAtATime, ...lanes });
   } else {
-    await runSweep(workload.scenario, workload.axes, { oneAtATime });
+    await runSweep(workload.scenario, workload.axes, { oneAtATime, ...lanes });
   }
   return (performance.now() - started) / 1000;
 }

@@ -22,6 +22,7 @@ import {
   type BrowserFigures,
 } from './browser';
 import { leakCheck, runWorkload, startBackend, type LeakCheck, type NodeBackend } from './node';
+import { createNodeFarm, helperCount } from '../src/cli/nodeFarm';
 import { findPython, runSklearn, type SklearnFigures } from './sklearn';
 import { loadWorkload, WORKLOADS, type Workload } from './workloads';
 
@@ -45,6 +46,8 @@ const fmt = (value: number | null | undefined, digits = 2) =>
 
 interface NodeFigures {
   backend: NodeBackend;
+  /** Helper threads of the batched runs (the CLI's default: one per spare core). */
+  helpers?: number;
   runs: { workload: Workload['name']; batchedS: number; oneAtATimeS: number; fits: number }[];
   leak: LeakCheck;
 }
@@ -116,16 +119,19 @@ if (sections.has('node')) {
       continue;
     }
     const runs: NodeFigures['runs'] = [];
+    const helpers = helperCount();
+    const farm = helpers > 0 ? createNodeFarm(backend, helpers) : undefined;
     for (const workload of Object.values(workloads)) {
-      log(`node ${backend} ${workload.name} batched`);
-      const batchedS = await runWorkload(workload, false);
+      log(`node ${backend} ${workload.name} batched, ${helpers} helper thread(s)`);
+      const batchedS = await runWorkload(workload, false, farm);
       log(`node ${backend} ${workload.name} one at a time`);
       const oneAtATimeS = await runWorkload(workload, true);
       runs.push({ workload: workload.name, batchedS, oneAtATimeS, fits: workload.fits });
       log(`  ${fmt(batchedS)} s batched, ${fmt(oneAtATimeS)} s one at a time`);
     }
+    await farm?.close();
     log(`node ${backend} leak check`);
-    report.node.push({ backend, runs, leak: await leakCheck(workloads.S1, args.quick ? 10 : 100) });
+    report.node.push({ backend, helpers, runs, leak: await leakCheck(workloads.S1, args.quick ? 10 : 100) });
     save();
   }
 }
@@ -165,12 +171,12 @@ lines.push(
 for (const w of Object.values(workloads)) lines.push(`${w.name}: ${w.fits} fits. ${w.description}`);
 lines.push('');
 lines.push(
-  '| where | backend | workload | batched s | one-at-a-time s | speed-up | fits/s | vs scikit-learn |',
+  '| where | backend | workload | batched s | one-at-a-time s | speed-up | helpers | fits/s | vs scikit-learn |',
 );
-lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |');
+lines.push('| --- | --- | --- | ---: | ---: | ---: | --- | ---: | ---: |');
 if (sk)
   lines.push(
-    `| scikit-learn ${sk.sklearn} | numpy | S1 | ${fmt(sk.wall_s)} | | | ${fmt(sk.fits_per_s, 1)} | 1.00 |`,
+    `| scikit-learn ${sk.sklearn} | numpy | S1 | ${fmt(sk.wall_s)} | | | | ${fmt(sk.fits_per_s, 1)} | 1.00 |`,
   );
 const ratio = (s: number, w: Workload['name']) => {
   if (!sk || w !== 'S1') return '';
@@ -179,20 +185,26 @@ const ratio = (s: number, w: Workload['name']) => {
 for (const n of report.node ?? []) {
   for (const r of n.runs) {
     lines.push(
-      `| node (CLI) | ${n.backend} | ${r.workload} | ${fmt(r.batchedS)} | ${fmt(r.oneAtATimeS)} | ${fmt(r.oneAtATimeS / r.batchedS)}× | ${fmt(r.fits / r.batchedS, 1)} | ${ratio(r.batchedS, r.workload)} |`,
+      `| node (CLI) | ${n.backend} | ${r.workload} | ${fmt(r.batchedS)} | ${fmt(r.oneAtATimeS)} | ${fmt(r.oneAtATimeS / r.batchedS)}× | ${n.helpers ? `${n.helpers} thread${n.helpers > 1 ? 's' : ''}` : 'none'} | ${fmt(r.fits / r.batchedS, 1)} | ${ratio(r.batchedS, r.workload)} |`,
     );
   }
 }
 for (const b of report.browser ?? []) {
   const label = b.active === b.backend ? b.backend : `${b.backend} → ${b.active}`;
+  const helpers = b.helpers ?? 0;
+  const used = helpers > 0 ? `${helpers} worker${helpers > 1 ? 's' : ''}` : 'none';
   lines.push(
-    `| chromium | ${label} | S1 | ${fmt(b.s1BatchedS)} | ${fmt(b.s1OneAtATimeS)} | ${fmt(b.s1OneAtATimeS / b.s1BatchedS)}× | ${fmt(workloads.S1.fits / b.s1BatchedS, 1)} | ${ratio(b.s1BatchedS, 'S1')} |`,
+    `| chromium | ${label} | S1 | ${fmt(b.s1BatchedS)} | ${fmt(b.s1OneAtATimeS)} | ${fmt(b.s1OneAtATimeS / b.s1BatchedS)}× | ${used} | ${fmt(workloads.S1.fits / b.s1BatchedS, 1)} | ${ratio(b.s1BatchedS, 'S1')} |`,
+  );
+  if (helpers > 0 && b.s1SingleThreadS !== undefined)
+    lines.push(
+      `| chromium | ${label} | S1, helpers off | ${fmt(b.s1SingleThreadS)} | | ${fmt(b.s1OneAtATimeS / b.s1SingleThreadS)}× | none | ${fmt(workloads.S1.fits / b.s1SingleThreadS, 1)} | ${ratio(b.s1SingleThreadS, 'S1')} |`,
+    );
+  lines.push(
+    `| chromium | ${label} | S2 | ${fmt(b.s2S)} | | | ${used} | ${fmt(b.s2S ? workloads.S2.fits / b.s2S : null, 1)} | |`,
   );
   lines.push(
-    `| chromium | ${label} | S2 | ${fmt(b.s2S)} | | | ${fmt(b.s2S ? workloads.S2.fits / b.s2S : null, 1)} | |`,
-  );
-  lines.push(
-    `| chromium | ${label} | S3 | ${fmt(b.s3S)} | | | ${fmt(b.s3S ? workloads.S3.fits / b.s3S : null, 1)} | |`,
+    `| chromium | ${label} | S3 | ${fmt(b.s3S)} | | | ${used} | ${fmt(b.s3S ? workloads.S3.fits / b.s3S : null, 1)} | |`,
   );
 }
 if (report.browser?.length) {

@@ -153,6 +153,31 @@ describe('cli run and sweep: the browser`s engine on a share link', () => {
     expect(existsSync(join(dir, 'results.txt'))).toBe(false);
   });
 
+  it('run --threads: helper threads fit replicates, and the numbers are those of one thread', async () => {
+    const many = `${link.replace('R=3', 'R=16')}&n=80&m=80`.replace(
+      'models=ols;knn:k=5',
+      'models=ols;krr:alpha=0.5,gamma=0.5;mlp:width=8,depth=1,epochs=150,lr=0.01',
+    );
+    const one = await cli('run', '--scenario', many, '--json', '--threads', '1');
+    const three = await cli('run', '--scenario', many, '--json', '--threads', '3', '--progress');
+    expect(one.code).toBe(0);
+    expect(three.code).toBe(0);
+    expect(three.err).toMatch(/^3 threads \(2 helpers\)$/m);
+    // Replicate 1 is always the main thread's; here the helpers took some of the other 15.
+    const byHelpers = Number(/helper threads fitted (\d+) replicates/.exec(three.err)?.[1]);
+    expect(byHelpers).toBeGreaterThan(0);
+    expect(byHelpers).toBeLessThanOrEqual(15);
+    const replicates = (out: string) => (JSON.parse(out) as { replicates: unknown[] }).replicates;
+    expect(replicates(three.out)).toHaveLength(16 * 3);
+    expect(replicates(three.out)).toEqual(replicates(one.out));
+    expect(JSON.parse(three.out).summary).toEqual(JSON.parse(one.out).summary);
+    for (const bad of ['0', '2.5', 'many']) {
+      const { code, err } = await cli('run', '--scenario', many, '--threads', bad);
+      expect(code).toBe(2);
+      expect(err).toMatch(/--threads must be a whole number/);
+    }
+  });
+
   it('run reads a JSON scenario file, and warns about what it had to change', async () => {
     const file = csv(
       'scenario.json',

@@ -3,6 +3,7 @@ import { planFromScenario } from '../engine/experiment';
 import { populationReferences } from '../engine/references';
 import { GeneratorError, runExperiment } from '../engine/run';
 import { runSweep, SweepError, type SweepAxis } from '../engine/sweep';
+import type { NodeFarm } from './nodeFarm';
 import { PARAM_KEYS, paramSpec, type Scenario } from '../scenario/schema';
 import { encodeScenario } from '../scenario/url';
 import { CliError } from './errors';
@@ -38,6 +39,7 @@ export async function runCommand(
   options: { scenario: string; replicates?: string; out?: string; json?: boolean; references?: boolean },
   log: Log,
   print: Log,
+  farm?: NodeFarm,
 ): Promise<void> {
   const scenario = loadScenario(options.scenario, options.replicates, log);
   const format = options.out ? formatOf(options.out) : null;
@@ -51,6 +53,7 @@ export async function runCommand(
   const references = options.references ? await populationReferences(plan) : null;
   const result = await guarded(() =>
     runExperiment(plan, {
+      ...(farm ? { farm: farm.lanes(scenario) } : {}),
       onReplicate: (_r, s) => log(`replicate ${s.completed}/${s.planned}`),
       ...(references ? { populationRisks: references.models.map((m) => m.real) } : {}),
     }),
@@ -110,6 +113,7 @@ export async function sweepCommand(
   options: Record<string, string | boolean | undefined>,
   log: Log,
   print: Log,
+  farm?: NodeFarm,
 ): Promise<void> {
   const str = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
   if (!str('scenario')) throw new CliError('sweep needs --scenario');
@@ -119,7 +123,10 @@ export async function sweepCommand(
   const out = str('out');
   const format = out ? formatOf(out) : null;
   const points = await guarded(() =>
-    runSweep(scenario, axes, { onPoint: (_p, i, total) => log(`point ${i + 1}/${total}`) }),
+    runSweep(scenario, axes, {
+      ...(farm ? { farm: (s: Scenario) => farm.lanes(s) } : {}),
+      onPoint: (_p, i, total) => log(`point ${i + 1}/${total}`),
+    }),
   );
   const rows = points.flatMap((point) =>
     summaryRows(point.summary).map((row) => ({

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError } from './errors';
+import type { NodeFarm } from './nodeFarm';
 
 const HELP: Record<string, string> = {
   '': `usage: npm run cli -- <command> [options]
@@ -17,11 +18,12 @@ npm run cli -- <command> --help   for the options of a command`,
   evaluate: `usage: npm run cli -- evaluate --real-train R.csv --synthetic-train S.csv --test T.csv
          --task regression|classification --models "ols;ridge:alpha=2;knn:k=9" [--target y] [--json] [--progress]`,
   run: `usage: npm run cli -- run --scenario <share-link-or-json-file> [--replicates R] [--out results.json|csv] [--json]
-         [--references] [--progress]
+         [--references] [--threads N] [--progress]
+  --threads N   threads fitting replicates (default: every core); the numbers do not depend on it
   --references  also fit every model on 10,000-point real and synthetic samples: population risks R(f*), R(fbar),
                 the gaps between models, U's decomposition, and ranking agreement with the population order`,
   sweep: `usage: npm run cli -- sweep --scenario <link-or-file> --param shift --from 0 --to 3 --steps 13
-         [--param2 bias --from2 0 --to2 1 --steps2 5] [--replicates R] [--out sweep.csv|json] [--progress]`,
+         [--param2 bias --from2 0 --to2 1 --steps2 5] [--replicates R] [--out sweep.csv|json] [--threads N] [--progress]`,
 };
 
 const OPTIONS = {
@@ -47,14 +49,16 @@ const OPTIONS = {
   from2: { type: 'string' },
   to2: { type: 'string' },
   steps2: { type: 'string' },
+  threads: { type: 'string' },
 } as const;
 
 /** The options each command takes besides --help, --debug and --progress: any other is an error. */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   evaluate: ['real-train', 'synthetic-train', 'test', 'task', 'models', 'target', 'json'],
-  run: ['scenario', 'replicates', 'out', 'json', 'references'],
+  run: ['scenario', 'replicates', 'out', 'json', 'references', 'threads'],
   sweep: [
     'scenario',
+    'threads',
     'replicates',
     'out',
     'param',
@@ -75,6 +79,8 @@ export async function main(
   err: (s: string) => void,
 ): Promise<number> {
   let debug = argv.includes('--debug');
+  /** Helper threads of run and sweep (nodeFarm.ts), ended whatever happens. */
+  let farm: NodeFarm | undefined;
   try {
     let parsed;
     try {
@@ -127,6 +133,15 @@ export async function main(
       out(values.json ? JSON.stringify(result) : formatEvaluate(result, task));
       return 0;
     }
+    if (command === 'run' || command === 'sweep') {
+      const threads = values.threads === undefined ? undefined : Number(values.threads);
+      if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+        throw new CliError(`--threads must be a whole number from 1 to 64, got "${values.threads}"`);
+      const { createNodeFarm, helperCount } = await import('./nodeFarm');
+      const helpers = helperCount(threads);
+      farm = helpers > 0 ? createNodeFarm('cpu', helpers) : undefined;
+      log(`${helpers + 1} thread${helpers > 0 ? 's' : ''} (${helpers} helper${helpers === 1 ? '' : 's'})`);
+    }
     if (command === 'run') {
       if (!values.scenario) throw new CliError('run needs --scenario');
       const { runCommand } = await import('./commands');
@@ -140,12 +155,15 @@ export async function main(
         },
         (m) => (m.startsWith('warning') ? err(m) : log(m)),
         out,
+        farm,
       );
+      if (farm) log(`helper threads fitted ${farm.fitted} replicates`);
       return 0;
     }
     if (command === 'sweep') {
       const { sweepCommand } = await import('./commands');
-      await sweepCommand(values, (m) => (m.startsWith('warning') ? err(m) : log(m)), out);
+      await sweepCommand(values, (m) => (m.startsWith('warning') ? err(m) : log(m)), out, farm);
+      if (farm) log(`helper threads fitted ${farm.fitted} replicates`);
       return 0;
     }
     throw new CliError(`unknown command "${command}" (evaluate, run, sweep)`);
@@ -159,6 +177,8 @@ export async function main(
     );
     if (debug && error instanceof Error && error.stack) err(error.stack);
     return 1;
+  } finally {
+    await farm?.close();
   }
 }
 

@@ -85,7 +85,12 @@ export interface RunOptions {
    * baseline `npm run bench` compares the batched engine with. Same numbers either way.
    */
   readonly oneAtATime?: boolean;
-  /** Called after every replicate with the record and the summary so far. */
+  /**
+   * Helper threads that fit replicates alongside this one (engine/farm.ts; ignored with oneAtATime). Replicate
+   * 0 is always fitted here; records are released in replicate order, so the numbers do not depend on them.
+   */
+  readonly farm?: readonly ReplicateLane[];
+  /** Called after every replicate, in replicate order, with the record and the summary so far. */
   readonly onReplicate?: (
     record: ReplicateRecord,
     summary: ExperimentSummary,
@@ -178,101 +183,250 @@ async function probaOrNull(model: FittedModel | FitError, queries: Matrix): Prom
   }
 }
 
-export async function runExperiment(plan: ExperimentPlan, options: RunOptions = {}): Promise<RunResult> {
+/** Another thread that fits replicates of the same plan (an engine helper in a Web Worker, engine/farm.ts). */
+export interface ReplicateLane {
+  /** Resolves when the helper can take work; rejects when it could not start (the run goes on without it). */
+  readonly ready: Promise<void>;
+  /** Fits replicates `indices` of the run's plan: their records in order, or null when it was cancelled. */
+  fit(indices: readonly number[]): Promise<ReplicateRecord[] | null>;
+}
+
+/**
+ * With helpers, a chunk aims for this much work, so each message carries enough to pay for itself while the
+ * records still stream in about every tenth of a second per lane.
+ */
+const CHUNK_TARGET_MS = 100;
+
+interface ChunkContext {
+  readonly grid?: Matrix;
+  readonly gridProbabilities?: boolean;
+  readonly onTraining?: RunOptions['onTraining'];
+  /** The summary so far (training events carry it). */
+  readonly summary: () => ExperimentSummary;
+  readonly isCancelled?: () => boolean;
+}
+
+interface ChunkResult {
+  readonly records: ReplicateRecord[];
+  /** Replicate 0's samples and grid predictions, when the chunk holds it. */
+  readonly first: Replicate0 | null;
+}
+
+/**
+ * Fits every model on replicates `indices` (each on its real and its synthetic sample, batched where a learner
+ * gains from it) and scores them on the replicate's test sample. Replicate 0, when alone in its chunk, also
+ * predicts on the grid and reports its training curves.
+ */
+async function fitChunk(
+  plan: ExperimentPlan,
+  models: ReturnType<typeof learnersFor>,
+  indices: readonly number[],
+  context: ChunkContext,
+): Promise<ChunkResult> {
   const { population } = plan;
+  const size = indices.length;
+  const draws = indices.map((r) => drawReplicate(plan, r));
+  const grid = indices[0] === 0 ? context.grid : undefined;
+  const trtr = indices.map((): (number | null)[] => []);
+  const tstr = indices.map((): (number | null)[] => []);
+  const errors = indices.map((): (string | null)[] => []);
+  const curves: Replicate0['curves'][number][] = [];
+  // Before every fit the run yields to the event loop: a newer scenario, a pause or a cancel is read at
+  // once, not after the whole run (the float64 learners never wait on anything).
+  const between = async () => {
+    await yieldToEvents();
+    if (context.isCancelled?.()) throw new Cancelled();
+  };
+  for (const [k, { learner, id }] of models.entries()) {
+    await between();
+    const { onTraining } = context;
+    // Replicate 0 is alone in its chunk: its fits report their training curves when asked to.
+    const traced =
+      indices[0] === 0 && size === 1 && onTraining && isTracedLearner(learner)
+        ? { learner, onTraining }
+        : null;
+    const fit = async (sample: 'real' | 'synthetic'): Promise<(FittedModel | FitError)[]> => {
+      const datasets = draws.map((d) => d[sample]);
+      if (!traced) return fitAll(learner, datasets, between);
+      try {
+        const report = (epoch: number, loss: number) => {
+          // A traced net trains across awaits: a newer run stops it here (its fit then rejects with Cancelled).
+          if (context.isCancelled?.()) throw new Cancelled();
+          traced.onTraining({ model: k, id, sample, epoch, loss }, context.summary());
+        };
+        return [traced.learner.fitTraced(datasets[0]!.x, datasets[0]!.y, report)];
+      } catch (error) {
+        if (error instanceof FitError) return [error];
+        throw error;
+      }
+    };
+    // A traced MLP's fit returns while it trains: the real and synthetic nets train side by side.
+    const onReal = await fit('real');
+    const onSynthetic = await fit('synthetic');
+    for (const [c, d] of draws.entries()) {
+      const withGrid = (x: Matrix) => (c === 0 && grid ? stackRows([x, grid]) : x);
+      const real = await predictOrError(onReal[c]!, withGrid(d.test.x));
+      const synthetic = await predictOrError(onSynthetic[c]!, withGrid(d.syntheticTest.x));
+      const score = (p: Float64Array | string, y: Float64Array) =>
+        typeof p === 'string' ? null : meanLoss(population.task, p.subarray(0, plan.nTest), y);
+      trtr[c]!.push(score(real, d.test.y));
+      tstr[c]!.push(score(synthetic, d.syntheticTest.y));
+      errors[c]!.push(typeof real === 'string' ? real : typeof synthetic === 'string' ? synthetic : null);
+      if (c === 0 && grid) {
+        const onGrid = (p: Float64Array | string) => (typeof p === 'string' ? null : p.slice(plan.nTest));
+        const probability =
+          context.gridProbabilities === true &&
+          population.task === 'classification' &&
+          [onReal[c], onSynthetic[c]].some((m) => !(m instanceof FitError) && m?.predictProba);
+        curves.push({
+          id,
+          real: probability ? await probaOrNull(onReal[c]!, grid) : onGrid(real),
+          synthetic: probability ? await probaOrNull(onSynthetic[c]!, grid) : onGrid(synthetic),
+          ...(context.gridProbabilities ? { probability } : {}),
+        });
+      }
+    }
+  }
+  return {
+    records: indices.map((r, c) => ({ index: r, trtr: trtr[c]!, tstr: tstr[c]!, errors: errors[c]! })),
+    first: indices[0] === 0 ? { real: draws[0]!.real, synthetic: draws[0]!.synthetic, curves } : null,
+  };
+}
+
+/**
+ * Replicates `indices` of a plan, records only: what an engine helper runs for the thread that owns the run.
+ * The same fits as runExperiment's, so a record is the same whichever thread computed it.
+ */
+export async function fitReplicates(
+  plan: ExperimentPlan,
+  indices: readonly number[],
+  isCancelled?: () => boolean,
+): Promise<ReplicateRecord[]> {
+  const models = learnersFor(plan);
+  const summary = () => summarize([], models, plan.replicates, null);
+  const context = { summary, ...(isCancelled ? { isCancelled } : {}) };
+  return (await fitChunk(plan, models, indices, context)).records;
+}
+
+export async function runExperiment(plan: ExperimentPlan, options: RunOptions = {}): Promise<RunResult> {
   const models = learnersFor(plan);
   const records: ReplicateRecord[] = [];
   const summaryNow = () => summarize(records, models, plan.replicates, options.populationRisks ?? null);
   let first: Replicate0 | null = null;
   let fidelity: FidelityReport | null = null;
   let summary = summaryNow();
-  let start = 0;
-  // Chunks grow 1, 2, 4, 8 as chunkSizes() lists them; a pace that allows less restarts the growth from there.
-  let next = 1;
-  while (start < plan.replicates) {
-    let size = Math.min(next, plan.replicates - start);
-    if (options.pace) {
-      const allowed = Math.max(1, Math.floor(await options.pace(start)));
-      if (options.isCancelled?.()) throw new Cancelled();
-      if (allowed < size) size = next = allowed;
-    }
-    next = options.oneAtATime ? 1 : Math.min(next * 2, 8);
-    const indices = Array.from({ length: size }, (_, i) => start + i);
-    start += size;
-    const draws = indices.map((r) => drawReplicate(plan, r));
-    const grid = indices[0] === 0 ? options.grid : undefined;
-    const trtr = indices.map((): (number | null)[] => []);
-    const tstr = indices.map((): (number | null)[] => []);
-    const errors = indices.map((): (string | null)[] => []);
-    const curves: Replicate0['curves'][number][] = [];
-    // Before every fit the run yields to the event loop: a newer scenario, a pause or a cancel is read at
-    // once, not after the whole run (the float64 learners never wait on anything).
-    const between = async () => {
-      await yieldToEvents();
-      if (options.isCancelled?.()) throw new Cancelled();
-    };
-    for (const [k, { learner, id }] of models.entries()) {
-      await between();
-      const { onTraining } = options;
-      // Replicate 0 is alone in its chunk: its fits report their training curves when asked to.
-      const traced =
-        indices[0] === 0 && size === 1 && onTraining && isTracedLearner(learner)
-          ? { learner, onTraining }
-          : null;
-      const fit = async (sample: 'real' | 'synthetic'): Promise<(FittedModel | FitError)[]> => {
-        const datasets = draws.map((d) => d[sample]);
-        if (!traced) return fitAll(learner, datasets, between);
-        try {
-          const report = (epoch: number, loss: number) => {
-            // A traced net trains across awaits: a newer run stops it here (its fit then rejects with Cancelled).
-            if (options.isCancelled?.()) throw new Cancelled();
-            traced.onTraining({ model: k, id, sample, epoch, loss }, summary);
-          };
-          return [traced.learner.fitTraced(datasets[0]!.x, datasets[0]!.y, report)];
-        } catch (error) {
-          if (error instanceof FitError) return [error];
-          throw error;
-        }
-      };
-      // A traced MLP's fit returns while it trains: the real and synthetic nets train side by side.
-      const onReal = await fit('real');
-      const onSynthetic = await fit('synthetic');
-      for (const [c, d] of draws.entries()) {
-        const withGrid = (x: Matrix) => (c === 0 && grid ? stackRows([x, grid]) : x);
-        const real = await predictOrError(onReal[c]!, withGrid(d.test.x));
-        const synthetic = await predictOrError(onSynthetic[c]!, withGrid(d.syntheticTest.x));
-        const score = (p: Float64Array | string, y: Float64Array) =>
-          typeof p === 'string' ? null : meanLoss(population.task, p.subarray(0, plan.nTest), y);
-        trtr[c]!.push(score(real, d.test.y));
-        tstr[c]!.push(score(synthetic, d.syntheticTest.y));
-        errors[c]!.push(typeof real === 'string' ? real : typeof synthetic === 'string' ? synthetic : null);
-        if (c === 0 && grid) {
-          const onGrid = (p: Float64Array | string) => (typeof p === 'string' ? null : p.slice(plan.nTest));
-          const probability =
-            options.gridProbabilities === true &&
-            population.task === 'classification' &&
-            [onReal[c], onSynthetic[c]].some((m) => !(m instanceof FitError) && m?.predictProba);
-          curves.push({
-            id,
-            real: probability ? await probaOrNull(onReal[c]!, grid) : onGrid(real),
-            synthetic: probability ? await probaOrNull(onSynthetic[c]!, grid) : onGrid(synthetic),
-            ...(options.gridProbabilities ? { probability } : {}),
-          });
-        }
-      }
-    }
-    for (const [c, r] of indices.entries()) {
-      if (r === 0) first = { real: draws[0]!.real, synthetic: draws[0]!.synthetic, curves };
-      const record: ReplicateRecord = { index: r, trtr: trtr[c]!, tstr: tstr[c]!, errors: errors[c]! };
+  const context: ChunkContext = {
+    ...(options.grid ? { grid: options.grid } : {}),
+    ...(options.gridProbabilities ? { gridProbabilities: true } : {}),
+    ...(options.onTraining ? { onTraining: options.onTraining } : {}),
+    ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+    summary: () => summary,
+  };
+
+  // Records come back by chunk, from helpers in any order; they are released in replicate order, so the
+  // summary after replicate r (and every number shown) is the same however the work was split.
+  const arrived = new Map<number, ReplicateRecord>();
+  const release = (chunk: readonly ReplicateRecord[]) => {
+    for (const record of chunk) arrived.set(record.index, record);
+    for (let record = arrived.get(records.length); record; record = arrived.get(records.length)) {
+      arrived.delete(record.index);
       records.push(record);
       summary = summaryNow();
       options.onReplicate?.(record, summary, first, fidelity);
     }
-    // Fidelity of replicate 1 comes after its numbers are out (it costs as much as a replicate's fits).
-    if (indices[0] === 0 && options.fidelity !== false) {
-      fidelity = await fidelityReport(plan, draws[0]!.real, draws[0]!.synthetic);
+  };
+
+  // Chunks of replicate indices, handed out one at a time (the pace decides how many may go). Alone, chunks
+  // grow 1, 2, 4, 8 as chunkSizes() lists them (a pace that allows less restarts the growth from there).
+  let cursor = 0;
+  let next = 1;
+  let largest = options.oneAtATime ? 1 : 8;
+  let stopped = false;
+  let handing: Promise<unknown> = Promise.resolve();
+  const take = (): Promise<number[] | null> => {
+    const chunk = handing.then(async (): Promise<number[] | null> => {
+      if (stopped || cursor >= plan.replicates) return null;
+      let size = Math.min(next, plan.replicates - cursor);
+      if (options.pace) {
+        const allowed = Math.max(1, Math.floor(await options.pace(cursor)));
+        if (options.isCancelled?.()) throw new Cancelled();
+        if (stopped) return null;
+        if (allowed < size) size = next = allowed;
+      }
+      next = Math.min(next * 2, largest);
+      const indices = Array.from({ length: size }, (_, i) => cursor + i);
+      cursor += size;
+      return indices;
+    });
+    handing = chunk.catch(() => undefined);
+    return chunk;
+  };
+
+  const helpers = options.oneAtATime ? [] : (options.farm ?? []);
+  let firstDone: () => void = () => undefined;
+  const replicate0 = new Promise<void>((resolve) => (firstDone = resolve));
+
+  const fitHere = async (indices: readonly number[]): Promise<void> => {
+    const began = performance.now();
+    const chunk = await fitChunk(plan, models, indices, context);
+    if (chunk.first) first = chunk.first;
+    release(chunk.records);
+    if (indices[0] !== 0) return;
+    if (helpers.length > 0) {
+      // Chunks sized to about CHUNK_TARGET_MS of work, by what replicate 0 took.
+      const each = Math.max(1, performance.now() - began);
+      largest = Math.max(1, Math.min(8, Math.round(CHUNK_TARGET_MS / each)));
+      next = Math.min(next, largest);
     }
-  }
+    firstDone();
+    // Fidelity of replicate 1 comes after its numbers are out (it costs as much as a replicate's fits); the
+    // helpers are already fitting the next replicates meanwhile.
+    if (options.fidelity !== false) {
+      fidelity = await fidelityReport(plan, first!.real, first!.synthetic);
+    }
+  };
+
+  const here = async (): Promise<void> => {
+    for (let chunk = await take(); chunk; chunk = await take()) await fitHere(chunk);
+  };
+  const there = async (lane: ReplicateLane): Promise<void> => {
+    // Helpers join after replicate 0: its numbers come first, with the whole machine to itself.
+    await replicate0;
+    try {
+      await lane.ready;
+    } catch {
+      return; // this helper never started: the others (and this thread) carry on
+    }
+    for (let chunk = await take(); chunk; chunk = await take()) {
+      let fitted: ReplicateRecord[] | null = null;
+      try {
+        fitted = await lane.fit(chunk);
+      } catch {
+        // The helper failed (it crashed, or could not run this plan): its chunk is fitted here instead.
+      }
+      if (options.isCancelled?.()) throw new Cancelled();
+      if (!fitted) {
+        await fitHere(chunk);
+        return;
+      }
+      release(fitted);
+    }
+  };
+
+  const lanes = [here(), ...helpers.map(there)];
+  // Stop handing out chunks as soon as one lane fails (a cancel included), then report the first failure.
+  const settled = await Promise.allSettled(
+    lanes.map((lane) =>
+      lane.catch((error: unknown) => {
+        stopped = true;
+        firstDone();
+        throw error;
+      }),
+    ),
+  );
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  firstDone();
   return { records, summary, first, fidelity };
 }
 

@@ -11,7 +11,14 @@ import { isTracedLearner } from './learners/mlp';
 import { matrix, type Matrix } from './matrix';
 import { conditionalMean, type Sample } from './populations/population';
 import type { SampleView, SceneResult, SceneVisual, SurfaceGrid, TrainingCurve } from './results';
-import { drawReplicate, learnersFor, runExperiment, type Replicate0, type TrainingEvent } from './run';
+import {
+  drawReplicate,
+  learnersFor,
+  runExperiment,
+  type Replicate0,
+  type ReplicateLane,
+  type TrainingEvent,
+} from './run';
 
 export { Cancelled } from './run';
 
@@ -28,6 +35,8 @@ export interface SceneOptions {
   readonly trainingIntervalMs?: number;
   /** Fit replicates one at a time, not in batches (the benchmark's baseline; same numbers). */
   readonly oneAtATime?: boolean;
+  /** Helper threads for this scenario's replicates (run.ts RunOptions.farm). */
+  readonly farm?: (scenario: Scenario) => readonly ReplicateLane[];
 }
 
 function displayed(sample: Sample): SampleView {
@@ -190,6 +199,7 @@ export async function runScene(
     ...(grid ? { grid: grid.rows, gridProbabilities: grid.kind === 'surface' } : {}),
     ...(pace ? { pace } : {}),
     ...(options.oneAtATime ? { oneAtATime: true } : {}),
+    ...(options.farm ? { farm: options.farm(scenario) } : {}),
     ...(traces.length > 0 ? { onTraining } : {}),
     isCancelled,
     onReplicate: (record, summary, first, fidelity) => {

@@ -5,7 +5,7 @@
 import { sanitizeScenario } from '../scenario/sanitize';
 import { paramSpec, type Scenario } from '../scenario/schema';
 import { planFromScenario } from './experiment';
-import { runExperiment } from './run';
+import { runExperiment, type ReplicateLane } from './run';
 import type { ExperimentSummary } from './summary';
 
 export interface SweepAxis {
@@ -78,6 +78,8 @@ export async function runSweep(
     readonly onPoint?: (point: SweepPoint, index: number, total: number) => void;
     /** Fit replicates one at a time (the benchmark's baseline). */
     readonly oneAtATime?: boolean;
+    /** Helper threads for a point's replicates (run.ts RunOptions.farm). */
+    readonly farm?: (scenario: Scenario) => readonly ReplicateLane[];
   } = {},
 ): Promise<SweepPoint[]> {
   const grid = sweepScenarios(base, axes);
@@ -86,6 +88,7 @@ export async function runSweep(
     const runOptions = {
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
       ...(options.oneAtATime ? { oneAtATime: true } : {}),
+      ...(options.farm ? { farm: options.farm(scenario) } : {}),
     };
     const { summary } = await runExperiment(planFromScenario(scenario), runOptions);
     const point = { values, summary };

@@ -36,9 +36,13 @@ function playbackOf(state: PlaygroundState): Playback {
 
 declare global {
   interface Window {
-    /** For `npm run bench`: switch batched fitting off and on, and count the engine's live tensors. */
+    /**
+     * For `npm run bench`: switch batched fitting off and on, set the helper workers (null: one per spare core),
+     * and count the engine's live tensors (its helpers' included).
+     */
     playgroundEngine?: {
       setBatching(on: boolean): Promise<void>;
+      setHelpers(count: number | null): Promise<number>;
       tensors(): Promise<number>;
     };
   }
@@ -48,7 +52,8 @@ function exposeBenchHooks(client: EngineClient): void {
   if (typeof window === 'undefined') return;
   window.playgroundEngine = Object.freeze({
     setBatching: async (on: boolean) => void (await client.setBatching(on)),
-    tensors: async () => (await client.stats()).tensors,
+    setHelpers: (count: number | null) => Promise.resolve(client.setHelpers(count)),
+    tensors: () => Promise.resolve(client.liveTensors()),
   });
 }
 
@@ -102,7 +107,15 @@ export function startRunner(): () => void {
       settled = true;
       clearTimeout(flush);
       if (results === null || !current()) return;
-      set({ results: { ...results, scenario }, status: 'done', error: null });
+      // The run may have started tfjs (an MLP): the badge then shows what actually runs.
+      const now = (await engine.stats()).backend;
+      if (!current()) return;
+      set({
+        results: { ...results, scenario },
+        status: 'done',
+        error: null,
+        ...(now ? { backend: now } : {}),
+      });
     } catch (error) {
       set({ status: 'error', error: message(error) });
     }

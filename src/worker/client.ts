@@ -7,7 +7,18 @@ import type { EngineApi } from './engineApi';
 
 export type EngineClient = Pick<
   EngineApi,
-  'init' | 'run' | 'stats' | 'setPlayback' | 'setBatching' | 'step' | 'references' | 'sweep' | 'cancelSweep'
+  | 'init'
+  | 'startTensors'
+  | 'setHelpers'
+  | 'liveTensors'
+  | 'run'
+  | 'stats'
+  | 'setPlayback'
+  | 'setBatching'
+  | 'step'
+  | 'references'
+  | 'sweep'
+  | 'cancelSweep'
 >;
 
 async function mainThreadEngine(): Promise<EngineClient> {

@@ -1,34 +1,23 @@
 /**
- * The engine's message API: start a tfjs backend, run a scenario. The same object is exposed by the Web Worker
+ * The engine's message API: choose a tfjs backend, run a scenario. The same object is exposed by the Web Worker
  * (engine.worker.ts) and, if workers fail, used directly on the main thread. Newer runs cancel older ones.
+ *
+ * tfjs itself loads only when a model first needs tensors (an MLP; kNN on WebGL): init() chooses the backend
+ * from a WebGL probe without it, and registers the start with engine/tensorBackend.ts.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import { backendCandidates, isSoftwareRenderer, type BackendInfo, type BackendName } from '../engine/backend';
+import type * as Tf from '@tensorflow/tfjs-core';
+import { backendCandidates, isSoftwareRenderer, type BackendInfo } from '../engine/backend';
 import type { SceneResult } from '../engine/results';
 import { planFromScenario } from '../engine/experiment';
 import { populationReferences, type PopulationReferences } from '../engine/references';
 import { Cancelled, runScene } from '../engine/scene';
 import { runSweep, type SweepAxis, type SweepPoint } from '../engine/sweep';
+import { registerTensorBackend, tensorsReady } from '../engine/tensorBackend';
 import { assertScenario } from '../scenario/sanitize';
 import type { BackendChoice, Scenario } from '../scenario/schema';
-import { loadBackend } from './backends';
-import { probeWebgl, rendererOf } from './probeWebgl';
-
-async function tryBackend(name: BackendName): Promise<boolean> {
-  try {
-    await loadBackend(name);
-    return (await tf.setBackend(name)) && tf.getBackend() === name;
-  } catch {
-    return false;
-  }
-}
-
-function webglDetails(): Pick<BackendInfo, 'renderer' | 'software' | 'contextLost'> {
-  const gl = (tf.backend() as MathBackendWebGL).gpgpu.gl;
-  const renderer = rendererOf(gl);
-  return { renderer, software: isSoftwareRenderer(renderer), contextLost: gl.isContextLost() };
-}
+import { createFarm, type Farm } from './farm';
+import { probeWebgl } from './probeWebgl';
+import { startFirst, webglDetails } from './tfjsStart';
 
 /** How replicates are released: all at once (play), one per SLOW_MS (slow), or one per step() (pause). */
 export type Playback = 'play' | 'slow' | 'pause';
@@ -36,13 +25,37 @@ const SLOW_MS = 450;
 /** Sample size of the population references (R(f*), R(fbar) and the decomposition), as in the CLI. */
 const REFERENCE_SIZE = 10_000;
 
-export function createEngineApi(thread: BackendInfo['thread']) {
+/**
+ * `helperScript`: the engine worker's own URL, from which it starts helper workers for the spare cores (absent on
+ * the main-thread fallback and in tests: no helpers).
+ */
+export function createEngineApi(thread: BackendInfo['thread'], helperScript?: string | URL) {
   let latestRun = 0;
   let latestSweep = 0;
+  /** What runs (or will run) the tensor work; `started` once tfjs runs on it. */
   let backend: BackendInfo | null = null;
+  /** The start in progress or done for the current choice (memoized: tfjs loads once). */
+  let starting: Promise<BackendInfo> | null = null;
+  /** The loaded tfjs, once a start has begun. */
+  let tf: typeof Tf | null = null;
   let playback: Playback = 'play';
   /** Batched fitting (default); off only for the benchmark's one-at-a-time baseline. */
   let oneAtATime = false;
+  /**
+   * Helper workers for the spare cores (the engine worker only: the main-thread fallback has no workers to
+   * start). Not on WebGL, where the GPU does the work and helpers would only contend for it.
+   */
+  const farm: Farm | null = helperScript && typeof Worker !== 'undefined' ? createFarm(helperScript) : null;
+  /** Farm runs: every run and sweep point gets a number; `ids` collects those of one call, to stop them after. */
+  let farmRuns = 0;
+  const farmFor = (ids: number[]) => {
+    if (!farm || !backend || backend.active === 'webgl') return undefined;
+    const tensors = backend.active;
+    return (scenario: Scenario) => {
+      ids.push(++farmRuns);
+      return farm.lanes(scenario, tensors, farmRuns);
+    };
+  };
   /** Wakes a paused or slowed run: after step() (one replicate) or a playback change. */
   let wake: ((allowed: number) => void) | null = null;
   const release = (allowed: number) => {
@@ -72,42 +85,79 @@ export function createEngineApi(thread: BackendInfo['thread']) {
       return 'pong';
     },
 
-    /** Starts the best available backend for `choice`; the result says which one runs and why. */
+    /**
+     * Chooses the best available backend for `choice` (a WebGL probe, no tfjs) and registers its start, which
+     * happens when a model first needs tensors. The result says which one will run and why.
+     */
     async init(choice: BackendChoice): Promise<BackendInfo> {
-      const started = performance.now();
       if (backend?.requested === choice) return backend;
-      const candidates = backendCandidates(
-        choice,
-        choice === 'cpu' || choice === 'wasm' ? { available: false, renderer: '' } : probeWebgl(),
-      );
-      for (const candidate of candidates) {
-        if (!(await tryBackend(candidate.name))) continue;
-        await tf.ready();
-        const details = candidate.name === 'webgl' ? webglDetails() : {};
-        backend = {
-          requested: choice,
+      const began = performance.now();
+      const probe = choice === 'cpu' || choice === 'wasm' ? { available: false, renderer: '' } : probeWebgl();
+      const candidates = backendCandidates(choice, probe);
+      const first = candidates[0]!;
+      const planned: BackendInfo = {
+        requested: choice,
+        active: first.name,
+        ...(first.reason ? { reason: first.reason } : {}),
+        ...(first.name === 'webgl'
+          ? { renderer: probe.renderer, software: isSoftwareRenderer(probe.renderer), contextLost: false }
+          : {}),
+        thread,
+        started: false,
+        initMs: performance.now() - began,
+      };
+      backend = planned;
+      const start = async (): Promise<BackendInfo> => {
+        const startedAt = performance.now();
+        const { tf: lib, candidate } = await startFirst(candidates);
+        tf = lib;
+        const running: BackendInfo = {
+          ...planned,
           active: candidate.name,
           ...(candidate.reason ? { reason: candidate.reason } : {}),
-          ...details,
-          thread,
-          initMs: performance.now() - started,
+          ...(candidate.name === 'webgl' ? webglDetails(lib) : {}),
+          started: true,
+          initMs: planned.initMs + performance.now() - startedAt,
         };
-        return backend;
-      }
-      throw new Error('no tfjs backend could start (tried WebGL, WASM and CPU)');
+        // A newer init (another choice) replaced this one meanwhile: leave its state alone.
+        if (backend === planned) {
+          backend = running;
+          registerTensorBackend(running.active, startTensors);
+        }
+        return running;
+      };
+      starting = null;
+      const startTensors = (): Promise<BackendInfo> => (starting ??= start());
+      registerTensorBackend(first.name, startTensors);
+      return planned;
+    },
+
+    /** Starts tfjs on the chosen backend now (it otherwise starts when a model first needs it). */
+    async startTensors(): Promise<BackendInfo> {
+      if (!backend) throw new Error('init() chooses a backend first');
+      await tensorsReady();
+      return backend;
     },
 
     /** Runs the scenario, streaming partial results; resolves null when a newer run made this one obsolete. */
     async run(scenario: Scenario, onProgress?: (partial: SceneResult) => void): Promise<SceneResult | null> {
       const id = ++latestRun;
+      const farmIds: number[] = [];
       try {
         // A newer run wakes this one's wait so it can notice it is cancelled.
         credits = 0;
         release(1);
-        return await runScene(scenario, () => id !== latestRun, onProgress, pace, { oneAtATime });
+        const helpers = farmFor(farmIds);
+        return await runScene(scenario, () => id !== latestRun, onProgress, pace, {
+          oneAtATime,
+          ...(helpers ? { farm: helpers } : {}),
+        });
       } catch (error) {
         if (error instanceof Cancelled) return null;
         throw error;
+      } finally {
+        // Whatever the helpers still fit for this run (cancelled, or a failure here) is no longer wanted.
+        farm?.stop(farmIds);
       }
     },
 
@@ -139,15 +189,20 @@ export function createEngineApi(thread: BackendInfo['thread']) {
       onPoint?: (point: SweepPoint, index: number, total: number) => void,
     ): Promise<SweepPoint[] | null> {
       const id = ++latestSweep;
+      const farmIds: number[] = [];
       try {
+        const helpers = farmFor(farmIds);
         return await runSweep(assertScenario(base), axes, {
           isCancelled: () => id !== latestSweep,
           oneAtATime,
+          ...(helpers ? { farm: helpers } : {}),
           ...(onPoint ? { onPoint } : {}),
         });
       } catch (error) {
         if (error instanceof Cancelled) return null;
         throw error;
+      } finally {
+        farm?.stop(farmIds);
       }
     },
 
@@ -160,10 +215,21 @@ export function createEngineApi(thread: BackendInfo['thread']) {
       oneAtATime = !on;
     },
 
+    /** How many helper workers runs may use (null: one per spare core, the default); for `npm run bench`. */
+    setHelpers(count: number | null): number {
+      return farm ? farm.resize(count) : 0;
+    },
+
+    /** Live tfjs tensors here and in the helpers (the bench's leak check). */
+    async liveTensors(): Promise<number> {
+      return (tf ? tf.memory().numTensors : 0) + (farm ? await farm.tensors() : 0);
+    },
+
     /** Live tensor count and backend state, for leak checks and the badge. */
     stats(): { tensors: number; backend: BackendInfo | null } {
-      const live = backend?.active === 'webgl' ? { ...backend, ...webglDetails() } : backend;
-      return { tensors: backend ? tf.memory().numTensors : 0, backend: live };
+      const running = tf !== null && backend?.started === true;
+      const live = running && backend?.active === 'webgl' ? { ...backend, ...webglDetails(tf!) } : backend;
+      return { tensors: tf ? tf.memory().numTensors : 0, backend: live };
     },
   };
 }

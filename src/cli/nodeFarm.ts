@@ -1,0 +1,88 @@
+/**
+ * The CLI's helpers: worker_threads on the spare cores (availableParallelism() - 1, at most 7, or --threads - 1),
+ * each running the same replicate fits as the browser's helpers (nodeHelper.ts), on the same tfjs backend as the
+ * main thread. The numbers do not depend on them (run.ts releases records in replicate order).
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { BackendName } from '../engine/backend';
+import type { ReplicateLane } from '../engine/run';
+import type { Scenario } from '../scenario/schema';
+import type { HelperApi } from '../worker/helperApi';
+
+export interface NodeFarm {
+  readonly helpers: number;
+  /** Replicates the helpers have fitted so far (for --progress). */
+  readonly fitted: number;
+  /** Lanes for one run of `scenario` (pass as RunOptions.farm / the sweep's farm). */
+  lanes(scenario: Scenario): ReplicateLane[];
+  /** Ends the helper threads (the process can then exit). */
+  close(): Promise<void>;
+}
+
+/** Helper threads for `threads` threads in all (default: every core). */
+export function helperCount(threads?: number): number {
+  const all = threads ?? availableParallelism();
+  return Math.max(0, Math.min(7, Math.floor(all) - 1));
+}
+
+/** tsx's ESM API (its package exports' "import" entry: require.resolve would give the CommonJS one). */
+function tsxEsmApi(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports: Record<string, { import?: { default?: string } }>;
+  };
+  const entry = exports['./esm/api']?.import?.default;
+  if (!entry) throw new Error('tsx has no ESM API entry (./esm/api)');
+  return pathToFileURL(join(dirname(manifest), entry)).href;
+}
+
+export function createNodeFarm(tensors: BackendName, count: number): NodeFarm {
+  // The helper is TypeScript: its thread first registers tsx's loader (as `npm run cli` runs the CLI through
+  // tsx; loader hooks do not pass to worker threads), then imports it.
+  const tsxApi = tsxEsmApi();
+  const script = new URL('./nodeHelper.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
+  const workers: Worker[] = [];
+  const helpers = Array.from({ length: count }, () => {
+    const worker = new Worker(boot, { eval: true });
+    workers.push(worker);
+    const died = new Promise<never>((_, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`helper thread exited (${code})`)));
+    });
+    died.catch(() => undefined);
+    const remote = Comlink.wrap<HelperApi>(nodeEndpoint(worker));
+    const ready = Promise.race([remote.ping().then(() => undefined), died]);
+    ready.catch(() => undefined);
+    return { remote, ready, died };
+  });
+  let runs = 0;
+  let fitted = 0;
+  return {
+    helpers: count,
+    get fitted() {
+      return fitted;
+    },
+    lanes(scenario) {
+      const run = ++runs;
+      return helpers.map((h) => ({
+        ready: h.ready,
+        fit: async (indices) => {
+          const records = await Promise.race([h.remote.fit(scenario, tensors, [...indices], run), h.died]);
+          fitted += records?.length ?? 0;
+          return records;
+        },
+      }));
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

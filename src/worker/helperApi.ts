@@ -1,0 +1,72 @@
+/**
+ * An engine helper: fits chunks of replicates for the engine worker that owns the run (farm.ts), so a run uses
+ * every core. It rebuilds the plan from the scenario and runs the same fits (run.ts fitReplicates) on the same
+ * tfjs backend as the owner, so its records are the ones the owner would have computed.
+ */
+import type { BackendName } from '../engine/backend';
+import { planFromScenario } from '../engine/experiment';
+import { Cancelled, fitReplicates } from '../engine/run';
+import type { ReplicateRecord } from '../engine/summary';
+import { registerTensorBackend } from '../engine/tensorBackend';
+import { assertScenario } from '../scenario/sanitize';
+import type { Scenario } from '../scenario/schema';
+import { loadTfjs, startFirst } from './tfjsStart';
+
+/**
+ * `startBackend`: how this helper starts tfjs on a backend (default: the browser's loaders, tfjsStart.ts; the
+ * CLI's helpers pass Node's).
+ */
+export function createHelperApi(
+  startBackend: (name: BackendName) => Promise<unknown> = (name) => startFirst([{ name }]),
+) {
+  /** Runs the owner has moved on from (a newer scenario, a cancelled sweep, a finished run). */
+  const stopped = new Set<number>();
+  let backend: BackendName | null = null;
+  let tfjsStarted = false;
+
+  /** tfjs starts (exactly this backend, no fallback) only if a model here needs tensors. */
+  const chooseBackend = (name: BackendName): void => {
+    if (backend === name) return;
+    backend = name;
+    let start: Promise<unknown> | null = null;
+    registerTensorBackend(name, () => (start ??= startBackend(name).then(() => (tfjsStarted = true))));
+  };
+
+  return {
+    ping(): 'pong' {
+      return 'pong';
+    },
+
+    /**
+     * Replicates `indices` of run `run` of the scenario; null when the run was stopped before they were done.
+     */
+    async fit(
+      scenario: Scenario,
+      tensors: BackendName,
+      indices: readonly number[],
+      run: number,
+    ): Promise<ReplicateRecord[] | null> {
+      const isCancelled = () => stopped.has(run);
+      if (isCancelled()) return null;
+      chooseBackend(tensors);
+      try {
+        return await fitReplicates(planFromScenario(assertScenario(scenario)), indices, isCancelled);
+      } catch (error) {
+        if (error instanceof Cancelled) return null;
+        throw error;
+      }
+    },
+
+    /** Live tfjs tensors here (0 while tfjs has not started). */
+    async tensors(): Promise<number> {
+      return backend && tfjsStarted ? (await loadTfjs()).memory().numTensors : 0;
+    },
+
+    /** Cancels these runs: what is left of their chunks is not wanted any more. */
+    stop(runs: readonly number[]): void {
+      for (const run of runs) stopped.add(run);
+    },
+  };
+}
+
+export type HelperApi = ReturnType<typeof createHelperApi>;
