@@ -18,4 +18,24 @@ describe('portable math', () => {
     expect(portable.sin(0)).toBe(0);
     expect(portable.log(0)).toBe(-Infinity);
   });
+
+  it('expFast stays within 2 ulp of exp, and hands the edges to it', () => {
+    let worst = 0;
+    for (let i = 0; i <= 200_000; i++) {
+      const x = -745 + (1454 * i) / 200_000; // the whole finite range, and beyond it at both ends
+      const exact = portable.exp(x);
+      if (x <= -708 || x >= 709) {
+        // subnormal, zero or infinite results: exp itself answers
+        expect(portable.expFast(x)).toBe(exact);
+        continue;
+      }
+      worst = Math.max(worst, Math.abs(portable.expFast(x) - exact) / (exact * 2 ** -52));
+    }
+    expect(worst).toBeLessThan(2);
+    expect(portable.expFast(0)).toBe(1);
+    expect(portable.expFast(-Infinity)).toBe(0);
+    expect(portable.expFast(Infinity)).toBe(Infinity);
+    expect(portable.expFast(NaN)).toBeNaN();
+    expect(portable.expFast(-800)).toBe(0);
+  });
 });
