@@ -54,3 +54,38 @@ test('the headless CLI gives the browser`s numbers for the same link', async ({ 
   const browser = await app.numbers();
   expect(cli.map((m) => ({ id: m.model, trtr: m.trtr, tstr: m.tstr, utility: m.utility }))).toEqual(browser);
 });
+
+test('without Web Workers the engine runs on the page`s thread, in half-frame slices, with the same numbers', async ({
+  page,
+}) => {
+  const link =
+    '?backend=wasm&p=2&eta=quadratic&n=500&m=500&test=5000&R=2&models=ols;knn:k=5;krr:alpha=0.5,gamma=0.5;mlp:width=32,depth=2,epochs=400,lr=0.01';
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'Worker', { value: undefined });
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const app = new PlaygroundPage(page);
+  await page.goto(`/${link}`);
+  await app.waitForResults();
+  const state = await app.snapshot();
+  expect(state.backend?.thread).toBe('main');
+  // Reset and time the rerun alone (page load and tfjs's start are long tasks of their own).
+  await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+  await page.getByTestId('reset').click();
+  await page.waitForFunction(() => window.playground.status !== 'done');
+  await app.waitForResults();
+  const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  // Fits yield every 8 ms (the MLP's 400 epochs in one go take about 2x this bound here); a loose ceiling, the
+  // slice is what keeps it low.
+  console.log('[e2e] main-thread fallback, longest task ms:', Math.round(longest));
+  expect(longest).toBeLessThan(200);
+
+  const worker = new PlaygroundPage(await page.context().newPage());
+  await worker.open(link);
+  expect((await worker.snapshot()).backend?.thread).toBe('worker');
+  expect(await app.numbers()).toEqual(await worker.numbers());
+});

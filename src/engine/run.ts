@@ -6,7 +6,7 @@
 import { GeneratorError, drawOracle } from './generators/oracle';
 import { parseModelSpec } from './learners/spec';
 import { specLabel, parseSpecText } from './learners/catalog';
-import { yieldToEvents } from './yieldToEvents';
+import { yieldSlice } from './yieldToEvents';
 import { fitAll } from './learners/batch';
 import { isTracedLearner } from './learners/mlp';
 import { FitError, type FittedModel, type Learner } from './learners/types';
@@ -234,7 +234,7 @@ async function fitChunk(
   // Before every fit the run yields to the event loop: a newer scenario, a pause or a cancel is read at
   // once, not after the whole run (the float64 learners never wait on anything).
   const between = async () => {
-    await yieldToEvents();
+    await yieldSlice();
     if (context.isCancelled?.()) throw new Cancelled();
   };
   for (const [k, { learner, id }] of models.entries()) {

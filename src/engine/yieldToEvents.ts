@@ -27,3 +27,26 @@ export function yieldToEvents(): Promise<void> {
     setTimeout(resolve, 0);
   });
 }
+
+/** Longest stretch of work between two yields inside a fit (long loops check it; see setSliceMs). */
+let sliceMs = 50;
+let sliceStart = typeof performance !== 'undefined' ? performance.now() : 0;
+
+/**
+ * Sets the slice: 50 ms in a worker (a cancel is read within that), 8 ms when the engine runs on the page's
+ * main thread because workers failed (half a frame: the page keeps drawing while it computes).
+ */
+export function setSliceMs(ms: number): void {
+  sliceMs = ms;
+}
+
+/** Whether the current slice is used up (cheap: call it every few dozen rows of a long loop). */
+export function sliceDue(): boolean {
+  return performance.now() - sliceStart >= sliceMs;
+}
+
+/** Yields to the event loop and starts a new slice. */
+export async function yieldSlice(): Promise<void> {
+  await yieldToEvents();
+  sliceStart = performance.now();
+}

@@ -13,6 +13,7 @@ import { populationReferences, type PopulationReferences } from '../engine/refer
 import { Cancelled, runScene } from '../engine/scene';
 import { runSweep, type SweepAxis, type SweepPoint } from '../engine/sweep';
 import { registerTensorBackend, tensorsReady } from '../engine/tensorBackend';
+import { setSliceMs } from '../engine/yieldToEvents';
 import { assertScenario } from '../scenario/sanitize';
 import type { BackendChoice, Scenario } from '../scenario/schema';
 import { createFarm, type Farm } from './farm';
@@ -30,6 +31,8 @@ const REFERENCE_SIZE = 10_000;
  * the main-thread fallback and in tests: no helpers).
  */
 export function createEngineApi(thread: BackendInfo['thread'], helperScript?: string | URL) {
+  // On the page's own thread, fits give it back every half frame so the page keeps drawing.
+  setSliceMs(thread === 'main' ? 8 : 50);
   let latestRun = 0;
   let latestSweep = 0;
   /** What runs (or will run) the tensor work; `started` once tfjs runs on it. */

@@ -4,6 +4,7 @@
  */
 import * as portable from '../portable';
 import { rowDistanceSquared, type Matrix } from '../matrix';
+import { sliceDue, yieldSlice } from '../yieldToEvents';
 import { choleskyInPlace, choleskySolve } from './cholesky';
 import { FitError, type FittedModel, type Learner } from './types';
 
@@ -37,6 +38,8 @@ export function krr(alpha: number, gamma: number): Learner {
           if (test.cols !== p) throw new FitError(`krr: test rows have ${test.cols} features, training ${p}`);
           const out = new Float64Array(test.rows);
           for (let t = 0; t < test.rows; t++) {
+            // Long predictions give the thread back now and then (the main-thread fallback's frame budget).
+            if ((t & 31) === 31 && sliceDue()) await yieldSlice();
             let s = 0;
             for (let i = 0; i < n; i++)
               s += dual[i]! * portable.expFast(-gamma * rowDistanceSquared(test.data, t, train, i, p));

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Matrix } from '../matrix';
 import type { RandomStream } from '../rng';
 import type { Task } from './catalog';
+import { sliceDue, yieldSlice } from '../yieldToEvents';
 import { adam } from './mlp-adam';
 import {
   forwardLayers,
@@ -151,6 +152,8 @@ export async function fitMlpBatch(
         optimizer.step(grad);
       });
       if (report) settings.onEpoch?.(epoch - 1, await read());
+      // Long trainings give the thread back now and then (the main-thread fallback's frame budget).
+      if (sliceDue()) await yieldSlice();
     }
     pending.push(
       tf.tidy(() => networkLosses(forwardLayers(xT, ones, splitParams(theta, shape, count)).out, yT, task)),

@@ -9,6 +9,7 @@
  */
 import { rowDistanceSquared, type Matrix } from '../matrix';
 import { tensorBackend, tensorsReady } from '../tensorBackend';
+import { sliceDue, yieldSlice } from '../yieldToEvents';
 
 export interface NeighborResult {
   /** Row-major [queries x k] indices into the training rows, nearest first (ties broken by lower index). */
@@ -70,6 +71,10 @@ export async function nearestNeighbors(
   // tfjs's CPU kernels are plain JavaScript too (and its topk sorts whole rows), and WASM's per-op overhead and
   // float32 candidate pass cost more than the exact float64 scan: only a GPU earns the tensor path.
   const best = new Float64Array(k);
-  for (let q = 0; q < query.rows; q++) exactScan(train, query, q, k, indices, best);
+  for (let q = 0; q < query.rows; q++) {
+    // Long searches give the thread back now and then (the main-thread fallback's frame budget).
+    if ((q & 127) === 127 && sliceDue()) await yieldSlice();
+    exactScan(train, query, q, k, indices, best);
+  }
   return { indices, exactScans: query.rows };
 }
