@@ -11,16 +11,8 @@ import { encodeScenario } from '../../scenario/url';
 import { usePlayground, type SweepState } from '../../store/playground';
 import { AxisEditor } from './sweep/AxisEditor';
 import { PhaseDiagram } from './sweep/PhaseDiagram';
-import {
-  axisFor,
-  describeBase,
-  estimateSweep,
-  formatDuration,
-  numberSpec,
-  sameSetting,
-  totalPoints,
-  type SweepEstimate,
-} from './sweep/shape';
+import { axisFor, numberSpec, sameSetting, totalPoints } from './sweep/axes';
+import { describeBase, estimateSweep, formatDuration, type SweepEstimate } from './sweep/estimate';
 import { SweepCurves } from './sweep/SweepCurves';
 import { SweepTable } from './sweep/SweepTable';
 import './sweep/sweep.css';

@@ -7,14 +7,14 @@ import { memo, useEffect, useRef, useState } from 'react';
 import type { SceneVisual } from '../../../engine/results';
 import { useElementWidth } from '../../useElementWidth';
 import { useThemeVersion, themeOf } from './hooks';
+import { drawSurface } from './surfacePlot';
 import {
-  drawSurface,
   layoutFor,
   PANELS,
   SIDE_BY_SIDE_MIN_WIDTH,
   type PanelKind,
   type SurfacePicture,
-} from './surfacePlot';
+} from './surfaceLayout';
 
 interface Props {
   readonly visual: SceneVisual;

@@ -6,7 +6,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { SWEEPABLE, type SweepAxisSetting } from '../../../scenario/page';
 import { paramSpec, type ParamGroup, type Scenario } from '../../../scenario/schema';
-import { axisFor, checkAxis, draftOf, numberSpec, sameAxis, type AxisDraft } from './shape';
+import { axisFor, checkAxis, draftOf, numberSpec, sameAxis, type AxisDraft } from './axes';
 
 const GROUP_TITLES: Readonly<Record<ParamGroup, string>> = {
   real: 'Real population',

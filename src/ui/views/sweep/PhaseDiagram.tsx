@@ -12,16 +12,16 @@ import type { Scenario } from '../../../scenario/schema';
 import { ChartFrame } from '../../export/ChartFrame';
 import { formatNumber, formatTick } from '../../format';
 import { rampColor, textOn, viridis } from './color';
+import { numberSpec } from './axes';
 import {
   HEAT_METRICS,
   heatmapData,
   labelIndices,
   METRIC_DOMAIN,
   metricLabel,
-  numberSpec,
   type HeatCell,
   type HeatMetric,
-} from './shape';
+} from './heatmap';
 import { useElementWidth } from '../../useElementWidth';
 
 interface Props {

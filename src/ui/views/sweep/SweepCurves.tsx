@@ -23,7 +23,8 @@ import type { Scenario } from '../../../scenario/schema';
 import { ChartFrame } from '../../export/ChartFrame';
 import { formatInterval, formatNumber, formatTick, niceTicks } from '../../format';
 import { modelColorAt } from '../../palette';
-import { curveData, formatDecade, logCurves, numberSpec, rankingFloor, utilityMax, wantsLog } from './shape';
+import { numberSpec } from './axes';
+import { curveData, formatDecade, logCurves, rankingFloor, utilityMax, wantsLog } from './curves';
 
 interface Props {
   readonly points: readonly SweepPoint[];

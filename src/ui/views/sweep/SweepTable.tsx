@@ -8,7 +8,8 @@ import type { SweepPoint } from '../../../engine/sweep';
 import type { SweepSetting } from '../../../scenario/page';
 import { formatInterval, formatNumber, formatTick } from '../../format';
 import { modelColorAt } from '../../palette';
-import { consistencyLabel, meanPairwiseConsistency, numberSpec } from './shape';
+import { numberSpec } from './axes';
+import { consistencyLabel, meanPairwiseConsistency } from './curves';
 
 interface Props {
   readonly points: readonly SweepPoint[];

@@ -4,27 +4,19 @@ import { summarize, type ReplicateRecord } from '../../../engine/summary';
 import { defaultScenario, type Scenario } from '../../../scenario/schema';
 import type { SweepSetting } from '../../../scenario/page';
 import { luminance, rampColor, textOn, viridis, viridisRgb } from './color';
+import { axisFor, checkAxis, gridValues, sameSetting, totalPoints } from './axes';
 import {
-  axisFor,
-  checkAxis,
   consistencyLabel,
   curveData,
-  describeBase,
-  estimateSweep,
   formatDecade,
-  formatDuration,
-  gridValues,
-  heatmapData,
-  labelIndices,
   logCurves,
   meanPairwiseConsistency,
-  metricValue,
   rankingFloor,
-  sameSetting,
-  totalPoints,
   utilityMax,
   wantsLog,
-} from './shape';
+} from './curves';
+import { describeBase, estimateSweep, formatDuration } from './estimate';
+import { heatmapData, labelIndices, metricValue } from './heatmap';
 
 const MODELS = [
   { id: 'ols', label: 'OLS' },
