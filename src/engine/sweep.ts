@@ -86,6 +86,8 @@ export async function runSweep(
   const points: SweepPoint[] = [];
   for (const [index, { scenario, values }] of grid.entries()) {
     const runOptions = {
+      // A point keeps its summary only: replicate 1's fidelity report would be computed for nothing.
+      fidelity: false,
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
       ...(options.oneAtATime ? { oneAtATime: true } : {}),
       ...(options.farm ? { farm: options.farm(scenario) } : {}),
