@@ -3,9 +3,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * Cross-origin isolation (COOP + COEP): the page may then use SharedArrayBuffer, which tfjs-wasm needs for its
- * multi-threaded SIMD build. Everything the app loads is same-origin, so require-corp blocks nothing. A static
- * host must send the same two headers (README, "Performance"); without them the app runs single-threaded.
+ * Cross-origin isolation (COOP + COEP): the page may then use SharedArrayBuffer, which tfjs-wasm's multi-threaded
+ * SIMD build needs (kept off for now: worker/backends.ts says why). Everything the app loads is same-origin, so
+ * require-corp blocks nothing. The engine's own helper workers (worker/farm.ts) need neither header: a host
+ * without them still uses every core.
  */
 export const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -51,6 +51,8 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
   const farm: Farm | null = helperScript && typeof Worker !== 'undefined' ? createFarm(helperScript) : null;
   /** Farm runs: every run and sweep point gets a number; `ids` collects those of one call, to stop them after. */
   let farmRuns = 0;
+  /** The farm runs of the newest run() (a newer one stops them at once). */
+  let runFarmIds: number[] = [];
   const farmFor = (ids: number[]) => {
     if (!farm || !backend || backend.active === 'webgl') return undefined;
     const tensors = backend.active;
@@ -146,6 +148,10 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
     async run(scenario: Scenario, onProgress?: (partial: SceneResult) => void): Promise<SceneResult | null> {
       const id = ++latestRun;
       const farmIds: number[] = [];
+      // The helpers drop the older run's chunks now, not when that run next looks up: its replicate 1 then has
+      // the cores to itself.
+      farm?.stop(runFarmIds);
+      runFarmIds = farmIds;
       try {
         // A newer run wakes this one's wait so it can notice it is cancelled.
         credits = 0;
