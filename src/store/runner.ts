@@ -8,7 +8,7 @@ import type { SceneResult } from '../engine/results';
 import type { SweepPoint } from '../engine/sweep';
 import { encodeLink, encodeScenario } from '../scenario/url';
 import type { Scenario } from '../scenario/schema';
-import type { Playback } from '../worker/engineApi';
+import type { Playback, ProgressMessage } from '../worker/engineApi';
 import { connectEngine, type EngineClient } from '../worker/client';
 import { engineHooks, usePlayground, type PlaygroundState } from './playground';
 
@@ -76,6 +76,7 @@ export function startRunner(): () => void {
       let settled = false;
       let lastShown = 0;
       let pending: SceneResult | null = null;
+      let picture: SceneResult['visual'] = null;
       let flush: ReturnType<typeof setTimeout> | undefined;
       const show = () => {
         flush = undefined;
@@ -95,7 +96,11 @@ export function startRunner(): () => void {
       };
       const results = await engine.run(
         scenario,
-        proxy((partial: SceneResult) => {
+        proxy((message: ProgressMessage) => {
+          // The engine sends replicate 1's picture once; later partials point back to it.
+          const { sameVisual, ...sent } = message;
+          const partial: SceneResult = sameVisual ? { ...sent, visual: picture } : sent;
+          picture = partial.visual;
           // The first numbers go out at once; later ones are merged so charts redraw ~10 times a second.
           pending = partial;
           if (flush !== undefined) return;

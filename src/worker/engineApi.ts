@@ -20,6 +20,12 @@ import { createFarm, type Farm } from './farm';
 import { probeWebgl } from './probeWebgl';
 import { startFirst, webglDetails } from './tfjsStart';
 
+/**
+ * A partial result as it crosses to the page: `sameVisual` means "the picture you got last from this run", sent
+ * as null to spare copying it again.
+ */
+export type ProgressMessage = SceneResult & { readonly sameVisual?: true };
+
 /** How replicates are released: all at once (play), one per SLOW_MS (slow), or one per step() (pause). */
 export type Playback = 'play' | 'slow' | 'pause';
 const SLOW_MS = 450;
@@ -145,7 +151,10 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
     },
 
     /** Runs the scenario, streaming partial results; resolves null when a newer run made this one obsolete. */
-    async run(scenario: Scenario, onProgress?: (partial: SceneResult) => void): Promise<SceneResult | null> {
+    async run(
+      scenario: Scenario,
+      onProgress?: (partial: ProgressMessage) => void,
+    ): Promise<SceneResult | null> {
       const id = ++latestRun;
       const farmIds: number[] = [];
       // The helpers drop the older run's chunks now, not when that run next looks up: its replicate 1 then has
@@ -157,7 +166,20 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
         credits = 0;
         release(1);
         const helpers = farmFor(farmIds);
-        return await runScene(scenario, () => id !== latestRun, onProgress, pace, {
+        // Replicate 1's picture is made once: later partials say "same picture" instead of copying it again
+        // (570 kB of JSON for S1's surfaces, with every replicate).
+        let sent: SceneResult['visual'] = null;
+        const progress =
+          onProgress &&
+          ((partial: SceneResult) => {
+            if (partial.visual !== null && partial.visual === sent) {
+              onProgress({ ...partial, visual: null, sameVisual: true });
+              return;
+            }
+            sent = partial.visual;
+            onProgress(partial);
+          });
+        return await runScene(scenario, () => id !== latestRun, progress, pace, {
           oneAtATime,
           ...(helpers ? { farm: helpers } : {}),
         });

@@ -1,0 +1,36 @@
+/**
+ * The engine's message API as the page uses it (here on this thread, as the main-thread fallback does): partial
+ * results carry replicate 1's picture once, then point back to it.
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultScenario } from '../scenario/schema';
+import { createEngineApi, type ProgressMessage } from './engineApi';
+
+describe('engine API', () => {
+  it('sends the picture once per run and says "same picture" after, the final result whole', async () => {
+    const api = createEngineApi('main');
+    const backend = await api.init('cpu');
+    expect(backend).toMatchObject({ active: 'cpu', started: false }); // no model here needs tensors
+    const messages: ProgressMessage[] = [];
+    const result = await api.run(
+      {
+        ...defaultScenario(),
+        p: 2,
+        eta: 'quadratic',
+        n: 60,
+        m: 60,
+        nTest: 1000,
+        replicates: 4,
+        models: 'ols;knn:k=3',
+      },
+      (m) => messages.push(m),
+    );
+    expect(messages.length).toBeGreaterThanOrEqual(2);
+    const [first, ...later] = messages;
+    expect(first!.visual?.surface).not.toBeNull();
+    expect(first!.sameVisual).toBeUndefined();
+    for (const m of later) expect(m).toMatchObject({ visual: null, sameVisual: true });
+    expect(result!.visual).toEqual(first!.visual);
+    expect(api.stats().backend?.started).toBe(false);
+  });
+});
