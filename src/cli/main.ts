@@ -19,7 +19,7 @@ npm run cli -- <command> --help   for the options of a command`,
          --task regression|classification --models "ols;ridge:alpha=2;knn:k=9" [--target y] [--json] [--progress]`,
   run: `usage: npm run cli -- run --scenario <share-link-or-json-file> [--replicates R] [--out results.json|csv] [--json]
          [--references] [--threads N] [--progress]
-  --threads N   threads fitting replicates (default: every core); the numbers do not depend on it
+  --threads N   threads fitting replicates (default: every core, at most 8); the numbers do not depend on it
   --references  also fit every model on 10,000-point real and synthetic samples: population risks R(f*), R(fbar),
                 the gaps between models, U's decomposition, and ranking agreement with the population order`,
   sweep: `usage: npm run cli -- sweep --scenario <link-or-file> --param shift --from 0 --to 3 --steps 13

@@ -16,6 +16,9 @@ import type { ReplicateLane } from '../engine/run';
 import type { Scenario } from '../scenario/schema';
 import type { HelperApi } from '../worker/helperApi';
 
+/** A helper thread that has not answered by then is given up on (the run goes on without it). */
+const START_TIMEOUT_MS = 20_000;
+
 export interface NodeFarm {
   readonly helpers: number;
   /** Replicates the helpers have fitted so far (for --progress). */
@@ -59,8 +62,16 @@ export function createNodeFarm(tensors: BackendName, count: number): NodeFarm {
     });
     died.catch(() => undefined);
     const remote = Comlink.wrap<HelperApi>(nodeEndpoint(worker));
-    const ready = Promise.race([remote.ping().then(() => undefined), died]);
-    ready.catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('helper thread did not start')), START_TIMEOUT_MS);
+      timer.unref();
+    });
+    const ready = Promise.race([remote.ping().then(() => undefined), died, timeout]).finally(() =>
+      clearTimeout(timer),
+    );
+    // A thread that never answers is ended, so it cannot keep the process alive.
+    ready.catch(() => void worker.terminate());
     return { remote, ready, died };
   });
   let runs = 0;

@@ -84,4 +84,62 @@ describe('helper lanes', () => {
     });
     await expect(run).rejects.toBeInstanceOf(Cancelled);
   });
+
+  it('a cancelled run stops asking the pace: the wait (and the next step) stay with the newer run', async () => {
+    let cancelled = false;
+    let waiting: ((allowed: number) => void) | null = null;
+    let asked = 0;
+    // A paused page: replicate 1 comes, every later chunk waits for a step.
+    const pace = (handedOut: number) => {
+      asked++;
+      if (handedOut === 0) return Promise.resolve(1);
+      return new Promise<number>((resolve) => (waiting = resolve));
+    };
+    const run = runExperiment(plan, {
+      fidelity: false,
+      farm: [lane(plan, [0]), lane(plan, [0])],
+      pace,
+      isCancelled: () => cancelled,
+    });
+    await sleep(200);
+    expect(waiting).not.toBeNull();
+    // A newer run: this one is cancelled and its waiting lane woken, as engineApi does.
+    cancelled = true;
+    const askedBefore = asked;
+    const wake = waiting!;
+    waiting = null;
+    wake(1);
+    await expect(run).rejects.toBeInstanceOf(Cancelled);
+    await sleep(20);
+    expect(asked).toBe(askedBefore); // no lane of the dead run waited in the pace again
+    expect(waiting).toBeNull();
+  });
+
+  it('a paused run whose other lane fails reports the failure at once, without a step', async () => {
+    const run = runExperiment(plan, {
+      fidelity: false,
+      farm: [lane(plan, [0])],
+      // Replicates 1 and 2 go; then every chunk waits for a step that never comes.
+      pace: (handedOut) => (handedOut < 3 ? Promise.resolve(1) : new Promise<number>(() => undefined)),
+      onReplicate: (record) => {
+        if (record.index === 2) throw new Error('broken view');
+      },
+    });
+    const outcome = await Promise.race([
+      run.then(
+        () => 'done',
+        (e: Error) => e.message,
+      ),
+      sleep(3000).then(() => 'hung'),
+    ]);
+    expect(outcome).toBe('broken view');
+  });
+
+  it('does not wait for a helper that is still starting once all the work is handed out', async () => {
+    const slow: ReplicateLane = { ready: sleep(5000), fit: (indices) => fitReplicates(plan, indices) };
+    const began = performance.now();
+    const { summary } = await runExperiment({ ...plan, replicates: 2 }, { fidelity: false, farm: [slow] });
+    expect(summary.completed).toBe(2);
+    expect(performance.now() - began).toBeLessThan(4000);
+  });
 });

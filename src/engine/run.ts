@@ -76,7 +76,8 @@ export interface RunOptions {
   readonly isCancelled?: () => boolean;
   /**
    * Playback control (play / pause / step / slow in the page): awaited before each chunk of replicates with the
-   * number completed so far; resolves with the largest chunk allowed next (>= 1). Chunking never changes which
+   * number of replicates handed out so far (fitted, or being fitted by a helper); resolves with the largest chunk
+   * allowed next (>= 1). Chunking never changes which
    * samples a replicate draws, so paced and unpaced runs give the same numbers.
    */
   readonly pace?: (completed: number) => Promise<number>;
@@ -86,7 +87,7 @@ export interface RunOptions {
    */
   readonly oneAtATime?: boolean;
   /**
-   * Helper threads that fit replicates alongside this one (engine/farm.ts; ignored with oneAtATime). Replicate
+   * Helper threads that fit replicates alongside this one (worker/farm.ts, cli/nodeFarm.ts; ignored with oneAtATime). Replicate
    * 0 is always fitted here; records are released in replicate order, so the numbers do not depend on them.
    */
   readonly farm?: readonly ReplicateLane[];
@@ -183,7 +184,7 @@ async function probaOrNull(model: FittedModel | FitError, queries: Matrix): Prom
   }
 }
 
-/** Another thread that fits replicates of the same plan (an engine helper in a Web Worker, engine/farm.ts). */
+/** Another thread that fits replicates of the same plan (an engine helper: worker/farm.ts, cli/nodeFarm.ts). */
 export interface ReplicateLane {
   /** Resolves when the helper can take work; rejects when it could not start (the run goes on without it). */
   readonly ready: Promise<void>;
@@ -342,16 +343,26 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
   let next = 1;
   let largest = options.oneAtATime ? 1 : 8;
   let stopped = false;
+  /** Resolves once a lane failed (a cancel included): a lane waiting in the pace stops waiting. */
+  let stopNow: () => void = () => undefined;
+  const stopSignal = new Promise<null>((resolve) => (stopNow = () => resolve(null)));
+  const stop = () => {
+    stopped = true;
+    stopNow();
+  };
   let handing: Promise<unknown> = Promise.resolve();
   const take = (): Promise<number[] | null> => {
     const chunk = handing.then(async (): Promise<number[] | null> => {
+      // A cancelled run must not wait in the pace: it would hold the wait (and a step) meant for the newer run.
+      if (options.isCancelled?.()) throw new Cancelled();
       if (stopped || cursor >= plan.replicates) return null;
       let size = Math.min(next, plan.replicates - cursor);
       if (options.pace) {
-        const allowed = Math.max(1, Math.floor(await options.pace(cursor)));
+        // A paused run whose other lane failed stops waiting for a step: the failure is reported at once.
+        const allowed = await Promise.race([options.pace(cursor), stopSignal]);
         if (options.isCancelled?.()) throw new Cancelled();
-        if (stopped) return null;
-        if (allowed < size) size = next = allowed;
+        if (stopped || allowed === null) return null;
+        if (allowed < size) size = next = Math.max(1, Math.floor(allowed));
       }
       next = Math.min(next * 2, largest);
       const indices = Array.from({ length: size }, (_, i) => cursor + i);
@@ -386,14 +397,23 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
     }
   };
 
+  /** Resolves when this thread has taken its last chunk: a helper still starting then has nothing to do. */
+  let hereDone: () => void = () => undefined;
+  const noneLeft = new Promise<'none left'>((resolve) => (hereDone = () => resolve('none left')));
   const here = async (): Promise<void> => {
-    for (let chunk = await take(); chunk; chunk = await take()) await fitHere(chunk);
+    try {
+      for (let chunk = await take(); chunk; chunk = await take()) await fitHere(chunk);
+    } finally {
+      firstDone(); // also with no replicate at all
+      hereDone();
+    }
   };
   const there = async (lane: ReplicateLane): Promise<void> => {
     // Helpers join after replicate 0: its numbers come first, with the whole machine to itself.
     await replicate0;
     try {
-      await lane.ready;
+      // A helper still starting when the work is all handed out is not waited for.
+      if ((await Promise.race([lane.ready, noneLeft])) === 'none left') return;
     } catch {
       return; // this helper never started: the others (and this thread) carry on
     }
@@ -418,7 +438,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
   const settled = await Promise.allSettled(
     lanes.map((lane) =>
       lane.catch((error: unknown) => {
-        stopped = true;
+        stop();
         firstDone();
         throw error;
       }),

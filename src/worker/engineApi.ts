@@ -26,6 +26,11 @@ import { startFirst, webglDetails } from './tfjsStart';
  */
 export type ProgressMessage = SceneResult & { readonly sameVisual?: true };
 
+/** Whether a model list has models that run on tfjs (the MLP; kNN, whose search uses WebGL when it runs). */
+function usesTensors(models: string): boolean {
+  return models.split(';').some((id) => /^\s*(mlp|knn)\b/.test(id));
+}
+
 /** How replicates are released: all at once (play), one per SLOW_MS (slow), or one per step() (pause). */
 export type Playback = 'play' | 'slow' | 'pause';
 const SLOW_MS = 450;
@@ -52,17 +57,22 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
   let oneAtATime = false;
   /**
    * Helper workers for the spare cores (the engine worker only: the main-thread fallback has no workers to
-   * start). Not on WebGL, where the GPU does the work and helpers would only contend for it.
+   * start). On WebGL only for model lists without tensor models (farmFor).
    */
   const farm: Farm | null = helperScript && typeof Worker !== 'undefined' ? createFarm(helperScript) : null;
   /** Farm runs: every run and sweep point gets a number; `ids` collects those of one call, to stop them after. */
   let farmRuns = 0;
   /** The farm runs of the newest run() (a newer one stops them at once). */
   let runFarmIds: number[] = [];
+  /** The farm runs of the newest sweep (cancelSweep or a newer sweep stops them at once). */
+  let sweepFarmIds: number[] = [];
   const farmFor = (ids: number[]) => {
-    if (!farm || !backend || backend.active === 'webgl') return undefined;
+    if (!farm || !backend || oneAtATime) return undefined;
     const tensors = backend.active;
     return (scenario: Scenario) => {
+      // On WebGL the GPU runs the tensor models (MLP; kNN's search) and helpers would only contend for it; a
+      // model list without them is float64 work on the CPU, which the helpers share there too.
+      if (tensors === 'webgl' && usesTensors(scenario.models)) return [];
       ids.push(++farmRuns);
       return farm.lanes(scenario, tensors, farmRuns);
     };
@@ -157,8 +167,8 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
     ): Promise<SceneResult | null> {
       const id = ++latestRun;
       const farmIds: number[] = [];
-      // The helpers drop the older run's chunks now, not when that run next looks up: its replicate 1 then has
-      // the cores to itself.
+      // The helpers drop the older run's chunks at their next look-up (between fits), not when the older run
+      // next looks up: the new run's replicate 1 gets the cores sooner.
       farm?.stop(runFarmIds);
       runFarmIds = farmIds;
       try {
@@ -221,6 +231,8 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
     ): Promise<SweepPoint[] | null> {
       const id = ++latestSweep;
       const farmIds: number[] = [];
+      farm?.stop(sweepFarmIds);
+      sweepFarmIds = farmIds;
       try {
         const helpers = farmFor(farmIds);
         return await runSweep(assertScenario(base), axes, {
@@ -239,6 +251,7 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
 
     cancelSweep(): void {
       latestSweep++;
+      farm?.stop(sweepFarmIds);
     },
 
     /** Batched fitting on (default) or off (one replicate's fits at a time): for `npm run bench` only. */
