@@ -136,7 +136,10 @@ describe('helper lanes', () => {
   });
 
   it('does not wait for a helper that is still starting once all the work is handed out', async () => {
-    const slow: ReplicateLane = { ready: sleep(5000), fit: (indices) => fitReplicates(plan, indices) };
+    const slow: ReplicateLane = {
+      ready: sleep(5000).then(() => undefined),
+      fit: (indices) => fitReplicates(plan, indices),
+    };
     const began = performance.now();
     const { summary } = await runExperiment({ ...plan, replicates: 2 }, { fidelity: false, farm: [slow] });
     expect(summary.completed).toBe(2);

@@ -130,7 +130,7 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
       backend = planned;
       const start = async (): Promise<BackendInfo> => {
         const startedAt = performance.now();
-        const { tf: lib, candidate } = await startFirst(candidates);
+        const { tf: lib, candidate } = await startFirst(candidates, () => backend === planned);
         tf = lib;
         const running: BackendInfo = {
           ...planned,

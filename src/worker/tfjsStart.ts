@@ -15,14 +15,19 @@ export function loadTfjs(): Promise<typeof Tf> {
   return (tfjs ??= import('@tensorflow/tfjs-core'));
 }
 
-/** The first candidate that starts, with the loaded tfjs; throws when none does. */
+/**
+ * The first candidate that starts, with the loaded tfjs; throws when none does, or when `stillWanted` says a newer
+ * choice replaced this one while tfjs loaded (so an old start cannot switch tfjs back under the new one).
+ */
 export async function startFirst(
   candidates: readonly BackendCandidate[],
+  stillWanted: () => boolean = () => true,
 ): Promise<{ tf: typeof Tf; candidate: BackendCandidate }> {
   const tf = await loadTfjs();
   for (const candidate of candidates) {
     try {
       await loadBackend(candidate.name);
+      if (!stillWanted()) break;
       if (!((await tf.setBackend(candidate.name)) && tf.getBackend() === candidate.name)) continue;
       await tf.ready();
       return { tf, candidate };
@@ -30,6 +35,7 @@ export async function startFirst(
       // try the next one
     }
   }
+  if (!stillWanted()) throw new Error('a newer backend choice replaced this one');
   throw new Error(`no tfjs backend could start (tried ${candidates.map((c) => c.name).join(', ')})`);
 }
 
