@@ -1,0 +1,234 @@
+/**
+ * One replicate's work, wherever it runs (the run's own thread or a helper): its samples, drawn from the seed by
+ * replicate-labelled streams, and every model fitted on the real and on the synthetic sample and scored on the
+ * test sample. run.ts schedules replicates; this file fits them.
+ */
+import { drawOracle } from './generators/oracle';
+import { parseModelSpec } from './learners/spec';
+import { specLabel, parseSpecText } from './learners/catalog';
+import { yieldSlice } from './yieldToEvents';
+import { fitAll } from './learners/batch';
+import { isTracedLearner } from './learners/mlp';
+import { FitError, type FittedModel, type Learner } from './learners/types';
+import { sliceRows, stackRows, type Matrix } from './matrix';
+import { drawFitted } from './generators/fitted';
+import { stream } from './rng';
+import { meanLoss } from './metrics/risk';
+import { drawReal, type Sample } from './populations/population';
+import type { ExperimentPlan } from './experiment';
+import { summarize, type ExperimentSummary, type ReplicateRecord } from './summary';
+
+/** Thrown when a newer request made this run obsolete. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+/** Stream labels of replicate r; replicate 0 keeps the plain labels of link version 1. */
+export function replicateLabel(base: string, r: number): string {
+  return r === 0 ? base : `${base}#${r}`;
+}
+
+/**
+ * One model's predictions on the grid rows: predicted responses or labels, or P(y = 1 | x) where `probability`
+ * (RunOptions.gridProbabilities, classifiers with probabilities); null when the fit failed.
+ */
+export interface GridPredictions {
+  readonly id: string;
+  readonly real: Float64Array | null;
+  readonly synthetic: Float64Array | null;
+  readonly probability?: boolean;
+}
+
+/** Replicate 0's samples and every model's predictions on extra query rows (a plot grid). */
+export interface Replicate0 {
+  readonly real: Sample;
+  readonly synthetic: Sample;
+  readonly curves: readonly GridPredictions[];
+}
+
+/** One training-loss reading of replicate 0's fit of model `model` (index in the plan's model list). */
+export interface TrainingEvent {
+  readonly model: number;
+  readonly id: string;
+  readonly sample: 'real' | 'synthetic';
+  readonly epoch: number;
+  readonly loss: number;
+}
+
+/** Replicate r's samples: real D_r, synthetic D~_r, the real test sample, and where TSTR is scored. */
+export function drawReplicate(
+  plan: ExperimentPlan,
+  r: number,
+): { real: Sample; synthetic: Sample; test: Sample; syntheticTest: Sample } {
+  const { population, seed } = plan;
+  const real = drawReal(population, plan.n, seed, replicateLabel('real', r));
+  const test = drawReal(population, plan.nTest, seed, replicateLabel('test', r));
+  const holdout = plan.tstrOn === 'synthetic' ? plan.nTest : 0;
+  if (plan.fitted) {
+    // One fitted generator per replicate: the training sample and the hold-out come from the same G(D_r).
+    const rand = stream(seed, replicateLabel('generator', r));
+    const draws = drawFitted(real, population.task, plan.fitted, plan.m + holdout, rand);
+    const synthetic = headRows(draws, 0, plan.m);
+    return {
+      real,
+      synthetic,
+      test,
+      syntheticTest: holdout ? headRows(draws, plan.m, plan.m + holdout) : test,
+    };
+  }
+  const synthetic = drawOracle(population, plan.synthetic, plan.m, seed, replicateLabel('synthetic', r));
+  const syntheticTest = holdout
+    ? drawOracle(population, plan.synthetic, holdout, seed, replicateLabel('synthetic-holdout', r))
+    : test;
+  return { real, synthetic, test, syntheticTest };
+}
+
+function headRows(sample: Sample, start: number, end: number): Sample {
+  return { x: sliceRows(sample.x, start, end), y: sample.y.slice(start, end) };
+}
+
+export function learnersFor(plan: ExperimentPlan): { learner: Learner; id: string; label: string }[] {
+  const task = plan.population.task;
+  return plan.models.map((id) => ({
+    learner: parseModelSpec(id, task),
+    id,
+    label: specLabel(parseSpecText(id, task)),
+  }));
+}
+
+async function predictOrError(
+  model: FittedModel | FitError,
+  queries: Matrix,
+): Promise<Float64Array | string> {
+  if (model instanceof FitError) return model.message;
+  try {
+    return await model.predict(queries);
+  } catch (error) {
+    if (error instanceof FitError) return error.message;
+    throw error;
+  }
+}
+
+async function probaOrNull(model: FittedModel | FitError, queries: Matrix): Promise<Float64Array | null> {
+  if (model instanceof FitError || !model.predictProba) return null;
+  try {
+    return await model.predictProba(queries);
+  } catch (error) {
+    if (error instanceof FitError) return null;
+    throw error;
+  }
+}
+
+export interface ChunkContext {
+  readonly grid?: Matrix;
+  readonly gridProbabilities?: boolean;
+  readonly onTraining?: (event: TrainingEvent, summary: ExperimentSummary) => void;
+  /** The summary so far (training events carry it). */
+  readonly summary: () => ExperimentSummary;
+  readonly isCancelled?: () => boolean;
+}
+
+export interface ChunkResult {
+  readonly records: ReplicateRecord[];
+  /** Replicate 0's samples and grid predictions, when the chunk holds it. */
+  readonly first: Replicate0 | null;
+}
+
+/**
+ * Fits every model on replicates `indices` (each on its real and its synthetic sample, batched where a learner
+ * gains from it) and scores them on the replicate's test sample. Replicate 0, when alone in its chunk, also
+ * predicts on the grid and reports its training curves.
+ */
+export async function fitChunk(
+  plan: ExperimentPlan,
+  models: ReturnType<typeof learnersFor>,
+  indices: readonly number[],
+  context: ChunkContext,
+): Promise<ChunkResult> {
+  const { population } = plan;
+  const size = indices.length;
+  const draws = indices.map((r) => drawReplicate(plan, r));
+  const grid = indices[0] === 0 ? context.grid : undefined;
+  const trtr = indices.map((): (number | null)[] => []);
+  const tstr = indices.map((): (number | null)[] => []);
+  const errors = indices.map((): (string | null)[] => []);
+  const curves: Replicate0['curves'][number][] = [];
+  // Before every fit the run yields to the event loop: a newer scenario, a pause or a cancel is read at
+  // once, not after the whole run (the float64 learners never wait on anything).
+  const between = async () => {
+    await yieldSlice();
+    if (context.isCancelled?.()) throw new Cancelled();
+  };
+  for (const [k, { learner, id }] of models.entries()) {
+    await between();
+    const { onTraining } = context;
+    // Replicate 0 is alone in its chunk: its fits report their training curves when asked to.
+    const traced =
+      indices[0] === 0 && size === 1 && onTraining && isTracedLearner(learner)
+        ? { learner, onTraining }
+        : null;
+    const fit = async (sample: 'real' | 'synthetic'): Promise<(FittedModel | FitError)[]> => {
+      const datasets = draws.map((d) => d[sample]);
+      if (!traced) return fitAll(learner, datasets, between);
+      try {
+        const report = (epoch: number, loss: number) => {
+          // A traced net trains across awaits: a newer run stops it here (its fit then rejects with Cancelled).
+          if (context.isCancelled?.()) throw new Cancelled();
+          traced.onTraining({ model: k, id, sample, epoch, loss }, context.summary());
+        };
+        return [traced.learner.fitTraced(datasets[0]!.x, datasets[0]!.y, report)];
+      } catch (error) {
+        if (error instanceof FitError) return [error];
+        throw error;
+      }
+    };
+    // A traced MLP's fit returns while it trains: the real and synthetic nets train side by side.
+    const onReal = await fit('real');
+    const onSynthetic = await fit('synthetic');
+    for (const [c, d] of draws.entries()) {
+      const withGrid = (x: Matrix) => (c === 0 && grid ? stackRows([x, grid]) : x);
+      const real = await predictOrError(onReal[c]!, withGrid(d.test.x));
+      const synthetic = await predictOrError(onSynthetic[c]!, withGrid(d.syntheticTest.x));
+      const score = (p: Float64Array | string, y: Float64Array) =>
+        typeof p === 'string' ? null : meanLoss(population.task, p.subarray(0, plan.nTest), y);
+      trtr[c]!.push(score(real, d.test.y));
+      tstr[c]!.push(score(synthetic, d.syntheticTest.y));
+      errors[c]!.push(typeof real === 'string' ? real : typeof synthetic === 'string' ? synthetic : null);
+      if (c === 0 && grid) {
+        const onGrid = (p: Float64Array | string) => (typeof p === 'string' ? null : p.slice(plan.nTest));
+        const probability =
+          context.gridProbabilities === true &&
+          population.task === 'classification' &&
+          [onReal[c], onSynthetic[c]].some((m) => !(m instanceof FitError) && m?.predictProba);
+        curves.push({
+          id,
+          real: probability ? await probaOrNull(onReal[c]!, grid) : onGrid(real),
+          synthetic: probability ? await probaOrNull(onSynthetic[c]!, grid) : onGrid(synthetic),
+          ...(context.gridProbabilities ? { probability } : {}),
+        });
+      }
+    }
+  }
+  return {
+    records: indices.map((r, c) => ({ index: r, trtr: trtr[c]!, tstr: tstr[c]!, errors: errors[c]! })),
+    first: indices[0] === 0 ? { real: draws[0]!.real, synthetic: draws[0]!.synthetic, curves } : null,
+  };
+}
+
+/**
+ * Replicates `indices` of a plan, records only: what an engine helper runs for the thread that owns the run.
+ * The same fits as runExperiment's, so a record is the same whichever thread computed it.
+ */
+export async function fitReplicates(
+  plan: ExperimentPlan,
+  indices: readonly number[],
+  isCancelled?: () => boolean,
+): Promise<ReplicateRecord[]> {
+  const models = learnersFor(plan);
+  const summary = () => summarize([], models, plan.replicates, null);
+  const context = { summary, ...(isCancelled ? { isCancelled } : {}) };
+  return (await fitChunk(plan, models, indices, context)).records;
+}
