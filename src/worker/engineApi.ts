@@ -86,10 +86,10 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
   };
   /** Steps asked for while no run was waiting (a step during a replicate's fits is not lost). */
   let credits = 0;
-  const pace = (completed: number): Promise<number> => {
+  const pace = (handedOut: number): Promise<number> => {
     if (playback === 'play') return Promise.resolve(Number.POSITIVE_INFINITY);
     // The first replicate always comes: a paused page still answers a slider with numbers.
-    if (completed === 0) return Promise.resolve(1);
+    if (handedOut === 0) return Promise.resolve(1);
     if (credits > 0) {
       credits--;
       return Promise.resolve(1);
