@@ -8,7 +8,6 @@ import type { EngineApi } from './engineApi';
 export type EngineClient = Pick<
   EngineApi,
   | 'init'
-  | 'startTensors'
   | 'setHelpers'
   | 'liveTensors'
   | 'run'

@@ -12,7 +12,7 @@ import { planFromScenario } from '../engine/experiment';
 import { populationReferences, type PopulationReferences } from '../engine/references';
 import { Cancelled, runScene } from '../engine/scene';
 import { runSweep, type SweepAxis, type SweepPoint } from '../engine/sweep';
-import { registerTensorBackend, tensorsReady } from '../engine/tensorBackend';
+import { registerTensorBackend } from '../engine/tensorBackend';
 import { setSliceMs } from '../engine/yieldToEvents';
 import { assertScenario } from '../scenario/sanitize';
 import type { BackendChoice, Scenario } from '../scenario/schema';
@@ -151,13 +151,6 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
       const startTensors = (): Promise<BackendInfo> => (starting ??= start());
       registerTensorBackend(first.name, startTensors);
       return planned;
-    },
-
-    /** Starts tfjs on the chosen backend now (it otherwise starts when a model first needs it). */
-    async startTensors(): Promise<BackendInfo> {
-      if (!backend) throw new Error('init() chooses a backend first');
-      await tensorsReady();
-      return backend;
     },
 
     /** Runs the scenario, streaming partial results; resolves null when a newer run made this one obsolete. */

@@ -1,6 +1,6 @@
 /**
  * An engine helper: fits chunks of replicates for the engine worker that owns the run (farm.ts), so a run uses
- * every core. It rebuilds the plan from the scenario and runs the same fits (run.ts fitReplicates) on the same
+ * every core. It rebuilds the plan from the scenario and runs the same fits (engine/replicates.ts fitReplicates) on the same
  * tfjs backend as the owner, so its records are the ones the owner would have computed.
  */
 import type { BackendName } from '../engine/backend';
