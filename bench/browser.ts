@@ -105,7 +105,7 @@ async function waitDone(page: Page): Promise<void> {
   );
 }
 
-/** Reruns the current scenario from replicate 1 (Reset) and returns the engine's seconds for the whole run. */
+/** Reruns the current scenario from the first replicate (Reset) and returns the engine's seconds for the whole run. */
 async function rerun(page: Page): Promise<number> {
   await page.evaluate(() => {
     window.__bench.longTasks = [];

@@ -8,9 +8,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { runScene } from '../src/engine/scene';
+import type { ExperimentPlan } from '../src/engine/plan';
 import { runSweep } from '../src/engine/sweep';
 import type { NodeFarm } from '../src/cli/nodeFarm';
-import type { Scenario } from '../src/scenario/schema';
+import { planFromScenario } from '../src/scenario/labs/index';
+import { sweepPlans } from '../src/scenario/sweep';
 import type { Workload } from './workloads';
 
 export type NodeBackend = 'cpu' | 'wasm';
@@ -34,11 +36,13 @@ export async function startBackend(name: NodeBackend): Promise<boolean> {
  */
 export async function runWorkload(workload: Workload, oneAtATime: boolean, farm?: NodeFarm): Promise<number> {
   const started = performance.now();
-  const lanes = farm ? { farm: (s: Scenario) => farm.lanes(s) } : {};
   if (workload.axes.length === 0) {
-    await runScene(workload.scenario, undefined, undefined, undefined, { oneAtATime, ...lanes });
+    const plan = planFromScenario(workload.scenario);
+    const lanes = farm ? { farm: farm.lanes(plan) } : {};
+    await runScene(plan, undefined, undefined, undefined, { oneAtATime, ...lanes });
   } else {
-    await runSweep(workload.scenario, workload.axes, { oneAtATime, ...lanes });
+    const lanes = farm ? { farm: (plan: ExperimentPlan) => farm.lanes(plan) } : {};
+    await runSweep(sweepPlans(workload.scenario, workload.axes), { oneAtATime, ...lanes });
   }
   return (performance.now() - started) / 1000;
 }
@@ -56,11 +60,11 @@ export async function leakCheck(workload: Workload, runs = 100): Promise<LeakChe
   const gc = (globalThis as { gc?: () => void }).gc;
   const small = { ...workload.scenario, n: 100, m: 100, nTest: 1000, replicates: 2 };
   small.models = small.models.replace(/epochs=\d+/, 'epochs=20');
-  await runScene(small);
+  await runScene(planFromScenario(small));
   gc?.();
   const tensorsBefore = tf.memory().numTensors;
   const heapBefore = process.memoryUsage().heapUsed;
-  for (let i = 0; i < runs; i++) await runScene({ ...small, seed: 1 + i });
+  for (let i = 0; i < runs; i++) await runScene(planFromScenario({ ...small, seed: 1 + i }));
   gc?.();
   return {
     runs,

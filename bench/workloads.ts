@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PARAM_KEYS, paramSpec, type Scenario } from '../src/scenario/schema';
 import { decodeScenario, encodeScenario } from '../src/scenario/url';
-import type { SweepAxis } from '../src/engine/sweep';
+import type { SweepAxis } from '../src/scenario/sweep';
 
 export interface Workload {
   readonly name: 'S1' | 'S2' | 'S3';

@@ -37,7 +37,7 @@ test('opens with the scene, the numbers and a clean console', async ({ app, page
   await expect(app.cell('ols', 'trtr')).toHaveText(models[0]!.trtr.toPrecision(3));
   await expect(page.locator('.recharts-scatter-symbol').first()).toBeVisible();
   await expect(page.locator('.recharts-line')).toHaveCount(1 + 2 * 3);
-  expect(page.url()).toContain('v=2&task=regression');
+  expect(page.url()).toContain('v=3&lab=simulated&task=regression');
   expect(page.url()).toContain('&eta=quadratic&');
   timings[`default link, ${backend}`] = state.firstResultsMs!;
   app.expectCleanConsole();

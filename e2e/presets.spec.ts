@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { PRESET_IDS } from '../src/teaching/presetIds';
+import { PRESET_IDS } from '../src/scenario/presetIds';
 import { expect, test } from './fixtures/test';
 import type { PlaygroundPage } from './fixtures/playground';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { referenceCases } from '../engine/fixtures/loadCase';
-import { planFromScenario } from '../engine/experiment';
+import { planFromScenario } from '../scenario/labs/index';
 import { runExperiment } from '../engine/run';
 import { decodeScenario } from '../scenario/url';
 import { cli, csvWriter } from './testing';
@@ -163,7 +163,7 @@ describe('cli run and sweep: the browser`s engine on a share link', () => {
     expect(one.code).toBe(0);
     expect(three.code).toBe(0);
     expect(three.err).toMatch(/^3 threads \(2 helpers\)$/m);
-    // Replicate 1 is always the main thread's; here the helpers took some of the other 15.
+    // The first replicate is always the main thread's; here the helpers took some of the other 15.
     const byHelpers = Number(/helper threads fitted (\d+) replicates/.exec(three.err)?.[1]);
     expect(byHelpers).toBeGreaterThan(0);
     expect(byHelpers).toBeLessThanOrEqual(15);

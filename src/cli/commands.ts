@@ -1,10 +1,12 @@
 /** `run` and `sweep`: the browser's engine on a share link or scenario file, headless, with progress on stderr. */
-import { planFromScenario } from '../engine/experiment';
 import { populationReferences } from '../engine/references';
+import { isPopulationPlan } from '../engine/plan';
 import { GeneratorError, runExperiment } from '../engine/run';
-import { runSweep, SweepError, type SweepAxis } from '../engine/sweep';
+import { runSweep } from '../engine/sweep';
 import type { NodeFarm } from './nodeFarm';
+import { LABS, labParams, planFromScenario } from '../scenario/labs/index';
 import { PARAM_KEYS, paramSpec, type Scenario } from '../scenario/schema';
+import { sweepPlans, SweepError, type SweepAxis } from '../scenario/sweep';
 import { encodeScenario } from '../scenario/url';
 import { CliError } from './errors';
 import { formatOf, summaryRows, toCsv, writeAtomically } from './output';
@@ -44,16 +46,16 @@ export async function runCommand(
   const scenario = loadScenario(options.scenario, options.replicates, log);
   const format = options.out ? formatOf(options.out) : null;
   const plan = planFromScenario(scenario);
-  if (options.references && plan.fitted) {
+  if (options.references && !(isPopulationPlan(plan) && plan.source.fitted === null)) {
     throw new CliError(
-      '--references needs the oracle mode (gen=oracle): a fitted generator has no fixed population',
+      '--references needs a simulated population in oracle mode (gen=oracle): a fitted generator or a dataset has no fixed synthetic population',
     );
   }
   if (options.references) log('population references (10,000-point samples)…');
   const references = options.references ? await populationReferences(plan) : null;
   const result = await guarded(() =>
     runExperiment(plan, {
-      ...(farm ? { farm: farm.lanes(scenario) } : {}),
+      ...(farm ? { farm: farm.lanes(plan) } : {}),
       onReplicate: (_r, s) => log(`replicate ${s.completed}/${s.planned}`),
       ...(references ? { populationRisks: references.models.map((m) => m.real) } : {}),
     }),
@@ -61,7 +63,7 @@ export async function runCommand(
   const ids = result.summary.models.map((m) => m.id);
   const report = {
     link: `?${encodeScenario(scenario)}`,
-    scenario,
+    scenario: labParams(scenario),
     summary: summaryRows(result.summary),
     ranking: result.summary.ranking,
     fidelity: result.fidelity,
@@ -93,6 +95,7 @@ export async function runCommand(
 }
 
 function axis(
+  lab: Scenario['lab'],
   param: string | undefined,
   from: string | undefined,
   to: string | undefined,
@@ -103,6 +106,8 @@ function axis(
   }
   const key = PARAM_KEYS.find((k) => paramSpec(k).url === param || k === param);
   if (!key) throw new CliError(`--param ${param}: not a scenario parameter`);
+  if (!LABS[lab].keys.has(key))
+    throw new CliError(`--param ${param}: not a parameter of the ${LABS[lab].title} lab`);
   const numbers = [from, to, steps].map(Number);
   if (numbers.some((v) => !Number.isFinite(v)))
     throw new CliError(`--from, --to and --steps must be numbers`);
@@ -118,13 +123,13 @@ export async function sweepCommand(
   const str = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
   if (!str('scenario')) throw new CliError('sweep needs --scenario');
   const scenario = loadScenario(str('scenario')!, str('replicates'), log);
-  const axes = [axis(str('param'), str('from'), str('to'), str('steps'))];
-  if (str('param2')) axes.push(axis(str('param2'), str('from2'), str('to2'), str('steps2')));
+  const axes = [axis(scenario.lab, str('param'), str('from'), str('to'), str('steps'))];
+  if (str('param2')) axes.push(axis(scenario.lab, str('param2'), str('from2'), str('to2'), str('steps2')));
   const out = str('out');
   const format = out ? formatOf(out) : null;
   const points = await guarded(() =>
-    runSweep(scenario, axes, {
-      ...(farm ? { farm: (s: Scenario) => farm.lanes(s) } : {}),
+    runSweep(sweepPlans(scenario, axes), {
+      ...(farm ? { farm: (plan) => farm.lanes(plan) } : {}),
       onPoint: (_p, i, total) => log(`point ${i + 1}/${total}`),
     }),
   );

@@ -2,7 +2,8 @@
  * `evaluate`: TRTR and TSTR of each model on the user's own CSVs (train on real / on synthetic, test on the test
  * file), U = |TSTR - TRTR|, and ranking agreement between the two orders (Kendall tau-b, Spearman rho, top-1).
  */
-import { parseModelList, SpecError, type Task } from '../engine/learners/spec';
+import { parseModelList, SpecError } from '../engine/learners/spec';
+import type { Task } from '../engine/task';
 import { FitError } from '../engine/learners/types';
 import { kendallTauB, spearmanRho, top1Agreement } from '../engine/metrics/ranking';
 import { meanLoss } from '../engine/metrics/risk';

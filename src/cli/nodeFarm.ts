@@ -13,7 +13,7 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { BackendName } from '../engine/backend';
 import type { ReplicateLane } from '../engine/run';
-import type { Scenario } from '../scenario/schema';
+import type { ExperimentPlan } from '../engine/plan';
 import type { HelperApi } from '../worker/helperApi';
 
 /** A helper thread that has not answered by then is given up on (the run goes on without it). */
@@ -23,8 +23,8 @@ export interface NodeFarm {
   readonly helpers: number;
   /** Replicates the helpers have fitted so far (for --progress). */
   readonly fitted: number;
-  /** Lanes for one run of `scenario` (pass as RunOptions.farm / the sweep's farm). */
-  lanes(scenario: Scenario): ReplicateLane[];
+  /** Lanes for one run of `plan` (pass as RunOptions.farm / the sweep's farm). */
+  lanes(plan: ExperimentPlan): ReplicateLane[];
   /** Ends the helper threads (the process can then exit). */
   close(): Promise<void>;
 }
@@ -81,12 +81,12 @@ export function createNodeFarm(tensors: BackendName, count: number): NodeFarm {
     get fitted() {
       return fitted;
     },
-    lanes(scenario) {
+    lanes(plan) {
       const run = ++runs;
       return helpers.map((h) => ({
         ready: h.ready,
         fit: async (indices) => {
-          const records = await Promise.race([h.remote.fit(scenario, tensors, [...indices], run), h.died]);
+          const records = await Promise.race([h.remote.fit(plan, tensors, [...indices], run), h.died]);
           fitted += records?.length ?? 0;
           return records;
         },

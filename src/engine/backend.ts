@@ -4,7 +4,9 @@
  * (on CPU-only machines WASM is several times faster than SwiftShader), CPU last. A forced choice is honoured
  * when possible; every fallback carries a reason for the badge.
  */
-import type { BackendChoice } from '../scenario/schema';
+/** What a user may ask for: a backend by name, or auto (the policy below chooses). */
+export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 

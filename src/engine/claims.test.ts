@@ -1,11 +1,11 @@
 /**
- * The three claims of theory.md, and their counter-examples, reproduced by the engine in the scenarios that
+ * The three claims of docs/theory.md §5, and their counter-examples, reproduced by the engine in the scenarios that
  * teach them. Seeded, so deterministic; every margin is set from the run's own Monte Carlo error (t or Wilson
  * intervals over replicates) or from the closed forms in theory/olsGaussian.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from '../scenario/schema';
-import { planFromScenario } from './experiment';
+import { simulatedPlan as planFromScenario } from '../scenario/labs/simulated/lab';
 import { runExperiment } from './run';
 import { designOf, misspecifiedLimits, olsExcessReal, olsExcessSynthetic } from './theory/olsGaussian';
 import type { ModelSummary } from './summary';
@@ -170,7 +170,13 @@ describe('classification: label flips and the Bayes boundary', () => {
     const { matrix } = await import('./matrix');
     const plan = planFromScenario({ ...defaultScenario(), ...base });
     const fit = (flip01: number, flip10: number) => {
-      const sample = drawOracle(plan.population, { ...plan.synthetic, flip01, flip10 }, 40_000, 5, 'flips');
+      const sample = drawOracle(
+        plan.source.population,
+        { ...plan.source.synthetic, flip01, flip10 },
+        40_000,
+        5,
+        'flips',
+      );
       return parseModelSpec('logistic:C=1', 'classification').fit(sample.x, sample.y);
     };
     const probability = async (model: ReturnType<typeof fit>, x: number[]) =>

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from '../scenario/schema';
-import { planFromScenario } from './experiment';
+import { simulatedPlan as planFromScenario } from '../scenario/labs/simulated/lab';
 import { fidelityReport } from './fidelityReport';
 import { drawOracle } from './generators/oracle';
 import { drawReal } from './populations/population';
 
 async function report(s: Partial<Scenario>) {
   const plan = planFromScenario({ ...defaultScenario(), n: 1000, m: 1000, ...s });
-  const real = drawReal(plan.population, plan.n, plan.seed, 'real');
-  const synthetic = drawOracle(plan.population, plan.synthetic, plan.m, plan.seed, 'synthetic');
+  const real = drawReal(plan.source.population, plan.n, plan.seed, 'real');
+  const synthetic = drawOracle(plan.source.population, plan.source.synthetic, plan.m, plan.seed, 'synthetic');
   return fidelityReport(plan, real, synthetic);
 }
 

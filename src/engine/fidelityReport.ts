@@ -12,7 +12,7 @@ import { FitError } from './learners/types';
 import { drawFeatures } from './populations/features';
 import { conditionalMean, NO_PERTURBATION, type Sample } from './populations/population';
 import { stream } from './rng';
-import type { ExperimentPlan } from './experiment';
+import type { ExperimentPlan } from './plan';
 
 export interface FidelityReport {
   /** KL(N_real || N_synthetic) between Gaussian fits; null when a fit is singular. */
@@ -91,6 +91,25 @@ async function c2st(a: Matrix, b: Matrix): Promise<number | null> {
   }
 }
 
+/**
+ * sqrt(E_mu (E~[Y | X] - E[Y | X])^2) over 5,000 real feature draws: oracle mode only (a fitted generator or a
+ * dataset has no closed-form E~[Y | x]).
+ */
+function responseError(plan: ExperimentPlan): number | null {
+  const { source } = plan;
+  if (source.kind !== 'population' || source.fitted) return null;
+  const x = drawFeatures(source.population.features, 5000, stream(plan.seed, 'fidelity/response-error'));
+  let sq = 0;
+  for (let i = 0; i < x.rows; i++) {
+    const row = x.data.subarray(i * x.cols, (i + 1) * x.cols);
+    sq +=
+      (conditionalMean(source.population, row, source.synthetic) -
+        conditionalMean(source.population, row, NO_PERTURBATION)) **
+      2;
+  }
+  return Math.sqrt(sq / x.rows);
+}
+
 export async function fidelityReport(
   plan: ExperimentPlan,
   real: Sample,
@@ -106,21 +125,12 @@ export async function fidelityReport(
   } catch {
     // A singular fit (e.g. noise-free responses) has no density: KL stays null, W2 may still be known.
   }
-  const x = drawFeatures(plan.population.features, 5000, stream(plan.seed, 'fidelity/response-error'));
-  let sq = 0;
-  for (let i = 0; i < x.rows; i++) {
-    const row = x.data.subarray(i * x.cols, (i + 1) * x.cols);
-    sq +=
-      (conditionalMean(plan.population, row, plan.synthetic) -
-        conditionalMean(plan.population, row, NO_PERTURBATION)) **
-      2;
-  }
   return {
     gaussianKL: gaussianKLValue,
     gaussianW2: gaussianW2Value,
     mmd2: mmd2Rbf(a, b).mmd2,
     slicedW1: slicedWasserstein1(a, b, stream(plan.seed, 'fidelity/sliced')),
     c2stAuc: await c2st(a, b),
-    responseError: plan.fitted ? null : Math.sqrt(sq / x.rows),
+    responseError: responseError(plan),
   };
 }

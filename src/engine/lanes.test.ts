@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../scenario/schema';
-import { planFromScenario, type ExperimentPlan } from './experiment';
+import { planFromScenario } from '../scenario/labs/index';
+import type { ExperimentPlan } from './plan';
 import { Cancelled, fitReplicates, runExperiment, type ReplicateLane } from './run';
 
 const plan = planFromScenario({
@@ -89,7 +90,7 @@ describe('helper lanes', () => {
     let cancelled = false;
     let waiting: ((allowed: number) => void) | null = null;
     let asked = 0;
-    // A paused page: replicate 1 comes, every later chunk waits for a step.
+    // A paused page: the first replicate comes, every later chunk waits for a step.
     const pace = (handedOut: number) => {
       asked++;
       if (handedOut === 0) return Promise.resolve(1);

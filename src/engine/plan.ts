@@ -1,71 +1,67 @@
 /**
- * The engine's view of a scenario: the real population P, the oracle synthetic settings, sizes and models.
- * planFromScenario turns a (validated) share-link scenario into it; nothing else in the engine reads the URL shape.
+ * What the engine runs: a plain, structured-clonable plan (what to draw, fit and measure), built by a lab's plan
+ * builder in scenario/labs/. The engine never sees a share link; every lab's plan has the same outputs
+ * (per replicate and model a TRTR and a TSTR risk), so the results shape is the same for all labs.
  */
 import type { FittedGeneratorSettings } from './generators/fitted';
 import type { OracleSettings } from './generators/oracle';
-import { splitSpecs } from './learners/catalog';
-import type { Population } from './populations/population';
-import type { Scenario } from '../scenario/schema';
+import type { Population, Sample } from './populations/population';
+import type { Task } from './task';
 
-export interface ExperimentPlan {
+/** Where synthetic-trained models are scored: real test data (TSTR) or a synthetic hold-out (TSTS). */
+export const TSTR_ON = ['real', 'synthetic'] as const;
+export type TstrOn = (typeof TSTR_ON)[number];
+
+/**
+ * A simulated real population P: each replicate draws fresh real, test and synthetic samples, the synthetic ones
+ * from an oracle P~ (`synthetic`) or from a generator fitted on the replicate's real sample (`fitted`).
+ */
+export interface PopulationSource {
+  readonly kind: 'population';
   readonly population: Population;
   readonly synthetic: OracleSettings;
   /** Two-stage mode: the generator fitted on each real sample; null = oracle mode (`synthetic` applies). */
   readonly fitted: FittedGeneratorSettings | null;
+}
+
+/**
+ * A fixed real dataset: each replicate splits its rows at random into n training and nTest test rows (a
+ * replicate-labelled permutation of the seed), and the synthetic sample comes from a generator fitted on the
+ * training rows only.
+ */
+export interface TableSource {
+  readonly kind: 'table';
+  /** The dataset's name, for messages. */
+  readonly name: string;
+  readonly rows: Sample;
+  readonly fitted: FittedGeneratorSettings;
+}
+
+export type DataSource = PopulationSource | TableSource;
+
+export interface ExperimentPlan {
+  readonly task: Task;
+  readonly source: DataSource;
+  /** Real training size n, synthetic training size m, real test size. */
   readonly n: number;
   readonly m: number;
   readonly nTest: number;
   readonly replicates: number;
   readonly seed: number;
-  /** Where synthetic-trained models are scored: real test data (TSTR) or a synthetic hold-out (TSTS). */
-  readonly tstrOn: 'real' | 'synthetic';
+  readonly tstrOn: TstrOn;
   /** Model specs in canonical form, e.g. ['ols', 'knn:k=10']. */
   readonly models: readonly string[];
 }
 
-export function planFromScenario(s: Scenario): ExperimentPlan {
-  return {
-    population: {
-      task: s.task,
-      features: {
-        family: s.features,
-        p: s.p,
-        correlation: s.correlation,
-        df: s.df,
-        components: s.components,
-        separation: s.separation,
-      },
-      shape: {
-        kind: s.eta,
-        mix: { linear: s.wLinear, quadratic: s.wQuadratic, sine: s.wSine, step: s.wStep },
-      },
-      sigma: s.sigma,
-      sharpness: s.sharpness,
-      offset: s.offset,
-    },
-    synthetic: {
-      shift: s.shift,
-      scale: s.scale,
-      rotation: s.rotation,
-      keepComponents: s.keepComponents,
-      truncate: s.truncate,
-      bias: s.bias,
-      biasShape: s.biasShape,
-      noiseScale: s.noiseScale,
-      flip01: s.flip01,
-      flip10: s.flip10,
-    },
-    fitted:
-      s.generator === 'oracle'
-        ? null
-        : { kind: s.generator, components: s.generatorComponents, neighbors: s.generatorNeighbors },
-    n: s.n,
-    m: s.m,
-    nTest: s.nTest,
-    replicates: s.replicates,
-    seed: s.seed,
-    tstrOn: s.tstrOn,
-    models: splitSpecs(s.models),
-  };
+/** A plan whose data come from a simulated population (population references and closed forms need one). */
+export type PopulationPlan = ExperimentPlan & { readonly source: PopulationSource };
+
+export function isPopulationPlan(plan: ExperimentPlan): plan is PopulationPlan {
+  return plan.source.kind === 'population';
+}
+
+/** A point of a sweep: the swept parameters' values (by the lab's parameter names) and the plan they give. */
+export interface SweepPlanPoint {
+  readonly values: Readonly<Record<string, number>>;
+  readonly plan: ExperimentPlan;
 }

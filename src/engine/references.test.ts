@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from '../scenario/schema';
-import { planFromScenario } from './experiment';
+import { simulatedPlan as planFromScenario } from '../scenario/labs/simulated/lab';
 import { populationReferences } from './references';
 import { designOf, misspecifiedLimits } from './theory/olsGaussian';
 

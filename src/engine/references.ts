@@ -1,14 +1,15 @@
 /**
- * Population references from large samples (theory.md): R(f*_k) fitting A_k on N real points, R(fbar_k) on N
- * synthetic points, both scored on a large real test sample; Delta_jk = |R(f*_j) - R(f*_k)|; and the path
- * decomposition of the gap R(fbar_k) - R(f*_k) = response part + feature x misspecification part.
+ * Population references from large samples (docs/theory.md §3.3): R(f*_k) fitting A_k on N real points,
+ * R(fbar_k) on N synthetic points, both scored on a large real test sample; Delta_jk = |R(f*_j) - R(f*_k)|;
+ * and the path decomposition of the gap R(fbar_k) - R(f*_k) = response part + feature x misspecification
+ * part.
  */
 import { drawOracle } from './generators/oracle';
 import { drawFeatures } from './populations/features';
 import { drawReal, drawResponses, type Sample } from './populations/population';
 import { meanLoss } from './metrics/risk';
 import { stream } from './rng';
-import type { ExperimentPlan } from './experiment';
+import { isPopulationPlan, type ExperimentPlan } from './plan';
 import { learnersFor } from './run';
 import { FitError } from './learners/types';
 
@@ -48,7 +49,9 @@ export async function populationReferences(
   plan: ExperimentPlan,
   size = 10_000,
 ): Promise<PopulationReferences> {
-  const { population, synthetic, seed } = plan;
+  if (!isPopulationPlan(plan)) throw new Error('population references need a simulated population');
+  const { population, synthetic } = plan.source;
+  const { seed } = plan;
   const real = drawReal(population, size, seed, 'reference/real');
   const test = drawReal(population, size, seed, 'reference/test');
   const responseOnlyX = drawFeatures(population.features, size, stream(seed, 'reference/response/x'));

@@ -3,19 +3,17 @@
  * replicate-labelled streams, and every model fitted on the real and on the synthetic sample and scored on the
  * test sample. run.ts schedules replicates; this file fits them.
  */
-import { drawOracle } from './generators/oracle';
 import { parseModelSpec } from './learners/spec';
 import { specLabel, parseSpecText } from './learners/catalog';
 import { yieldSlice } from './yieldToEvents';
 import { fitAll } from './learners/batch';
 import { isTracedLearner } from './learners/mlp';
 import { FitError, type FittedModel, type Learner } from './learners/types';
-import { sliceRows, stackRows, type Matrix } from './matrix';
-import { drawFitted } from './generators/fitted';
-import { stream } from './rng';
+import { stackRows, type Matrix } from './matrix';
 import { meanLoss } from './metrics/risk';
-import { drawReal, type Sample } from './populations/population';
-import type { ExperimentPlan } from './experiment';
+import type { Sample } from './populations/population';
+import { drawReplicate } from './draw';
+import type { ExperimentPlan } from './plan';
 import { summarize, type ExperimentSummary, type ReplicateRecord } from './summary';
 
 /** Thrown when a newer request made this run obsolete. */
@@ -24,11 +22,6 @@ export class Cancelled extends Error {
     super('cancelled');
     this.name = 'Cancelled';
   }
-}
-
-/** Stream labels of replicate r; replicate 0 keeps the plain labels of link version 1. */
-export function replicateLabel(base: string, r: number): string {
-  return r === 0 ? base : `${base}#${r}`;
 }
 
 /**
@@ -58,40 +51,8 @@ export interface TrainingEvent {
   readonly loss: number;
 }
 
-/** Replicate r's samples: real D_r, synthetic D~_r, the real test sample, and where TSTR is scored. */
-export function drawReplicate(
-  plan: ExperimentPlan,
-  r: number,
-): { real: Sample; synthetic: Sample; test: Sample; syntheticTest: Sample } {
-  const { population, seed } = plan;
-  const real = drawReal(population, plan.n, seed, replicateLabel('real', r));
-  const test = drawReal(population, plan.nTest, seed, replicateLabel('test', r));
-  const holdout = plan.tstrOn === 'synthetic' ? plan.nTest : 0;
-  if (plan.fitted) {
-    // One fitted generator per replicate: the training sample and the hold-out come from the same G(D_r).
-    const rand = stream(seed, replicateLabel('generator', r));
-    const draws = drawFitted(real, population.task, plan.fitted, plan.m + holdout, rand);
-    const synthetic = headRows(draws, 0, plan.m);
-    return {
-      real,
-      synthetic,
-      test,
-      syntheticTest: holdout ? headRows(draws, plan.m, plan.m + holdout) : test,
-    };
-  }
-  const synthetic = drawOracle(population, plan.synthetic, plan.m, seed, replicateLabel('synthetic', r));
-  const syntheticTest = holdout
-    ? drawOracle(population, plan.synthetic, holdout, seed, replicateLabel('synthetic-holdout', r))
-    : test;
-  return { real, synthetic, test, syntheticTest };
-}
-
-function headRows(sample: Sample, start: number, end: number): Sample {
-  return { x: sliceRows(sample.x, start, end), y: sample.y.slice(start, end) };
-}
-
 export function learnersFor(plan: ExperimentPlan): { learner: Learner; id: string; label: string }[] {
-  const task = plan.population.task;
+  const { task } = plan;
   return plan.models.map((id) => ({
     learner: parseModelSpec(id, task),
     id,
@@ -148,7 +109,7 @@ export async function fitChunk(
   indices: readonly number[],
   context: ChunkContext,
 ): Promise<ChunkResult> {
-  const { population } = plan;
+  const { task } = plan;
   const size = indices.length;
   const draws = indices.map((r) => drawReplicate(plan, r));
   const grid = indices[0] === 0 ? context.grid : undefined;
@@ -193,7 +154,7 @@ export async function fitChunk(
       const real = await predictOrError(onReal[c]!, withGrid(d.test.x));
       const synthetic = await predictOrError(onSynthetic[c]!, withGrid(d.syntheticTest.x));
       const score = (p: Float64Array | string, y: Float64Array) =>
-        typeof p === 'string' ? null : meanLoss(population.task, p.subarray(0, plan.nTest), y);
+        typeof p === 'string' ? null : meanLoss(task, p.subarray(0, plan.nTest), y);
       trtr[c]!.push(score(real, d.test.y));
       tstr[c]!.push(score(synthetic, d.syntheticTest.y));
       errors[c]!.push(typeof real === 'string' ? real : typeof synthetic === 'string' ? synthetic : null);
@@ -201,7 +162,7 @@ export async function fitChunk(
         const onGrid = (p: Float64Array | string) => (typeof p === 'string' ? null : p.slice(plan.nTest));
         const probability =
           context.gridProbabilities === true &&
-          population.task === 'classification' &&
+          task === 'classification' &&
           [onReal[c], onSynthetic[c]].some((m) => !(m instanceof FitError) && m?.predictProba);
         curves.push({
           id,

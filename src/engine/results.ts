@@ -2,7 +2,6 @@
  * What the page receives from the engine: plain, structured-clonable data (no tensors), streamed after every
  * replicate. Kept apart from the engine's code so the page can use these types without loading tfjs.
  */
-import type { Scenario } from '../scenario/schema';
 import type { FidelityReport } from './fidelityReport';
 import type { ExperimentSummary, ReplicateRecord } from './summary';
 
@@ -29,8 +28,8 @@ export interface SurfaceGrid {
   /** Cell centres along x1 and along x2, ascending. */
   readonly x1: number[];
   readonly x2: number[];
-  /** E[Y | x]: eta (regression) or P(Y = 1 | x) (classification), real population. */
-  readonly eta: number[];
+  /** E[Y | x]: eta (regression) or P(Y = 1 | x) (classification), real population; null for a dataset. */
+  readonly eta: number[] | null;
   /** The synthetic population's E~[Y | x] (oracle mode only; a fitted generator has no closed form). */
   readonly etaSynthetic: number[] | null;
   /**
@@ -65,7 +64,7 @@ export interface LossPoint {
 }
 
 /**
- * Replicate 1's training curve of one model that reports it (the MLP), fitted on real and on synthetic data.
+ * The first replicate's training curve of one model that reports it (the MLP), fitted on real and on synthetic data.
  * Loss: mean squared error in the units of y (regression) or mean log-loss (classification).
  */
 export interface TrainingCurve {
@@ -77,18 +76,18 @@ export interface TrainingCurve {
   readonly synthetic: readonly LossPoint[];
 }
 
+/** A run's results, the same shape for every lab (the store pairs them with the scenario they belong to). */
 export interface SceneResult {
-  readonly scenario: Scenario;
   readonly summary: ExperimentSummary;
   /** Every completed replicate's TRTR and TSTR per model, in the summary's model order (for exports). */
   readonly records: readonly ReplicateRecord[];
   readonly visual: SceneVisual | null;
   /**
-   * Replicate 1's training curves of the models that report them (MLPs), in model order; they grow while
-   * replicate 1 trains (partial results with 0 replicates completed). Empty without such a model.
+   * The first replicate's training curves of the models that report them (MLPs), in model order; they grow while
+   * the first replicate trains (partial results with 0 replicates completed). Empty without such a model.
    */
   readonly training?: readonly TrainingCurve[];
-  /** Fidelity of replicate 1's synthetic sample to its real one. */
+  /** Fidelity of the first replicate's synthetic sample to its real one. */
   readonly fidelity: FidelityReport | null;
   /** All planned replicates are in. */
   readonly done: boolean;

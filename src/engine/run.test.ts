@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from '../scenario/schema';
-import { planFromScenario } from './experiment';
-import { drawReplicate, runExperiment, type TrainingEvent } from './run';
+import { planFromScenario } from '../scenario/labs/index';
+import { drawReplicate } from './draw';
+import { runExperiment, type TrainingEvent } from './run';
 
 const quick = (s: Partial<Scenario>) =>
   planFromScenario({ ...defaultScenario(), nTest: 1000, replicates: 3, ...s });

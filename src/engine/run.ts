@@ -6,7 +6,7 @@
  * from the seed (whoever fits a replicate), streamed per replicate, cancellable between fits.
  */
 import { GeneratorError } from './generators/oracle';
-import type { ExperimentPlan } from './experiment';
+import type { ExperimentPlan } from './plan';
 import { fidelityReport, type FidelityReport } from './fidelityReport';
 import {
   Cancelled,
@@ -21,10 +21,8 @@ import { summarize, type ExperimentSummary, type ReplicateRecord } from './summa
 
 export {
   Cancelled,
-  drawReplicate,
   fitReplicates,
   learnersFor,
-  replicateLabel,
   type GridPredictions,
   type Replicate0,
   type TrainingEvent,
@@ -186,7 +184,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
       next = Math.min(next, largest);
     }
     firstDone();
-    // Fidelity of replicate 1 comes after its numbers are out (it costs as much as a replicate's fits); the
+    // Fidelity of the first replicate comes after its numbers are out (it costs as much as a replicate's fits); the
     // helpers are already fitting the next replicates meanwhile.
     if (options.fidelity !== false) {
       fidelity = await fidelityReport(plan, first!.real, first!.synthetic);

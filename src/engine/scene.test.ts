@@ -1,21 +1,29 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from '../scenario/schema';
-import { planFromScenario } from './experiment';
+import { simulatedPlan as planFromScenario } from '../scenario/labs/simulated/lab';
 import { parseModelSpec } from './learners/spec';
 import { traceEvery } from './learners/mlp';
 import { matrix } from './matrix';
 import { conditionalMean } from './populations/population';
 import type { SceneResult } from './results';
-import { drawReplicate, runExperiment } from './run';
+import { drawReplicate } from './draw';
+import { runExperiment } from './run';
 import { CURVE_POINTS, DISPLAY_POINTS, SURFACE_SIZE, runScene } from './scene';
 
 const quick: Scenario = { ...defaultScenario(), replicates: 4, nTest: 2000 };
 
+/** The scene of a scenario, paired with it as the page pairs them. */
+async function sceneOf(scenario: Scenario, ...rest: Tail<Parameters<typeof runScene>>) {
+  return { ...(await runScene(planFromScenario(scenario), ...rest)), scenario };
+}
+
+type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
+
 describe('the scene (replicates + a picture of replicate 1)', () => {
   it('fits OLS, cubic and kNN on real and synthetic data in every replicate and summarizes them', async () => {
     const partials: number[] = [];
-    const result = await runScene(
+    const result = await sceneOf(
       quick,
       () => false,
       (p) => partials.push(p.summary.completed),
@@ -34,9 +42,9 @@ describe('the scene (replicates + a picture of replicate 1)', () => {
   });
 
   it('is reproducible, and a synthetic-data change moves TSTR, never TRTR', async () => {
-    const a = await runScene(quick);
-    const again = await runScene(quick);
-    const b = await runScene({ ...quick, shift: 1.5, bias: 0.3 });
+    const a = await sceneOf(quick);
+    const again = await sceneOf(quick);
+    const b = await sceneOf({ ...quick, shift: 1.5, bias: 0.3 });
     expect(again.summary).toEqual(a.summary);
     a.summary.models.forEach((model, i) => {
       expect(b.summary.models[i]!.trtr!.mean).toBe(model.trtr!.mean);
@@ -45,19 +53,19 @@ describe('the scene (replicates + a picture of replicate 1)', () => {
   });
 
   it('draws only the points for p > 1 (no curves along one feature)', async () => {
-    const result = await runScene({ ...quick, p: 3, replicates: 1 });
+    const result = await sceneOf({ ...quick, p: 3, replicates: 1 });
     expect(result.visual!.grid).toBeNull();
     expect(result.visual!.real.x).toHaveLength(200);
   });
 
   it('stops when cancelled', async () => {
-    await expect(runScene(quick, () => true)).rejects.toThrow(/cancelled/);
+    await expect(sceneOf(quick, () => true)).rejects.toThrow(/cancelled/);
   });
 });
 
 describe('the data picture for every p', () => {
   it('p = 1 is unchanged: curves along x1, no surface, points carry their one feature', async () => {
-    const result = await runScene({ ...quick, replicates: 1 });
+    const result = await sceneOf({ ...quick, replicates: 1 });
     const visual = result.visual!;
     expect(visual.surface).toBeNull();
     expect(visual.grid).toHaveLength(CURVE_POINTS);
@@ -67,7 +75,7 @@ describe('the data picture for every p', () => {
   });
 
   it('p > 2: every feature of at most 300 points per sample, no grid', async () => {
-    const result = await runScene({ ...quick, p: 3, n: 400, m: 500, replicates: 1 });
+    const result = await sceneOf({ ...quick, p: 3, n: 400, m: 500, replicates: 1 });
     const { real, synthetic, surface } = result.visual!;
     expect(surface).toBeNull();
     expect(real.columns).toHaveLength(3);
@@ -83,7 +91,7 @@ describe('the data picture for every p', () => {
 
   it('p = 2 regression: a 48 x 48 grid of eta and of every fit, equal to predicting directly', async () => {
     const scenario: Scenario = { ...quick, p: 2, replicates: 2, shift: 1, models: 'ols;knn:k=5' };
-    const result = await runScene(scenario);
+    const result = await sceneOf(scenario);
     const surface = result.visual!.surface!;
     const cells = SURFACE_SIZE * SURFACE_SIZE;
     expect(surface.x1).toHaveLength(SURFACE_SIZE);
@@ -111,7 +119,7 @@ describe('the data picture for every p', () => {
     }
     // eta at a grid cell is the population's conditional mean there.
     const k = 17 * SURFACE_SIZE + 30;
-    expect(surface.eta[k]).toBe(conditionalMean(plan.population, [surface.x1[30]!, surface.x2[17]!]));
+    expect(surface.eta![k]).toBe(conditionalMean(plan.source.population, [surface.x1[30]!, surface.x2[17]!]));
     // The grid covers the points: both samples' x1 lie mostly inside it.
     const inside = result.visual!.real.x.filter((v) => v >= surface.x1[0]! && v <= surface.x1.at(-1)!);
     expect(inside.length).toBeGreaterThan(0.95 * result.visual!.real.x.length);
@@ -126,14 +134,14 @@ describe('the data picture for every p', () => {
       nTest: 1000,
       models: 'logistic:C=1;knn:k=5',
     };
-    const result = await runScene(scenario);
+    const result = await sceneOf(scenario);
     const surface = result.visual!.surface!;
     const [logit, knn] = surface.models;
     expect(logit!.probability).toBe(true);
     expect(knn!.probability).toBe(false);
     expect(logit!.real!.every((q) => q > 0 && q < 1)).toBe(true);
     expect(new Set(knn!.real)).toEqual(new Set([0, 1]));
-    expect(surface.eta.every((q) => q >= 0 && q <= 1)).toBe(true);
+    expect(surface.eta!.every((q) => q >= 0 && q <= 1)).toBe(true);
     const plan = planFromScenario(result.scenario);
     const { real } = drawReplicate(plan, 0);
     const row = matrix(1, 2, Float64Array.of(surface.x1[5]!, surface.x2[40]!));
@@ -142,8 +150,8 @@ describe('the data picture for every p', () => {
     );
     expect(logit!.real![40 * SURFACE_SIZE + 5]).toBe(direct[0]);
     // The true boundary P(y = 1) = 1/2 crosses the grid.
-    expect(Math.min(...surface.eta)).toBeLessThan(0.5);
-    expect(Math.max(...surface.eta)).toBeGreaterThan(0.5);
+    expect(Math.min(...surface.eta!)).toBeLessThan(0.5);
+    expect(Math.max(...surface.eta!)).toBeGreaterThan(0.5);
   });
 });
 
@@ -156,7 +164,7 @@ describe('training curves of replicate 1`s MLPs', () => {
 
   it('stream while the nets train, grow, decrease overall, and leave the fits as they are', async () => {
     const partials: SceneResult[] = [];
-    const result = await runScene(
+    const result = await sceneOf(
       withMlp,
       () => false,
       (p) => partials.push(p),
@@ -200,7 +208,7 @@ describe('training curves of replicate 1`s MLPs', () => {
     const times: number[] = [];
     // 400 epochs: about a second of training on the CPU backend.
     const slow = { ...withMlp, replicates: 1, models: 'mlp:width=16,depth=2,epochs=400,lr=0.01' };
-    await runScene(
+    await sceneOf(
       slow,
       () => false,
       (p) => p.summary.completed === 0 && times.push(performance.now()),
@@ -216,7 +224,7 @@ describe('training curves of replicate 1`s MLPs', () => {
     let readings = 0;
     const slow = { ...withMlp, models: 'mlp:width=16,depth=2,epochs=2000,lr=0.01' };
     await expect(
-      runScene(
+      sceneOf(
         slow,
         () => readings > 6,
         (p) => (readings = p.training![0]!.real.length),
@@ -231,7 +239,7 @@ describe('training curves of replicate 1`s MLPs', () => {
   });
 
   it('classification: log-loss curves for an MLP on both samples', async () => {
-    const result = await runScene({
+    const result = await sceneOf({
       ...defaultScenario(),
       task: 'classification',
       replicates: 1,

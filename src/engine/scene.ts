@@ -1,24 +1,16 @@
 /**
- * A scenario run for the page: the replicate runner (run.ts) plus a picture of replicate 0 (points with all their
+ * A plan run for the page: the replicate runner (run.ts) plus a picture of replicate 0 (points with all their
  * features; E[Y | x] and fitted curves along x1 when p = 1, over the (x1, x2) plane when p = 2) and the training
  * curves of replicate 0's MLPs, streamed to `onProgress` after every replicate and while the MLPs train.
  */
-import { assertScenario } from '../scenario/sanitize';
-import type { Scenario } from '../scenario/schema';
-import { planFromScenario, type ExperimentPlan } from './experiment';
+import type { ExperimentPlan, PopulationSource } from './plan';
 import { parseSpecText } from './learners/catalog';
 import { isTracedLearner } from './learners/mlp';
 import { matrix, type Matrix } from './matrix';
 import { conditionalMean, type Sample } from './populations/population';
 import type { SampleView, SceneResult, SceneVisual, SurfaceGrid, TrainingCurve } from './results';
-import {
-  drawReplicate,
-  learnersFor,
-  runExperiment,
-  type Replicate0,
-  type ReplicateLane,
-  type TrainingEvent,
-} from './run';
+import { drawReplicate } from './draw';
+import { learnersFor, runExperiment, type Replicate0, type ReplicateLane, type TrainingEvent } from './run';
 
 export { Cancelled } from './run';
 
@@ -35,8 +27,14 @@ export interface SceneOptions {
   readonly trainingIntervalMs?: number;
   /** Fit replicates one at a time, not in batches (the benchmark's baseline; same numbers). */
   readonly oneAtATime?: boolean;
-  /** Helper threads for this scenario's replicates (run.ts RunOptions.farm). */
-  readonly farm?: (scenario: Scenario) => readonly ReplicateLane[];
+  /** Helper threads for this plan's replicates (run.ts RunOptions.farm). */
+  readonly farm?: readonly ReplicateLane[];
+}
+
+/** Features per row of the plan's data. */
+function featureCount(plan: ExperimentPlan): number {
+  const { source } = plan;
+  return source.kind === 'population' ? source.population.features.p : source.rows.x.cols;
 }
 
 function displayed(sample: Sample): SampleView {
@@ -95,13 +93,14 @@ function surfaceOf(
   grid: { x1: number[]; x2: number[]; rows: Matrix },
 ): SurfaceGrid {
   const { rows } = grid;
+  const [population, oracle] = closedForms(plan);
   const over = (f: (row: Float64Array) => number) =>
     Array.from({ length: rows.rows }, (_, k) => f(rows.data.subarray(2 * k, 2 * k + 2)));
   return {
     x1: grid.x1,
     x2: grid.x2,
-    eta: over((row) => conditionalMean(plan.population, row)),
-    etaSynthetic: plan.fitted ? null : over((row) => conditionalMean(plan.population, row, plan.synthetic)),
+    eta: population ? over((row) => conditionalMean(population.population, row)) : null,
+    etaSynthetic: oracle ? over((row) => conditionalMean(oracle.population, row, oracle.synthetic)) : null,
     models: first.curves.map((c) => ({
       id: c.id,
       real: c.real && Array.from(c.real),
@@ -111,18 +110,28 @@ function surfaceOf(
   };
 }
 
+/**
+ * The sources of the curves E[Y | x] and E~[Y | x]: a simulated population has the first; only an oracle P~ has
+ * the second (a fitted generator or a dataset has no closed form).
+ */
+function closedForms(plan: ExperimentPlan): [PopulationSource | null, PopulationSource | null] {
+  const { source } = plan;
+  if (source.kind !== 'population') return [null, null];
+  return [source, source.fitted ? null : source];
+}
+
 type Grid = { kind: 'curve'; rows: Matrix } | { kind: 'surface'; x1: number[]; x2: number[]; rows: Matrix };
 
 function visualOf(plan: ExperimentPlan, first: Replicate0, grid: Grid | null): SceneVisual {
+  const [population, oracle] = closedForms(plan);
   const curve = grid?.kind === 'curve' ? grid.rows : null;
   const along = (f: (x: number) => number) => (curve ? Array.from(curve.data, f) : null);
   return {
     real: displayed(first.real),
     synthetic: displayed(first.synthetic),
     grid: curve ? Array.from(curve.data) : null,
-    eta: along((x) => conditionalMean(plan.population, [x])),
-    // A fitted generator has no closed-form E~[Y | x]: only the oracle's is drawn.
-    etaSynthetic: plan.fitted ? null : along((x) => conditionalMean(plan.population, [x], plan.synthetic)),
+    eta: population ? along((x) => conditionalMean(population.population, [x])) : null,
+    etaSynthetic: oracle ? along((x) => conditionalMean(oracle.population, [x], oracle.synthetic)) : null,
     curves: curve
       ? first.curves.map((c) => ({
           id: c.id,
@@ -136,7 +145,7 @@ function visualOf(plan: ExperimentPlan, first: Replicate0, grid: Grid | null): S
 
 /** The empty training curves of the plan's models that report them (MLPs), in model order. */
 function trainingCurves(plan: ExperimentPlan): { model: number; curve: TrainingCurve }[] {
-  const task = plan.population.task;
+  const { task } = plan;
   return learnersFor(plan).flatMap(({ learner, id, label }, model) =>
     isTracedLearner(learner)
       ? [
@@ -150,16 +159,14 @@ function trainingCurves(plan: ExperimentPlan): { model: number; curve: TrainingC
 }
 
 export async function runScene(
-  input: Scenario,
+  plan: ExperimentPlan,
   isCancelled: () => boolean = () => false,
   onProgress?: (partial: SceneResult) => void,
   pace?: (completed: number) => Promise<number>,
   options: SceneOptions = {},
 ): Promise<SceneResult> {
   const started = performance.now();
-  const scenario = assertScenario(input);
-  const plan = planFromScenario(scenario);
-  const p = plan.population.features.p;
+  const p = featureCount(plan);
   // The grid needs replicate 0's samples; a first pass over their draws is cheap next to the fits.
   const first = p <= 2 ? drawReplicate(plan, 0) : null;
   const grid: Grid | null = !first
@@ -184,7 +191,6 @@ export async function runScene(
     if (!onProgress || now - lastProgress < interval) return;
     lastProgress = now;
     onProgress({
-      scenario,
       summary,
       records: [...records],
       visual,
@@ -199,7 +205,7 @@ export async function runScene(
     ...(grid ? { grid: grid.rows, gridProbabilities: grid.kind === 'surface' } : {}),
     ...(pace ? { pace } : {}),
     ...(options.oneAtATime ? { oneAtATime: true } : {}),
-    ...(options.farm ? { farm: options.farm(scenario) } : {}),
+    ...(options.farm ? { farm: options.farm } : {}),
     ...(traces.length > 0 ? { onTraining } : {}),
     isCancelled,
     onReplicate: (record, summary, first, fidelity) => {
@@ -210,7 +216,6 @@ export async function runScene(
       lastProgress = performance.now();
       if (!done)
         onProgress?.({
-          scenario,
           summary,
           records: [...records],
           visual,
@@ -223,7 +228,6 @@ export async function runScene(
   });
   const elapsedMs = performance.now() - started;
   return {
-    scenario,
     summary: result.summary,
     records: result.records,
     visual,

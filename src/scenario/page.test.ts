@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PRESET_IDS } from '../teaching/presetIds';
+import { PRESET_IDS } from './presetIds';
 import { DEFAULT_PAGE, EXTRA_CONTROLS, SWEEPABLE, THEMES, VIEWS, decodePage, type PageState } from './page';
 import { defaultScenario, paramSpec } from './schema';
 import { decodeLink, encodeLink } from './url';

@@ -4,8 +4,10 @@
  * every bad value becomes a notice and the default. Encoding writes only what differs from the defaults, so
  * ordinary links stay short.
  */
-import { isPresetId, PRESET_IDS, type PresetId } from '../teaching/presetIds';
+import { isPresetId, PRESET_IDS, type PresetId } from './presetIds';
 import { PARAM_KEYS, paramSpec, type Scenario } from './schema';
+import { LABS } from './labs/index';
+import type { SweepAxis } from './sweep';
 
 export const VIEWS = ['data', 'generalization', 'ranking', 'training', 'fidelity', 'sweep'] as const;
 export type View = (typeof VIEWS)[number];
@@ -17,17 +19,10 @@ export type Speed = (typeof SPEEDS)[number];
 /** Controls that `hide=` may name besides the scenario's parameters (by their link names). */
 export const EXTRA_CONTROLS = ['play', 'presets', 'share', 'export'] as const;
 
-export interface SweepAxisSetting {
-  readonly param: keyof Scenario;
-  readonly from: number;
-  readonly to: number;
-  readonly steps: number;
-}
-
 export interface SweepSetting {
-  readonly x: SweepAxisSetting;
+  readonly x: SweepAxis;
   /** Second axis: a 2-D phase diagram. */
-  readonly y: SweepAxisSetting | null;
+  readonly y: SweepAxis | null;
 }
 
 export interface PageState {
@@ -46,10 +41,22 @@ export interface PageState {
 /** Numeric parameters a sweep may move (the seed is not one: sweeps use common random numbers). */
 export const SWEEPABLE = PARAM_KEYS.filter((key) => paramSpec(key).kind === 'number' && key !== 'seed');
 
-export const DEFAULT_SWEEP: SweepSetting = {
-  x: { param: 'shift', from: 0, to: 3, steps: 7 },
-  y: null,
-};
+/** Each lab's first sweep (one object per lab: views tell settings apart by identity). */
+const LAB_SWEEPS = Object.fromEntries(
+  Object.values(LABS).map((lab) => [lab.id, { x: lab.sweepAxis, y: null }]),
+) as Record<Scenario['lab'], SweepSetting>;
+
+export const DEFAULT_SWEEP: SweepSetting = LAB_SWEEPS.simulated;
+
+/**
+ * The sweep a scenario's lab can run: the setting as it is when its lab reads both axes' parameters, else the
+ * lab's own first axis (a link or the last lab may have left an axis of another lab).
+ */
+export function sweepForLab(setting: SweepSetting, scenario: Scenario): SweepSetting {
+  const { keys } = LABS[scenario.lab];
+  const fits = (axis: SweepAxis | null) => axis === null || keys.has(axis.param);
+  return fits(setting.x) && fits(setting.y) ? setting : LAB_SWEEPS[scenario.lab];
+}
 
 export const DEFAULT_PAGE: PageState = {
   view: 'data',
@@ -126,9 +133,9 @@ const CONTROL_NAMES = new Set<string>([...PARAM_KEYS.map((k) => paramSpec(k).url
 function axis(
   query: ReadonlyMap<string, string>,
   prefix: 'sx' | 'sy',
-  fallback: SweepAxisSetting | null,
+  fallback: SweepAxis | null,
   notices: string[],
-): SweepAxisSetting | null {
+): SweepAxis | null {
   const name = query.get(prefix);
   if (name === undefined) return fallback;
   const param = byUrlName.get(name);
@@ -201,7 +208,7 @@ export function decodePage(query: ReadonlyMap<string, string>): { page: PageStat
   return { page, notices };
 }
 
-function axisParts(prefix: string, a: SweepAxisSetting): string[] {
+function axisParts(prefix: string, a: SweepAxis): string[] {
   return [
     `${prefix}=${paramSpec(a.param).url}`,
     `${prefix}_from=${a.from}`,

@@ -4,9 +4,10 @@
  * strict check the engine applies to what it is given: a sanitized scenario always passes it.
  */
 import { z } from 'zod';
-import { parseSpecText, SpecError, splitSpecs } from '../engine/learners/catalog';
-import { minCorrelation } from '../engine/populations/features';
+import { LABS } from './labs/index';
+import type { Sanitized } from './sanitized';
 import {
+  defaultScenario,
   PARAM_KEYS,
   paramSpec,
   type EnumParam,
@@ -15,11 +16,7 @@ import {
   type TextParam,
 } from './schema';
 
-export interface Sanitized<V> {
-  readonly value: V;
-  /** Set when the input was not used as given (clamped, rounded, or dropped for the default). */
-  readonly notice?: string;
-}
+export type { Sanitized } from './sanitized';
 
 const MAX_TEXT = 40;
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -96,68 +93,15 @@ export function sanitizeParam<K extends keyof Scenario>(key: K, raw: unknown): S
   return result as Sanitized<Scenario[K]>;
 }
 
-export const MAX_MODELS = 8;
-export const DEFAULT_MODELS: Readonly<Record<Scenario['task'], string>> = {
-  regression: 'ols;poly:degree=3;knn:k=10',
-  classification: 'logistic:C=1;knn:k=1;knn:k=15',
-};
-
-/**
- * The model list made valid for the scenario: entries that do not parse or do not do the task are dropped,
- * duplicates removed, kNN's k capped at min(n, m), at most 8 kept; an empty list becomes the task's default.
- */
-export function sanitizeModels(scenario: Scenario): Sanitized<string> {
-  const notes: string[] = [];
-  const ids: string[] = [];
-  const kMax = Math.min(scenario.n, scenario.m);
-  for (const text of splitSpecs(scenario.models)) {
-    try {
-      let parsed = parseSpecText(text, scenario.task);
-      if (parsed.name === 'knn' && parsed.params.k! > kMax) {
-        notes.push(`knn:k=${parsed.params.k} is larger than min(n, m) = ${kMax}; using k = ${kMax}`);
-        parsed = parseSpecText(`knn:k=${kMax}`, scenario.task);
-      }
-      if (ids.includes(parsed.id)) continue;
-      if (ids.length === MAX_MODELS) {
-        notes.push(`at most ${MAX_MODELS} models; "${parsed.id}" and later ones were left out`);
-        break;
-      }
-      ids.push(parsed.id);
-    } catch (error) {
-      if (!(error instanceof SpecError)) throw error;
-      notes.push(`${error.message}; left out`);
-    }
-  }
-  if (ids.length === 0) {
-    // The default list goes through the same rules (its kNN may need capping); it always keeps a model.
-    const fallback = sanitizeModels({ ...scenario, models: DEFAULT_MODELS[scenario.task] });
-    notes.push(`no usable model for ${scenario.task}; using ${fallback.value}`);
-    ids.push(fallback.value);
-  }
-  const value = ids.join(';');
-  return notes.length === 0 ? { value } : { value, notice: `models: ${notes.join('; ')}.` };
-}
-
-/** Rules between parameters: correlation valid for p, the model list valid for the task and sizes. */
+/** Rules between parameters, by the scenario's lab (labs/): e.g. correlation valid for p, the model list. */
 export function enforceCrossRules(scenario: Scenario): Sanitized<Scenario> {
-  const notices: string[] = [];
-  let value = scenario;
-  const lowest = minCorrelation(scenario.p);
-  if (scenario.correlation < lowest) {
-    const rounded = Math.ceil(lowest * 100) / 100;
-    notices.push(
-      `corr = ${scenario.correlation} is not a valid correlation for p = ${scenario.p}; using ${rounded}.`,
-    );
-    value = { ...value, correlation: rounded };
-  }
-  const models = sanitizeModels(value);
-  if (models.value !== value.models) value = { ...value, models: models.value };
-  if (models.notice) notices.push(models.notice);
+  const { scenario: value, notices } = LABS[scenario.lab].crossRules(scenario);
   return notices.length === 0 ? { value } : { value, notice: notices.join(' ') };
 }
 
 /**
- * Builds a valid scenario from raw values keyed by parameter key; missing keys keep `base`.
+ * Builds a valid scenario from raw values keyed by parameter key; missing keys keep `base` (or, when `raw`
+ * names another lab than base's, that lab's defaults). Keys the lab does not read are ignored with a notice.
  * Returns the notices for everything that was not taken as given.
  */
 export function sanitizeScenario(
@@ -165,12 +109,29 @@ export function sanitizeScenario(
   base: Scenario,
 ): { scenario: Scenario; notices: string[] } {
   const notices: string[] = [];
-  const out: Record<string, unknown> = { ...base };
+  let start = base;
+  if ('lab' in raw) {
+    const { value: lab, notice } = sanitizeParam('lab', raw.lab);
+    if (notice) notices.push(notice);
+    if (lab !== base.lab) start = { ...defaultScenario(lab), backend: base.backend };
+  }
+  const lab = LABS[start.lab];
+  const out: Record<string, unknown> = { ...start };
+  const ignored: string[] = [];
   for (const key of PARAM_KEYS) {
-    if (!(key in raw)) continue;
+    if (!(key in raw) || key === 'lab') continue;
+    if (!lab.keys.has(key)) {
+      ignored.push(paramSpec(key).url);
+      continue;
+    }
     const { value, notice } = sanitizeParam(key, raw[key]);
     out[key] = value;
     if (notice) notices.push(notice);
+  }
+  if (ignored.length > 0) {
+    notices.push(
+      `Not parameters of the ${lab.title} lab, ignored: ${ignored.slice(0, 8).join(', ')}${ignored.length > 8 ? ', …' : ''}.`,
+    );
   }
   const crossed = enforceCrossRules(out as unknown as Scenario);
   if (crossed.notice) notices.push(crossed.notice);
@@ -195,7 +156,7 @@ export const scenarioSchema = z
       return crossed.notice === undefined && crossed.value.models === s.models;
     },
     {
-      message: 'the model list or the correlation does not fit the rest of the scenario',
+      message: 'the scenario breaks a rule of its lab (e.g. the model list, the correlation or the sizes)',
     },
   );
 

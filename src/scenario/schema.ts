@@ -1,26 +1,24 @@
 /**
- * The scenario: every parameter of the playground in one typed list (key, type, bounds, default, URL name,
- * label, help, when it matters), merged from params/ in link order. The controls, the URL codec, the CLI and the
- * engine's input check all use it.
+ * The scenario: every parameter of the playground in one typed list (params/), and the labs that read them
+ * (labs/). The controls, the URL codec, files, presets and the CLI all use it; a lab's plan builder turns a
+ * sanitized scenario into the engine's plan.
  */
-import { EXPERIMENT_PARAMS } from './params/experiment';
-import { REAL_PARAMS } from './params/real';
-import { SYNTHETIC_PARAMS } from './params/synthetic';
-import type { ParamSpec, ParamsOf, Scenario } from './types';
+import { LABS } from './labs/index';
+import { PARAM_KEYS, PARAMS, paramSpec } from './params/index';
+import type { LabId, Scenario } from './types';
 
 export * from './types';
+export { PARAM_KEYS, PARAMS, paramSpec };
 
-export const PARAMS: ParamsOf<keyof Scenario> = { ...REAL_PARAMS, ...SYNTHETIC_PARAMS, ...EXPERIMENT_PARAMS };
-
-export const PARAM_KEYS = Object.keys(PARAMS) as (keyof Scenario)[];
-
-/** The spec of a parameter, widened for code that handles every kind. */
-export function paramSpec(key: keyof Scenario): ParamSpec {
-  return PARAMS[key] as ParamSpec;
-}
-
-export function defaultScenario(): Scenario {
+/** The default scenario of a lab: the specs' defaults, then the lab's own. */
+export function defaultScenario(lab: LabId = 'simulated'): Scenario {
   const out: Record<string, unknown> = {};
   for (const key of PARAM_KEYS) out[key] = PARAMS[key].default;
-  return out as unknown as Scenario;
+  return { ...(out as unknown as Scenario), ...LABS[lab].defaults, lab };
+}
+
+/** Whether a parameter changes anything in this scenario: read by its lab, and relevant to its settings. */
+export function isRelevant(key: keyof Scenario, scenario: Scenario): boolean {
+  const spec = paramSpec(key);
+  return LABS[scenario.lab].keys.has(key) && (spec.relevant?.(scenario) ?? true);
 }

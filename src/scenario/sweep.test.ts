@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../scenario/schema';
-import { axisValues, runSweep, sweepScenarios } from './sweep';
+import { runSweep } from '../engine/sweep';
+import { defaultScenario } from './schema';
+import { axisValues, sweepPlans, sweepScenarios } from './sweep';
 
 const base = { ...defaultScenario(), models: 'ols;poly:degree=2', replicates: 3, nTest: 1000 };
 
@@ -13,6 +14,18 @@ describe('sweeps', () => {
     expect(() => axisValues({ param: 'eta', from: 0, to: 1, steps: 3 })).toThrow(/cannot be swept/);
     expect(() => axisValues({ param: 'seed', from: 0, to: 1, steps: 3 })).toThrow(/cannot be swept/);
     expect(() => axisValues({ param: 'shift', from: 0, to: 1, steps: 0 })).toThrow(/steps/);
+  });
+
+  it('move only parameters of the base scenario lab', () => {
+    const toy = defaultScenario('toy');
+    expect(() => sweepScenarios(toy, [{ param: 'shift', from: 0, to: 1, steps: 2 }])).toThrow(
+      /shift is not a parameter of the toy dataset lab/,
+    );
+    const grid = sweepPlans(toy, [{ param: 'm', from: 50, to: 100, steps: 2 }]);
+    expect(grid.map((g) => [g.values, g.plan.m, g.plan.source.kind])).toEqual([
+      [{ m: 50 }, 50, 'table'],
+      [{ m: 100 }, 100, 'table'],
+    ]);
   });
 
   it('build a two-parameter grid, first axis outermost', () => {
@@ -32,7 +45,7 @@ describe('sweeps', () => {
 
   it('run the replicate runner at each point with the same seed: TRTR does not move along a shift sweep', async () => {
     const seen: number[] = [];
-    const points = await runSweep(base, [{ param: 'shift', from: 0, to: 2, steps: 3 }], {
+    const points = await runSweep(sweepPlans(base, [{ param: 'shift', from: 0, to: 2, steps: 3 }]), {
       onPoint: (_p, i) => seen.push(i),
     });
     expect(seen).toEqual([0, 1, 2]);

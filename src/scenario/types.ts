@@ -2,17 +2,33 @@
  * The scenario's shape and the types of its parameter specs (number, enum, text), shared by the parameter
  * lists in params/ and everything that reads them.
  */
+import type { BackendChoice } from '../engine/backend';
+import { FITTED_GENERATOR_KINDS } from '../engine/generators/fitted';
+import type { TstrOn } from '../engine/plan';
 import type { FeatureFamily } from '../engine/populations/features';
 import type { BiasShape, EtaKind } from '../engine/populations/response';
+import type { Task } from '../engine/task';
 
-export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendChoice = (typeof BACKEND_CHOICES)[number];
-export const TASKS = ['regression', 'classification'] as const;
-export const TSTR_ON = ['real', 'synthetic'] as const;
-export const GENERATORS = ['oracle', 'gaussian', 'gmm', 'smote'] as const;
+export { BACKEND_CHOICES, type BackendChoice } from '../engine/backend';
+export { TSTR_ON } from '../engine/plan';
+export { TASKS } from '../engine/task';
+/** Where synthetic data come from: an oracle P~ set by the sliders, or a generator fitted on the real sample. */
+export const GENERATORS = ['oracle', ...FITTED_GENERATOR_KINDS] as const;
+/**
+ * The labs: `simulated` (populations with every knob, the playground's first lab) and `toy` (a fixed small
+ * dataset split per replicate, used by the tests to show that views, exports and the CLI work for any lab). A
+ * link without `lab=` is the simulated lab.
+ */
+export const LAB_IDS = ['simulated', 'toy'] as const;
+export type LabId = (typeof LAB_IDS)[number];
 
+/**
+ * Every parameter of every lab in one typed list (controls, links, files and the CLI all read it); `lab` says
+ * which of them count (scenario/labs/: each lab's own keys, defaults, cross rules and plan builder).
+ */
 export interface Scenario {
-  task: (typeof TASKS)[number];
+  lab: LabId;
+  task: Task;
   p: number;
   features: FeatureFamily;
   correlation: number;
@@ -45,7 +61,7 @@ export interface Scenario {
   flip10: number;
   models: string;
   replicates: number;
-  tstrOn: (typeof TSTR_ON)[number];
+  tstrOn: TstrOn;
   seed: number;
   backend: BackendChoice;
 }
@@ -104,3 +120,11 @@ export const number = (spec: Omit<NumberParam, 'kind' | 'integer'> & { integer?:
 
 /** A group of parameter specs, each typed by its key. */
 export type ParamsOf<K extends keyof Scenario> = { readonly [P in K]: ParamSpecOf<P> };
+
+/** A sweep axis: one numeric parameter of the scenario's lab over `steps` even values from `from` to `to`. */
+export interface SweepAxis {
+  readonly param: keyof Scenario;
+  readonly from: number;
+  readonly to: number;
+  readonly steps: number;
+}

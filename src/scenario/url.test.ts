@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertScenario } from './sanitize';
-import { sanitizeModels } from './sanitize';
+import { LABS } from './labs/index';
+import { sanitizeModels } from './models';
 import { defaultScenario, PARAM_KEYS, paramSpec, type Scenario } from './schema';
 import { decodeScenario, encodeScenario } from './url';
 
@@ -33,7 +34,16 @@ const validScenario: fc.Arbitrary<Scenario> = fc
     ...s,
     correlation: Math.max(s.correlation, Math.ceil((-1 / Math.max(1, s.p - 1) + 0.01) * 100) / 100),
   }))
-  .map((s) => ({ ...s, models: sanitizeModels(s).value }));
+  .map((s) => ({ ...s, models: sanitizeModels(s).value }))
+  // A lab's scenario: the parameters it does not read keep its defaults, and its own rules hold.
+  .map((s) => {
+    const lab = LABS[s.lab];
+    const defaults = defaultScenario(s.lab);
+    const own = Object.fromEntries(
+      PARAM_KEYS.map((key) => [key, lab.keys.has(key) ? s[key] : defaults[key]]),
+    ) as unknown as Scenario;
+    return lab.crossRules(own).scenario;
+  });
 
 describe('share links', () => {
   it('round-trip any valid scenario exactly, with no notice', () => {
@@ -49,7 +59,7 @@ describe('share links', () => {
 
   it('are readable and versioned', () => {
     const link = encodeScenario({ ...defaultScenario(), eta: 'sine', shift: 1.5 });
-    expect(link).toMatch(/^v=2&task=regression&p=1&/);
+    expect(link).toMatch(/^v=3&lab=simulated&task=regression&p=1&/);
     expect(link).toMatch(/&eta=sine&/);
     expect(link).toMatch(/&shift=1\.5&/);
     expect(link).toMatch(/&models=ols;poly:degree=3;knn:k=10&/);

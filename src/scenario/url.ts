@@ -2,13 +2,16 @@
  * Share links: the scenario as readable, versioned query parameters (`?v=1&eta=quadratic&shift=1.5&...`).
  * Decoding never throws and never lets an unchecked value through: unknown keys are dropped, bad values are
  * clamped or replaced by defaults (sanitize.ts), and each change comes back as a notice for the user.
- * Encoding writes every scenario parameter, so a link keeps its numbers even if a later version changes defaults.
+ * Encoding writes every parameter of the scenario's lab (`lab=` first), so a link keeps its numbers even if a later
+ * version changes defaults; a link without `lab=` is the simulated lab.
  */
 import { DEFAULT_PAGE, decodePage, encodePage, PAGE_KEYS, type PageState } from './page';
+import { LABS } from './labs/index';
+import { printable } from './printable';
 import { sanitizeScenario } from './sanitize';
 import { defaultScenario, PARAM_KEYS, paramSpec, type Scenario } from './schema';
 
-export const URL_VERSION = 2;
+export const URL_VERSION = 3;
 
 /** Old link formats are upgraded step by step: MIGRATIONS[v] turns a version-v query into version v + 1. */
 const MIGRATIONS: Record<number, (query: Map<string, string>) => Map<string, string>> = {
@@ -18,6 +21,11 @@ const MIGRATIONS: Record<number, (query: Map<string, string>) => Map<string, str
     query.delete('k');
     query.set('models', `ols;poly:degree=3;knn:k=${k}`);
     if (!query.has('R')) query.set('R', '1');
+    return query;
+  },
+  // v3 added labs: a v2 link is a scenario of the simulated lab, its only lab then.
+  2: (query) => {
+    query.set('lab', 'simulated');
     return query;
   },
 };
@@ -43,11 +51,6 @@ export interface DecodedPageLink extends DecodedLink {
 const PAGE_KEY_SET = new Set<string>(PAGE_KEYS);
 
 const byUrlName = new Map(PARAM_KEYS.map((key) => [paramSpec(key).url, key]));
-
-function printable(text: string): string {
-  const clean = text.replace(/[^\x20-\x7e]/g, '?');
-  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
-}
 
 function readVersion(raw: string | undefined, notices: string[]): number {
   if (raw === undefined) return URL_VERSION;
@@ -127,7 +130,9 @@ function encodeValue(text: string): string {
 /** The query string (without '?') of a share link; `backend` only when forced. */
 export function encodeScenario(scenario: Scenario): string {
   const parts = [`v=${URL_VERSION}`];
+  const keys = LABS[scenario.lab].keys;
   for (const key of PARAM_KEYS) {
+    if (!keys.has(key)) continue;
     const value = scenario[key];
     if (key === 'backend' && value === 'auto') continue;
     parts.push(`${paramSpec(key).url}=${encodeValue(String(value))}`);

@@ -4,12 +4,14 @@
  * sweep, backend, firstResultsMs }. Each read returns
  * a fresh frozen copy, so nothing outside can change the page through it.
  */
+import { version } from '../../package.json';
 import type { MeanInterval } from '../engine/metrics/intervals';
 import { URL_VERSION, encodeLink, encodeScenario } from '../scenario/url';
 import { PRESETS } from '../teaching/presets';
 import { usePlayground, type PlaygroundState } from './playground';
 
-export const APP_VERSION = '0.3.0';
+/** The app's version, from package.json (the bundle keeps only this field). */
+export const APP_VERSION: string = version;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {

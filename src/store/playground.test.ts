@@ -1,25 +1,51 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE } from '../scenario/page';
-import { sanitizeScenario } from '../scenario/sanitize';
+import { enforceCrossRules, sanitizeScenario } from '../scenario/sanitize';
 import { defaultScenario } from '../scenario/schema';
 import { encodeLink, encodeScenario } from '../scenario/url';
 import { PRESETS } from '../teaching/presets';
-import { initialState, usePlayground } from './playground';
+import { setParam } from './actions';
+import { initialState, startState, usePlayground } from './playground';
 
 describe('the store', () => {
+  // One store per module: each test starts from the state a plain link opens on.
+  beforeEach(() => usePlayground.setState(startState(''), true));
+
   it('does not replace the scenario when a control reports the value it already has', () => {
     const before = usePlayground.getState().scenario;
-    usePlayground.getState().setParam('shift', String(before.shift));
+    setParam('shift', String(before.shift));
     expect(usePlayground.getState().scenario).toBe(before);
-    usePlayground.getState().setParam('shift', '1.2');
+    setParam('shift', '1.2');
     expect(usePlayground.getState().scenario).not.toBe(before);
     expect(usePlayground.getState().scenario.shift).toBe(1.2);
   });
 
   it('keeps the notice when a value had to be changed', () => {
-    usePlayground.getState().setParam('shift', '99');
+    setParam('shift', '99');
     expect(usePlayground.getState().scenario.shift).toBe(3);
     expect(usePlayground.getState().notices.at(-1)).toMatch(/above the maximum 3/);
+  });
+
+  it("switching the lab starts from that lab's defaults, keeping seed, backend and replicates", () => {
+    setParam('seed', '7');
+    setParam('backend', 'cpu');
+    setParam('replicates', '3');
+    setParam('nTest', '5000');
+    setParam('shift', '1.5');
+    setParam('lab', 'toy');
+    const toy = usePlayground.getState().scenario;
+    const expected = { ...defaultScenario('toy'), seed: 7, backend: 'cpu' as const, replicates: 3 };
+    expect(toy).toEqual(enforceCrossRules(expected).value);
+    expect(toy.nTest).toBe(1000); // the toy lab's own default, not the 5000 set before
+    expect(toy.generator).toBe('gaussian');
+
+    setParam('lab', 'toy'); // the same lab again: nothing changes, not even the object
+    expect(usePlayground.getState().scenario).toBe(toy);
+
+    setParam('lab', 'simulated');
+    const back = usePlayground.getState().scenario;
+    expect(back).toEqual({ ...defaultScenario('simulated'), seed: 7, backend: 'cpu', replicates: 3 });
+    expect(back.shift).toBe(defaultScenario().shift); // the 1.5 belonged to the old scenario
   });
 });
 

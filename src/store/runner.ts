@@ -3,28 +3,32 @@
  * changes or the page asks for a reset, forwards play / pause / step and the replay speed, computes population
  * references and sweeps on request, and keeps the address bar equal to the share link of the current state.
  */
-import { proxy } from 'comlink';
 import type { SceneResult } from '../engine/results';
 import type { SweepPoint } from '../engine/sweep';
+import { isPopulationPlan } from '../engine/plan';
+import { planFromScenario } from '../scenario/labs/index';
+import { sweepForLab } from '../scenario/page';
+import { sweepPlans } from '../scenario/sweep';
 import { encodeLink, encodeScenario } from '../scenario/url';
 import type { Scenario } from '../scenario/schema';
 import type { Playback, ProgressMessage } from '../worker/engineApi';
 import { connectEngine, type EngineClient } from '../worker/client';
-import { engineHooks, usePlayground, type PlaygroundState } from './playground';
+import { attachEngine } from './actions';
+import { usePlayground, type PlaygroundState } from './playground';
 
 /**
  * Slider moves closer together than this are merged into one run. Short, because a newer run cancels an older
  * one between model fits anyway; it is part of the slider-to-first-numbers time (`npm run bench`).
  */
-const DEBOUNCE_MS = 40;
+export const DEBOUNCE_MS = 40;
 /** Streamed results reach the views at most this often (about 10 frames of charts a second). */
-const RENDER_INTERVAL_MS = 100;
+export const RENDER_INTERVAL_MS = 100;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Loss readings streamed so far (MLP training curves grow before replicate 1 completes). */
+/** Loss readings streamed so far (MLP training curves grow before the first replicate completes). */
 function trainingProgress(result: SceneResult): number {
   return (result.training ?? []).reduce((sum, curve) => sum + curve.real.length + curve.synthetic.length, 0);
 }
@@ -57,7 +61,19 @@ function exposeBenchHooks(client: EngineClient): void {
   });
 }
 
-export function startRunner(): () => void {
+/** A started runner. */
+export interface Runner {
+  /** Settles once the engine is connected and the first run has started (or the connection failed). */
+  readonly connected: Promise<void>;
+  /** Stops following the store: no new runs, a run in flight no longer shows results, the actions detach. */
+  stop(): void;
+}
+
+/**
+ * Starts the engine (`connect`: the page's worker by default; tests pass an engine on their own thread) and
+ * follows the store from then on. One runner at a time: it attaches the engine-facing actions (actions.ts).
+ */
+export function startRunner(connect: () => Promise<EngineClient> = connectEngine): Runner {
   let engine: EngineClient | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -94,21 +110,19 @@ export function startRunner(): () => void {
         // identity that these results belong to what the controls show.
         set({ results: { ...partial, scenario }, status: get().paused ? 'paused' : 'running' });
       };
-      const results = await engine.run(
-        scenario,
-        proxy((message: ProgressMessage) => {
-          // The engine sends replicate 1's picture once; later partials point back to it.
-          const { sameVisual, ...sent } = message;
-          const partial: SceneResult = sameVisual ? { ...sent, visual: picture } : sent;
-          picture = partial.visual;
-          // The first numbers go out at once; later ones are merged so charts redraw ~10 times a second.
-          pending = partial;
-          if (flush !== undefined) return;
-          const wait = lastShown === 0 ? 0 : Math.max(0, lastShown + RENDER_INTERVAL_MS - performance.now());
-          if (wait === 0) show();
-          else flush = setTimeout(show, wait);
-        }),
-      );
+      // The scenario was sanitized when it entered the store: its plan goes to the engine as it is.
+      const results = await engine.run(planFromScenario(scenario), (message: ProgressMessage) => {
+        // The engine sends the first replicate's picture once; later partials point back to it.
+        const { sameVisual, ...sent } = message;
+        const partial: SceneResult = sameVisual ? { ...sent, visual: picture } : sent;
+        picture = partial.visual;
+        // The first numbers go out at once; later ones are merged so charts redraw ~10 times a second.
+        pending = partial;
+        if (flush !== undefined) return;
+        const wait = lastShown === 0 ? 0 : Math.max(0, lastShown + RENDER_INTERVAL_MS - performance.now());
+        if (wait === 0) show();
+        else flush = setTimeout(show, wait);
+      });
       settled = true;
       clearTimeout(flush);
       if (results === null || !current()) return;
@@ -130,8 +144,10 @@ export function startRunner(): () => void {
     if (!engine) return;
     set({ references: { scenario, status: 'running', value: null, error: null } });
     try {
+      const plan = planFromScenario(scenario);
+      if (!isPopulationPlan(plan)) throw new Error('population references need a simulated population');
       await engine.init(scenario.backend);
-      const value = await engine.references(scenario);
+      const value = await engine.references(plan);
       if (get().references?.scenario === scenario)
         set({ references: { scenario, status: 'done', value, error: null } });
     } catch (error) {
@@ -147,7 +163,7 @@ export function startRunner(): () => void {
     if (!engine) return;
     const id = ++sweepRuns;
     const { scenario: base, page } = get();
-    const setting = page.sweep;
+    const setting = sweepForLab(page.sweep, base);
     const axes = setting.y ? [setting.x, setting.y] : [setting.x];
     const points: SweepPoint[] = [];
     let finished = false;
@@ -155,15 +171,11 @@ export function startRunner(): () => void {
     set({ sweep: { status: 'running', setting, base, points: [], total: 0, error: null } });
     try {
       await engine.init(base.backend);
-      const done = await engine.sweep(
-        base,
-        axes,
-        proxy((point: SweepPoint, _index: number, total: number) => {
-          if (finished || !mine() || get().sweep.status !== 'running') return;
-          points.push(point);
-          set({ sweep: { status: 'running', setting, base, points: [...points], total, error: null } });
-        }),
-      );
+      const done = await engine.sweep(sweepPlans(base, axes), (point, _index, total) => {
+        if (finished || !mine() || get().sweep.status !== 'running') return;
+        points.push(point);
+        set({ sweep: { status: 'running', setting, base, points: [...points], total, error: null } });
+      });
       finished = true;
       if (!mine() || get().sweep.status !== 'running') return;
       set({
@@ -180,17 +192,21 @@ export function startRunner(): () => void {
     }
   };
 
-  engineHooks.step = () => void engine?.step();
-  engineHooks.references = (scenario) => void references(scenario);
-  engineHooks.startSweep = () => void sweep();
-  engineHooks.cancelSweep = () => {
-    sweepRuns++;
-    void engine?.cancelSweep();
-    const current = get().sweep;
-    if (current.status === 'running') set({ sweep: { ...current, status: 'cancelled' } });
-  };
+  const detach = attachEngine({
+    step: () => void engine?.step(),
+    references: (scenario) => void references(scenario),
+    startSweep: () => void sweep(),
+    cancelSweep: () => {
+      sweepRuns++;
+      void engine?.cancelSweep();
+      const current = get().sweep;
+      if (current.status === 'running') set({ sweep: { ...current, status: 'cancelled' } });
+    },
+  });
 
   const syncUrl = (state: PlaygroundState): void => {
+    // Outside a page (Node: tests) there is no address bar to keep in step.
+    if (typeof location === 'undefined' || typeof history === 'undefined') return;
     const search = `?${encodeLink(state.scenario, state.page)}`;
     if (location.search !== search)
       history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
@@ -209,24 +225,24 @@ export function startRunner(): () => void {
     timer = setTimeout(() => void run(state.scenario), state.resets !== previous.resets ? 0 : DEBOUNCE_MS);
   });
 
-  void connectEngine()
+  const connected = connect()
     .then(async (client) => {
+      if (stopped) return;
       engine = client;
       exposeBenchHooks(client);
       await client.setPlayback(playbackOf(get()));
-      return run(get().scenario);
+      // Not awaited: a paused first run waits for step(), and `connected` must not wait with it.
+      void run(get().scenario);
     })
     .catch((error: unknown) => set({ status: 'error', error: message(error) }));
 
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    unsubscribe();
-    Object.assign(engineHooks, {
-      step: undefined,
-      references: undefined,
-      startSweep: undefined,
-      cancelSweep: undefined,
-    });
+  return {
+    connected,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      unsubscribe();
+      detach();
+    },
   };
 }

@@ -3,7 +3,7 @@
  * in, 'holds' when the numbers (with their 95% intervals) support the card's statement, 'fails' with the reason
  * when they do not. The shared wording and statistics are in verdicts.ts; the presets (presets.ts) pick one.
  */
-import type { SceneResult } from '../engine/results';
+import type { ScenarioResult } from '../scenario/results';
 import type { Scenario } from '../scenario/schema';
 import {
   agreementText,
@@ -51,8 +51,8 @@ function modelsPhrase(models: readonly FittedModel[], model: FittedModel): strin
 
 /**
  * Large-sample limit of U for OLS with a quadratic η, p = 1, Gaussian features, oracle shift s and scale c, exact
- * responses (theory.md): U∞ = (tr(Q(S̃ − S)) − s′Qs)² + 4 s′QSQs with Q = ½, S = 1, S̃ = c². Null when it does
- * not apply.
+ * responses (docs/theory.md §6.2, quadratic η): U∞ = (tr(Q(S̃ − S)) − s′Qs)² + 4 s′QSQs with Q = ½, S = 1,
+ * S̃ = c². Null when it does not apply.
  */
 export function olsQuadraticLimit(s: Scenario): number | null {
   const applies =
@@ -67,7 +67,7 @@ export function olsQuadraticLimit(s: Scenario): number | null {
   return (0.5 * (s.scale ** 2 - 1) - 0.5 * s.shift ** 2) ** 2 + s.shift ** 2;
 }
 
-function needsPairs(results: SceneResult): Verdict | PairStat[] {
+function needsPairs(results: ScenarioResult): Verdict | PairStat[] {
   const pairs = pairStats(results);
   if (pairs.length === 0)
     return fails('A ranking needs at least two models that fit in every replicate: add a model.');
@@ -75,7 +75,7 @@ function needsPairs(results: SceneResult): Verdict | PairStat[] {
 }
 
 /** "Quadratic is better on real data (TRTR 0.25 vs 0.76) but worse when trained on synthetic data (TSTR …)". */
-function orderStory(results: SceneResult, pair: PairStat): string {
+function orderStory(results: ScenarioResult, pair: PairStat): string {
   const models = results.summary.models;
   const a = models[pair.j]!;
   const b = models[pair.k]!;
@@ -96,7 +96,7 @@ function movedRisk(models: readonly FittedModel[]): FittedModel | undefined {
   );
 }
 
-function responseErrorText(results: SceneResult): string {
+function responseErrorText(results: ScenarioResult): string {
   const e = results.fidelity?.responseError;
   return e == null ? '' : ` (‖η̃ − η‖ = ${fmt(e)})`;
 }
@@ -104,7 +104,7 @@ function responseErrorText(results: SceneResult): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Claim 1 and its counter-example.
 
-export function claim1Verdict(results: SceneResult): Verdict {
+export function claim1Verdict(results: ScenarioResult): Verdict {
   const wait = notReady(results);
   if (wait) return wait;
   const s = results.scenario;
@@ -132,7 +132,7 @@ export function claim1Verdict(results: SceneResult): Verdict {
   );
 }
 
-export function counter1Verdict(results: SceneResult): Verdict {
+export function counter1Verdict(results: ScenarioResult): Verdict {
   const wait = notReady(results);
   if (wait) return wait;
   const s = results.scenario;
@@ -164,7 +164,7 @@ export function counter1Verdict(results: SceneResult): Verdict {
 // ---------------------------------------------------------------------------------------------------------------
 // Claim 2 and its counter-example.
 
-export function claim2Verdict(results: SceneResult): Verdict {
+export function claim2Verdict(results: ScenarioResult): Verdict {
   const wait = notReady(results);
   if (wait) return wait;
   const s = results.scenario;
@@ -198,7 +198,7 @@ export function claim2Verdict(results: SceneResult): Verdict {
   );
 }
 
-export function counter2Verdict(results: SceneResult): Verdict {
+export function counter2Verdict(results: ScenarioResult): Verdict {
   const wait = notReady(results);
   if (wait) return wait;
   const s = results.scenario;
@@ -232,7 +232,7 @@ const BIAS_TEXT: Readonly<Record<Scenario['biasShape'], string>> = {
   step: 'sign(t)',
 };
 
-function responsesText(s: Scenario, results: SceneResult): string {
+function responsesText(s: Scenario, results: ScenarioResult): string {
   if (s.task === 'classification') return `with ${flipText(s)}`;
   if (s.generator !== 'oracle') return `with responses from a fitted ${s.generator} generator`;
   const parts: string[] = [];
@@ -241,7 +241,7 @@ function responsesText(s: Scenario, results: SceneResult): string {
   return `with ${parts.join(' and ') || 'exact responses'}${responseErrorText(results)}`;
 }
 
-export function claim3Verdict(results: SceneResult): Verdict {
+export function claim3Verdict(results: ScenarioResult): Verdict {
   const wait = notReady(results);
   if (wait) return wait;
   const s = results.scenario;
@@ -272,7 +272,7 @@ export function claim3Verdict(results: SceneResult): Verdict {
 }
 
 /** Counter-examples 3: the order of some pair is not kept in nearly every replicate. */
-export function counter3Verdict(results: SceneResult): Verdict {
+export function counter3Verdict(results: ScenarioResult): Verdict {
   const wait = notReady(results);
   if (wait) return wait;
   const s = results.scenario;

@@ -6,7 +6,8 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { runScene } from '../engine/scene';
-import type { SceneResult } from '../engine/results';
+import { planFromScenario } from '../scenario/labs/index';
+import type { ScenarioResult } from '../scenario/results';
 import { sanitizeScenario } from '../scenario/sanitize';
 import { defaultScenario, type Scenario } from '../scenario/schema';
 import { PRESET_IDS, PRESETS, type PresetId } from './presets';
@@ -21,8 +22,12 @@ function scenarioOf(id: PresetId, overrides: Partial<Scenario> = {}): Scenario {
 }
 
 async function verdictOf(id: PresetId, overrides: Partial<Scenario> = {}) {
-  const partials: SceneResult[] = [];
-  const result = await runScene(scenarioOf(id, overrides), undefined, (p) => partials.push(p));
+  const scenario = scenarioOf(id, overrides);
+  const partials: ScenarioResult[] = [];
+  const scene = await runScene(planFromScenario(scenario), undefined, (p) =>
+    partials.push({ ...p, scenario }),
+  );
+  const result: ScenarioResult = { ...scene, scenario };
   return { result, partials, verdict: PRESETS[id].verdict(result) };
 }
 

@@ -1,14 +1,16 @@
 /**
- * The presets: one per claim of theory.md and one per counter-example, each a scenario (over the defaults), the
- * view to open, and a theory card (statement, formula in TeX, what to look at) with a verdict read from the live
- * results (claimVerdicts.ts). Kept free of React and KaTeX so the store, the CLI and unit tests can use it.
+ * The presets: one per claim of docs/theory.md §5 and one per counter-example, each a scenario (over the
+ * defaults), the view to open, and a theory card (statement, formula in TeX, what to look at) with a verdict
+ * read from the live results (claimVerdicts.ts). Kept free of React and KaTeX so the store, the CLI and unit
+ * tests can use it.
  *
- * The formulas are the playground's own formalization of the claims (docs/theory.md), not quotations of the paper.
+ * The formulas are the playground's own formalization of the claims (docs/theory.md §1 and §5), not
+ * quotations of the paper.
  */
-import type { SceneResult } from '../engine/results';
+import type { ScenarioResult } from '../scenario/results';
 import type { SweepSetting, View } from '../scenario/page';
 import type { Scenario } from '../scenario/schema';
-import type { PresetId } from './presetIds';
+
 import {
   claim1Verdict,
   counter1Verdict,
@@ -17,10 +19,11 @@ import {
   claim3Verdict,
   counter3Verdict,
 } from './claimVerdicts';
+import type { PresetId } from '../scenario/presetIds';
 import type { Verdict } from './verdicts';
 
-export type { PresetId } from './presetIds';
-export { PRESET_IDS, isPresetId } from './presetIds';
+export type { PresetId } from '../scenario/presetIds';
+export { PRESET_IDS, isPresetId } from '../scenario/presetIds';
 export type { Verdict, VerdictStatus } from './verdicts';
 export { COMPARABLE, PAIR_CONSISTENT, RANK_AGREES, olsQuadraticLimit } from './claimVerdicts';
 
@@ -44,7 +47,7 @@ export interface Preset {
     readonly lookAt: string;
   };
   /** What the current results say about the statement; 'pending' until enough replicates are in. */
-  verdict(results: SceneResult): Verdict;
+  verdict(results: ScenarioResult): Verdict;
 }
 
 /*

@@ -1,13 +1,13 @@
 /**
  * Helpers the presets' verdicts share: readiness of a run, per-model utility read-outs, pairwise ranking
  * agreement with Wilson intervals and the paired real-data gap Δ, and number formatting for the verdict texts.
- * Pure functions of a SceneResult (no React, no tfjs), so the store, the CLI and unit tests can call them.
+ * Pure functions of a ScenarioResult (no React, no tfjs), so the store, the CLI and unit tests can call them.
  */
-import type { SceneResult } from '../engine/results';
+import type { ScenarioResult } from '../scenario/results';
 import type { ModelSummary } from '../engine/summary';
 import { meanInterval, proportionInterval, type MeanInterval } from '../engine/metrics/intervals';
 import type { Scenario } from '../scenario/schema';
-import { formatNumber } from '../ui/format';
+import { formatNumber } from '../scenario/formatNumber';
 
 export type VerdictStatus = 'pending' | 'holds' | 'fails';
 
@@ -36,7 +36,7 @@ export function percent(value: number): string {
  * The verdict to show while a run is not ready to be judged: 'pending' until every replicate is in, and a
  * 'fails' that says why when the finished run has too few replicates. Null when the run can be judged.
  */
-export function notReady(results: SceneResult): Verdict | null {
+export function notReady(results: ScenarioResult): Verdict | null {
   const { completed, planned } = results.summary;
   if (!results.done) {
     return { status: 'pending', text: `Waiting for the replicates: ${completed} of ${planned} in.` };
@@ -59,7 +59,7 @@ export interface FittedModel {
   readonly u: { value: number; lo: number | null; hi: number | null };
 }
 
-export function fittedModels(results: SceneResult): FittedModel[] {
+export function fittedModels(results: ScenarioResult): FittedModel[] {
   return results.summary.models.flatMap((m: ModelSummary) =>
     m.trtr && m.tstr && m.utility
       ? [{ id: m.id, label: m.label, trtr: m.trtr, tstr: m.tstr, u: m.utility }]
@@ -99,7 +99,7 @@ function compare(x: number, y: number): number {
 }
 
 /** Every pair of models, from the replicate records (same tie rule as the summary's consistency matrix). */
-export function pairStats(results: SceneResult): PairStat[] {
+export function pairStats(results: ScenarioResult): PairStat[] {
   const labels = results.summary.models.map((m) => m.label);
   const complete = results.records.filter(
     (r) => r.trtr.every((v) => v != null) && r.tstr.every((v) => v != null),

@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { useState } from 'react';
 import {
+  isRelevant,
   PARAM_KEYS,
   paramSpec,
   type NumberParam,
@@ -9,6 +10,7 @@ import {
   type Scenario,
   type TextParam,
 } from '../scenario/schema';
+import { setParam } from '../store/actions';
 import { usePlayground } from '../store/playground';
 import { PRESETS, type PresetId } from '../teaching/presets';
 import { formatParam } from './format';
@@ -24,7 +26,6 @@ const GROUPS: { id: ParamGroup; title: string }[] = [
 function NumberControl({ name, spec }: { name: keyof Scenario; spec: NumberParam }) {
   const id = useId();
   const value = usePlayground((s) => s.scenario[name]) as number;
-  const setParam = usePlayground((s) => s.setParam);
   const max =
     name === 'keepComponents' ? Math.min(spec.max, usePlayground.getState().scenario.components) : spec.max;
   if (name === 'seed') {
@@ -82,7 +83,6 @@ function NumberControl({ name, spec }: { name: keyof Scenario; spec: NumberParam
 function TextControl({ name, spec }: { name: keyof Scenario; spec: TextParam }) {
   const id = useId();
   const value = usePlayground((s) => s.scenario[name]) as string;
-  const setParam = usePlayground((s) => s.setParam);
   const [draft, setDraft] = useState<string | null>(null);
   return (
     <div className="control">
@@ -115,7 +115,6 @@ function EnumControl({ name }: { name: keyof Scenario }) {
   const id = useId();
   const spec = paramSpec(name);
   const value = usePlayground((s) => s.scenario[name]) as string;
-  const setParam = usePlayground((s) => s.setParam);
   if (spec.kind !== 'enum') return null;
   const labels = spec.optionLabels as Record<string, string>;
   return (
@@ -156,7 +155,7 @@ export function Controls() {
     const spec = paramSpec(key);
     return (
       spec.group === group &&
-      (spec.relevant?.(scenario) ?? true) &&
+      isRelevant(key, scenario) &&
       !hide.includes(spec.url) &&
       (lecture === null || lecture.has(key))
     );

@@ -11,8 +11,9 @@ import {
   specLabel,
   splitSpecs,
   type ParsedSpec,
-  type Task,
 } from '../engine/learners/catalog';
+import type { Task } from '../engine/task';
+import { addNotices, setParam } from '../store/actions';
 import { usePlayground } from '../store/playground';
 import { modelColorAt } from './palette';
 
@@ -80,8 +81,6 @@ function ParamField({
 export function ModelPicker() {
   const text = usePlayground((s) => s.scenario.models);
   const task = usePlayground((s) => s.scenario.task);
-  const setParam = usePlayground((s) => s.setParam);
-  const addNotices = usePlayground((s) => s.addNotices);
   const models = parsed(text, task);
   const write = (list: string[]) => setParam('models', list.join(';'));
   const ids = models.map((m) => m.id);

@@ -1,9 +1,9 @@
 /** What was changed in the scenario the user asked for (a hand-edited link, an out-of-range value), dismissable. */
+import { dismissNotices } from '../store/actions';
 import { usePlayground } from '../store/playground';
 
 export function Notices() {
   const notices = usePlayground((s) => s.notices);
-  const dismiss = usePlayground((s) => s.dismissNotices);
   if (notices.length === 0) return null;
   return (
     <div className="notice" role="status" data-testid="notice">
@@ -15,7 +15,7 @@ export function Notices() {
           ))}
         </ul>
       </div>
-      <button type="button" onClick={dismiss} aria-label="Dismiss these notices">
+      <button type="button" onClick={dismissNotices} aria-label="Dismiss these notices">
         Dismiss
       </button>
     </div>

@@ -7,7 +7,7 @@ import type { MeanInterval } from '../engine/metrics/intervals';
 import type { ExperimentSummary, ModelSummary } from '../engine/results';
 import { formatInterval, formatNumber } from './format';
 import { modelColorAt } from './palette';
-import './views/generalization/views.css';
+import './tables.css';
 
 function Estimate({ value, testId }: { value: MeanInterval | null; testId: string }) {
   if (!value) return <td>—</td>;

@@ -1,16 +1,7 @@
-/** Number formatting for the UI: 3 significant digits, exponent form outside [0.001, 10000). */
-export function formatNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (value === 0) return '0';
-  const abs = Math.abs(value);
-  if (abs >= 10_000 || abs < 0.001) return value.toExponential(2);
-  return value.toPrecision(3);
-}
+/** Number formatting for the UI: numbers as the whole playground writes them, plus ticks and slider values. */
+import { formatNumber } from '../scenario/formatNumber';
 
-/** "lo – hi" for a 95% interval. */
-export function formatInterval(lo: number, hi: number): string {
-  return `${formatNumber(lo)} – ${formatNumber(hi)}`;
-}
+export { formatInterval, formatNumber } from '../scenario/formatNumber';
 
 /** Evenly spaced "round" ticks (steps of 1, 2, 2.5 or 5 times a power of ten) covering [lo, hi]. */
 export function niceTicks(lo: number, hi: number, count = 6): number[] {

@@ -23,8 +23,3 @@ export const MODEL_PALETTE = [
 export function modelColorAt(index: number): string {
   return MODEL_PALETTE[((index % MODEL_PALETTE.length) + MODEL_PALETTE.length) % MODEL_PALETTE.length]!;
 }
-
-/** Model id -> colour, by the order of `ids` (the summary's model order, which is the scenario's). */
-export function modelColors(ids: readonly string[]): Record<string, string> {
-  return Object.fromEntries(ids.map((id, i) => [id, modelColorAt(i)]));
-}

@@ -1,28 +1,55 @@
 /**
  * Connects the page to the engine: in a Web Worker when the browser can, else on the main thread (same API,
- * same numbers, only the page may stutter during a run).
+ * same numbers, only the page may stutter during a run). Either way the page gets an `EngineClient`: the
+ * engine's API with every answer a promise, and callbacks passed across the worker boundary by reference.
  */
 import * as Comlink from 'comlink';
 import type { EngineApi } from './engineApi';
 
-export type EngineClient = Pick<
-  EngineApi,
-  | 'init'
-  | 'setHelpers'
-  | 'liveTensors'
-  | 'run'
-  | 'stats'
-  | 'setPlayback'
-  | 'setBatching'
-  | 'step'
-  | 'references'
-  | 'sweep'
-  | 'cancelSweep'
->;
+/** The engine as the page calls it: EngineApi (less ping), every method asynchronous. */
+export type EngineClient = {
+  readonly [K in Exclude<keyof EngineApi, 'ping'>]: (
+    ...args: Parameters<EngineApi[K]>
+  ) => Promise<Awaited<ReturnType<EngineApi[K]>>>;
+};
+
+/** The engine on this thread (the fallback, and tests). */
+export function localClient(api: EngineApi): EngineClient {
+  return {
+    init: (choice) => api.init(choice),
+    run: (plan, onProgress) => api.run(plan, onProgress),
+    setPlayback: async (mode) => api.setPlayback(mode),
+    step: async () => api.step(),
+    references: (plan) => api.references(plan),
+    sweep: (grid, onPoint) => api.sweep(grid, onPoint),
+    cancelSweep: async () => api.cancelSweep(),
+    setBatching: async (on) => api.setBatching(on),
+    setHelpers: async (count) => api.setHelpers(count),
+    liveTensors: () => api.liveTensors(),
+    stats: async () => api.stats(),
+  };
+}
+
+/** The engine in a worker: callbacks go over as comlink proxies (they are called back across the boundary). */
+function remoteClient(remote: Comlink.Remote<EngineApi>): EngineClient {
+  return {
+    init: (choice) => remote.init(choice),
+    run: (plan, onProgress) => remote.run(plan, onProgress && Comlink.proxy(onProgress)),
+    setPlayback: (mode) => remote.setPlayback(mode),
+    step: () => remote.step(),
+    references: (plan) => remote.references(plan),
+    sweep: (grid, onPoint) => remote.sweep(grid, onPoint && Comlink.proxy(onPoint)),
+    cancelSweep: () => remote.cancelSweep(),
+    setBatching: (on) => remote.setBatching(on),
+    setHelpers: (count) => remote.setHelpers(count),
+    liveTensors: () => remote.liveTensors(),
+    stats: () => remote.stats(),
+  };
+}
 
 async function mainThreadEngine(): Promise<EngineClient> {
   const { createEngineApi } = await import('./engineApi');
-  return createEngineApi('main');
+  return localClient(createEngineApi('main'));
 }
 
 /** Starts the worker and checks it answers; falls back to the main thread if it does not. */
@@ -37,7 +64,7 @@ export async function connectEngine(): Promise<EngineClient> {
     });
     const remote = Comlink.wrap<EngineApi>(worker);
     await Promise.race([remote.ping(), failed]);
-    return remote as unknown as EngineClient;
+    return remoteClient(remote);
   } catch (error) {
     console.warn('Engine worker unavailable, running on the main thread:', error);
     return mainThreadEngine();

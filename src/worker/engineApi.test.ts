@@ -1,8 +1,9 @@
 /**
  * The engine's message API as the page uses it (here on this thread, as the main-thread fallback does): partial
- * results carry replicate 1's picture once, then point back to it.
+ * results carry the first replicate's picture once, then point back to it.
  */
 import { describe, expect, it } from 'vitest';
+import { planFromScenario } from '../scenario/labs/index';
 import { defaultScenario } from '../scenario/schema';
 import { createEngineApi, type ProgressMessage } from './engineApi';
 
@@ -13,7 +14,7 @@ describe('engine API', () => {
     expect(backend).toMatchObject({ active: 'cpu', started: false }); // no model here needs tensors
     const messages: ProgressMessage[] = [];
     const result = await api.run(
-      {
+      planFromScenario({
         ...defaultScenario(),
         p: 2,
         eta: 'quadratic',
@@ -22,7 +23,7 @@ describe('engine API', () => {
         nTest: 1000,
         replicates: 4,
         models: 'ols;knn:k=3',
-      },
+      }),
       (m) => messages.push(m),
     );
     expect(messages.length).toBeGreaterThanOrEqual(2);

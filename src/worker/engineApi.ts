@@ -1,24 +1,27 @@
 /**
- * The engine's message API: choose a tfjs backend, run a scenario. The same object is exposed by the Web Worker
- * (engine.worker.ts) and, if workers fail, used directly on the main thread. Newer runs cancel older ones.
+ * The engine's message API: choose a tfjs backend, run a plan, a sweep of plans or population references. The
+ * same object is exposed by the Web Worker (engine.worker.ts) and, if workers fail, used directly on the main
+ * thread. It takes plans built and validated by the scenario layer (the page sanitizes what it is given once);
+ * newer runs cancel older ones.
  *
- * tfjs itself loads only when a model first needs tensors (an MLP; kNN on WebGL): init() chooses the backend
- * from a WebGL probe without it, and registers the start with engine/tensorBackend.ts.
+ * tfjs itself loads only when a model first needs tensors (catalog.ts `tensors`): init() chooses the backend
+ * from a WebGL probe without it (backendState.ts).
  */
-import type * as Tf from '@tensorflow/tfjs-core';
-import { backendCandidates, isSoftwareRenderer, type BackendInfo } from '../engine/backend';
-import type { SceneResult } from '../engine/results';
-import { planFromScenario } from '../engine/experiment';
+import type { BackendChoice, BackendInfo } from '../engine/backend';
+import { usesTensors } from '../engine/learners/catalog';
+import type { ExperimentPlan, SweepPlanPoint } from '../engine/plan';
 import { populationReferences, type PopulationReferences } from '../engine/references';
+import type { SceneResult } from '../engine/results';
+import type { ReplicateLane } from '../engine/run';
 import { Cancelled, runScene } from '../engine/scene';
-import { runSweep, type SweepAxis, type SweepPoint } from '../engine/sweep';
-import { registerTensorBackend } from '../engine/tensorBackend';
+import { runSweep, type SweepPoint } from '../engine/sweep';
 import { setSliceMs } from '../engine/yieldToEvents';
-import { assertScenario } from '../scenario/sanitize';
-import type { BackendChoice, Scenario } from '../scenario/schema';
+import { createBackendState } from './backendState';
 import { createFarm, type Farm } from './farm';
-import { probeWebgl } from './probeWebgl';
-import { startFirst, webglDetails } from './tfjsStart';
+import { createPacer, type Playback } from './pacing';
+import { webglDetails } from './tfjsStart';
+
+export type { Playback } from './pacing';
 
 /**
  * A partial result as it crosses to the page: `sameVisual` means "the picture you got last from this run", sent
@@ -26,151 +29,108 @@ import { startFirst, webglDetails } from './tfjsStart';
  */
 export type ProgressMessage = SceneResult & { readonly sameVisual?: true };
 
-/** Whether a model list has models that run on tfjs (the MLP; kNN, whose search uses WebGL when it runs). */
-function usesTensors(models: string): boolean {
-  return models.split(';').some((id) => /^\s*(mlp|knn)\b/.test(id));
-}
-
-/** How replicates are released: all at once (play), one per SLOW_MS (slow), or one per step() (pause). */
-export type Playback = 'play' | 'slow' | 'pause';
-const SLOW_MS = 450;
 /** Sample size of the population references (R(f*), R(fbar) and the decomposition), as in the CLI. */
 const REFERENCE_SIZE = 10_000;
+
+export interface EngineApi {
+  /** Answers at once: the page's check that the worker loaded. */
+  ping(): 'pong';
+  /** Chooses the backend for `choice` (a WebGL probe, no tfjs); tfjs starts when a model first needs tensors. */
+  init(choice: BackendChoice): Promise<BackendInfo>;
+  /** Runs a plan, streaming partial results; resolves null when a newer run made this one obsolete. */
+  run(plan: ExperimentPlan, onProgress?: (partial: ProgressMessage) => void): Promise<SceneResult | null>;
+  /** Play, slow (one replicate at a time, visibly) or pause; a paused run waits for step(). */
+  setPlayback(mode: Playback): void;
+  /** Lets a paused run fit one more replicate. */
+  step(): void;
+  /** Population references of a simulated population's plan (large-sample R(f*_k), R(fbar_k), the decomposition). */
+  references(plan: ExperimentPlan): Promise<PopulationReferences>;
+  /** Runs a sweep's plans, streaming each point; resolves null when cancelled (cancelSweep or a newer sweep). */
+  sweep(
+    grid: readonly SweepPlanPoint[],
+    onPoint?: (point: SweepPoint, index: number, total: number) => void,
+  ): Promise<SweepPoint[] | null>;
+  cancelSweep(): void;
+  /** Batched fitting on (default) or off (one replicate's fits at a time): for `npm run bench` only. */
+  setBatching(on: boolean): void;
+  /** How many helper workers runs may use (null: one per spare core, the default); for `npm run bench`. */
+  setHelpers(count: number | null): number;
+  /** Live tfjs tensors here and in the helpers (the bench's leak check). */
+  liveTensors(): Promise<number>;
+  /** Live tensor count and backend state, for leak checks and the badge. */
+  stats(): { tensors: number; backend: BackendInfo | null };
+}
+
+/**
+ * Helper runs of one kind (runs or sweeps): each farm run gets a number, and a newer call stops the older call's
+ * runs at once, so the new one gets the cores.
+ */
+function farmRuns(farm: Farm | null, next: () => number) {
+  let current: number[] = [];
+  return {
+    /** A new call: stops the previous call's farm runs; returns the list this call's runs go into. */
+    begin(): number[] {
+      farm?.stop(current);
+      current = [];
+      return current;
+    },
+    stopCurrent(): void {
+      farm?.stop(current);
+    },
+    /** Lanes for a plan of this call (none without a farm). */
+    lanes(ids: number[], plan: ExperimentPlan, tensors: BackendInfo['active']): ReplicateLane[] {
+      if (!farm) return [];
+      const id = next();
+      ids.push(id);
+      return farm.lanes(plan, tensors, id);
+    },
+  };
+}
 
 /**
  * `helperScript`: the engine worker's own URL, from which it starts helper workers for the spare cores (absent on
  * the main-thread fallback and in tests: no helpers).
  */
-export function createEngineApi(thread: BackendInfo['thread'], helperScript?: string | URL) {
+export function createEngineApi(thread: BackendInfo['thread'], helperScript?: string | URL): EngineApi {
   // On the page's own thread, fits give it back every half frame so the page keeps drawing.
   setSliceMs(thread === 'main' ? 8 : 50);
+  const backends = createBackendState(thread);
+  const pacer = createPacer();
   let latestRun = 0;
   let latestSweep = 0;
-  /** What runs (or will run) the tensor work; `started` once tfjs runs on it. */
-  let backend: BackendInfo | null = null;
-  /** The start in progress or done for the current choice (memoized: tfjs loads once). */
-  let starting: Promise<BackendInfo> | null = null;
-  /** The loaded tfjs, once a start has begun. */
-  let tf: typeof Tf | null = null;
-  let playback: Playback = 'play';
   /** Batched fitting (default); off only for the benchmark's one-at-a-time baseline. */
   let oneAtATime = false;
-  /**
-   * Helper workers for the spare cores (the engine worker only: the main-thread fallback has no workers to
-   * start). On WebGL only for model lists without tensor models (farmFor).
-   */
+  /** Helper workers for the spare cores (the engine worker only: the main-thread fallback starts none). */
   const farm: Farm | null = helperScript && typeof Worker !== 'undefined' ? createFarm(helperScript) : null;
-  /** Farm runs: every run and sweep point gets a number; `ids` collects those of one call, to stop them after. */
-  let farmRuns = 0;
-  /** The farm runs of the newest run() (a newer one stops them at once). */
-  let runFarmIds: number[] = [];
-  /** The farm runs of the newest sweep (cancelSweep or a newer sweep stops them at once). */
-  let sweepFarmIds: number[] = [];
-  const farmFor = (ids: number[]) => {
-    if (!farm || !backend || oneAtATime) return undefined;
-    const tensors = backend.active;
-    return (scenario: Scenario) => {
-      // On WebGL the GPU runs the tensor models (MLP; kNN's search) and helpers would only contend for it; a
-      // model list without them is float64 work on the CPU, which the helpers share there too.
-      if (tensors === 'webgl' && usesTensors(scenario.models)) return [];
-      ids.push(++farmRuns);
-      return farm.lanes(scenario, tensors, farmRuns);
-    };
-  };
-  /** Wakes a paused or slowed run: after step() (one replicate) or a playback change. */
-  let wake: ((allowed: number) => void) | null = null;
-  const release = (allowed: number) => {
-    const w = wake;
-    wake = null;
-    w?.(allowed);
-  };
-  /** Steps asked for while no run was waiting (a step during a replicate's fits is not lost). */
-  let credits = 0;
-  const pace = (handedOut: number): Promise<number> => {
-    if (playback === 'play') return Promise.resolve(Number.POSITIVE_INFINITY);
-    // The first replicate always comes: a paused page still answers a slider with numbers.
-    if (handedOut === 0) return Promise.resolve(1);
-    if (credits > 0) {
-      credits--;
-      return Promise.resolve(1);
-    }
-    return new Promise<number>((resolve) => {
-      wake = resolve;
-      if (playback === 'slow') setTimeout(() => wake === resolve && release(1), SLOW_MS);
-    });
+  let farmRunCount = 0;
+  const runHelpers = farmRuns(farm, () => ++farmRunCount);
+  const sweepHelpers = farmRuns(farm, () => ++farmRunCount);
+  /**
+   * Whether helpers may fit this plan: not without a farm or when benchmarking one at a time, and not on WebGL
+   * for plans with tensor models (the GPU runs those, and helpers would only contend for it).
+   */
+  const helpersFor = (plan: ExperimentPlan): BackendInfo['active'] | null => {
+    const backend = backends.current();
+    if (!farm || !backend || oneAtATime) return null;
+    if (backend.active === 'webgl' && usesTensors(plan.models)) return null;
+    return backend.active;
   };
 
   return {
-    /** Answers at once: the page's check that the worker loaded. */
-    ping(): 'pong' {
-      return 'pong';
-    },
+    ping: () => 'pong',
 
-    /**
-     * Chooses the best available backend for `choice` (a WebGL probe, no tfjs) and registers its start, which
-     * happens when a model first needs tensors. The result says which one will run and why.
-     */
-    async init(choice: BackendChoice): Promise<BackendInfo> {
-      if (backend?.requested === choice) return backend;
-      const began = performance.now();
-      const probe = choice === 'cpu' || choice === 'wasm' ? { available: false, renderer: '' } : probeWebgl();
-      const candidates = backendCandidates(choice, probe);
-      const first = candidates[0]!;
-      const planned: BackendInfo = {
-        requested: choice,
-        active: first.name,
-        ...(first.reason ? { reason: first.reason } : {}),
-        ...(first.name === 'webgl'
-          ? { renderer: probe.renderer, software: isSoftwareRenderer(probe.renderer), contextLost: false }
-          : {}),
-        thread,
-        started: false,
-        initMs: performance.now() - began,
-      };
-      backend = planned;
-      const start = async (): Promise<BackendInfo> => {
-        const startedAt = performance.now();
-        const { tf: lib, candidate } = await startFirst(candidates, () => backend === planned);
-        tf = lib;
-        const running: BackendInfo = {
-          ...planned,
-          active: candidate.name,
-          ...(candidate.reason ? { reason: candidate.reason } : {}),
-          ...(candidate.name === 'webgl' ? webglDetails(lib) : {}),
-          started: true,
-          initMs: planned.initMs + performance.now() - startedAt,
-        };
-        // A newer init (another choice) replaced this one meanwhile: leave its state alone.
-        if (backend === planned) {
-          backend = running;
-          registerTensorBackend(running.active, startTensors);
-        }
-        return running;
-      };
-      starting = null;
-      const startTensors = (): Promise<BackendInfo> => (starting ??= start());
-      registerTensorBackend(first.name, startTensors);
-      return planned;
-    },
+    init: (choice) => Promise.resolve(backends.init(choice)),
 
-    /** Runs the scenario, streaming partial results; resolves null when a newer run made this one obsolete. */
-    async run(
-      scenario: Scenario,
-      onProgress?: (partial: ProgressMessage) => void,
-    ): Promise<SceneResult | null> {
+    async run(plan, onProgress) {
       const id = ++latestRun;
-      const farmIds: number[] = [];
       // The helpers drop the older run's chunks at their next look-up (between fits), not when the older run
-      // next looks up: the new run's replicate 1 gets the cores sooner.
-      farm?.stop(runFarmIds);
-      runFarmIds = farmIds;
+      // next looks up: the new run's first replicate gets the cores sooner.
+      const ids = runHelpers.begin();
       try {
-        // A newer run wakes this one's wait so it can notice it is cancelled.
-        credits = 0;
-        release(1);
-        const helpers = farmFor(farmIds);
-        // Replicate 1's picture is made once: later partials say "same picture" instead of copying it again
-        // (570 kB of JSON for S1's surfaces, with every replicate).
+        pacer.newRun();
+        const tensors = helpersFor(plan);
+        // The first replicate's picture is made once: later partials say "same picture" instead of copying it
+        // again (570 kB of JSON for S1's surfaces, with every replicate).
         let sent: SceneResult['visual'] = null;
         const progress =
           onProgress &&
@@ -182,93 +142,68 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
             sent = partial.visual;
             onProgress(partial);
           });
-        return await runScene(scenario, () => id !== latestRun, progress, pace, {
+        return await runScene(plan, () => id !== latestRun, progress, pacer.pace, {
           oneAtATime,
-          ...(helpers ? { farm: helpers } : {}),
+          ...(tensors ? { farm: runHelpers.lanes(ids, plan, tensors) } : {}),
         });
       } catch (error) {
         if (error instanceof Cancelled) return null;
         throw error;
       } finally {
         // Whatever the helpers still fit for this run (cancelled, or a failure here) is no longer wanted.
-        farm?.stop(farmIds);
+        farm?.stop(ids);
       }
     },
 
-    /** Play, slow (one replicate at a time, visibly) or pause; a paused run waits for step(). */
-    setPlayback(mode: Playback): void {
-      playback = mode;
-      if (mode === 'play') release(Number.POSITIVE_INFINITY);
-      else if (mode === 'slow') release(1);
-    },
+    setPlayback: (mode) => pacer.setPlayback(mode),
 
-    /** Lets a paused run fit one more replicate. */
-    step(): void {
-      if (wake) release(1);
-      else credits = Math.min(credits + 1, 8);
-    },
+    step: () => pacer.step(),
 
-    /** Population references of the scenario (large-sample R(f*_k), R(fbar_k), the limit decomposition). */
-    async references(scenario: Scenario): Promise<PopulationReferences> {
-      return populationReferences(planFromScenario(assertScenario(scenario)), REFERENCE_SIZE);
-    },
+    references: (plan) => populationReferences(plan, REFERENCE_SIZE),
 
-    /**
-     * Runs a sweep, streaming each grid point; resolves null when cancelled (cancelSweep or a newer sweep).
-     * Every point's scenario is sanitized against the base, as links are.
-     */
-    async sweep(
-      base: Scenario,
-      axes: readonly SweepAxis[],
-      onPoint?: (point: SweepPoint, index: number, total: number) => void,
-    ): Promise<SweepPoint[] | null> {
+    async sweep(grid, onPoint) {
       const id = ++latestSweep;
-      const farmIds: number[] = [];
-      farm?.stop(sweepFarmIds);
-      sweepFarmIds = farmIds;
+      const ids = sweepHelpers.begin();
       try {
-        const helpers = farmFor(farmIds);
-        return await runSweep(assertScenario(base), axes, {
+        return await runSweep(grid, {
           isCancelled: () => id !== latestSweep,
           oneAtATime,
-          ...(helpers ? { farm: helpers } : {}),
+          farm: (plan) => {
+            const tensors = helpersFor(plan);
+            return tensors ? sweepHelpers.lanes(ids, plan, tensors) : [];
+          },
           ...(onPoint ? { onPoint } : {}),
         });
       } catch (error) {
         if (error instanceof Cancelled) return null;
         throw error;
       } finally {
-        farm?.stop(farmIds);
+        farm?.stop(ids);
       }
     },
 
-    cancelSweep(): void {
+    cancelSweep() {
       latestSweep++;
-      farm?.stop(sweepFarmIds);
+      sweepHelpers.stopCurrent();
     },
 
-    /** Batched fitting on (default) or off (one replicate's fits at a time): for `npm run bench` only. */
-    setBatching(on: boolean): void {
+    setBatching(on) {
       oneAtATime = !on;
     },
 
-    /** How many helper workers runs may use (null: one per spare core, the default); for `npm run bench`. */
-    setHelpers(count: number | null): number {
-      return farm ? farm.resize(count) : 0;
-    },
+    setHelpers: (count) => (farm ? farm.resize(count) : 0),
 
-    /** Live tfjs tensors here and in the helpers (the bench's leak check). */
-    async liveTensors(): Promise<number> {
+    async liveTensors() {
+      const tf = backends.tf();
       return (tf ? tf.memory().numTensors : 0) + (farm ? await farm.tensors() : 0);
     },
 
-    /** Live tensor count and backend state, for leak checks and the badge. */
-    stats(): { tensors: number; backend: BackendInfo | null } {
+    stats() {
+      const tf = backends.tf();
+      const backend = backends.current();
       const running = tf !== null && backend?.started === true;
-      const live = running && backend?.active === 'webgl' ? { ...backend, ...webglDetails(tf!) } : backend;
+      const live = running && backend?.active === 'webgl' ? { ...backend, ...webglDetails(tf) } : backend;
       return { tensors: tf ? tf.memory().numTensors : 0, backend: live };
     },
   };
 }
-
-export type EngineApi = ReturnType<typeof createEngineApi>;

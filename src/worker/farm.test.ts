@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { planFromScenario } from '../scenario/labs/index';
 import { defaultScenario } from '../scenario/schema';
 import { createFarm } from './farm';
 
@@ -14,8 +15,8 @@ describe('the helper farm', () => {
       }),
     );
     const farm = createFarm('engine.worker.js', 2);
-    expect(farm.lanes(defaultScenario(), 'wasm', 1)).toEqual([]);
-    expect(farm.lanes(defaultScenario(), 'wasm', 2)).toEqual([]); // and it does not try again each run
+    expect(farm.lanes(planFromScenario(defaultScenario()), 'wasm', 1)).toEqual([]);
+    expect(farm.lanes(planFromScenario(defaultScenario()), 'wasm', 2)).toEqual([]); // and it does not try again each run
     await expect(farm.tensors()).resolves.toBe(0);
     expect(() => farm.stop([1, 2])).not.toThrow();
   });

@@ -8,7 +8,7 @@
 import * as Comlink from 'comlink';
 import type { BackendName } from '../engine/backend';
 import type { ReplicateLane } from '../engine/run';
-import type { Scenario } from '../scenario/schema';
+import type { ExperimentPlan } from '../engine/plan';
 import type { HelperApi } from './helperApi';
 
 /** The worker name that makes engine.worker.ts run a helper (helperApi.ts) instead of the engine. */
@@ -80,8 +80,8 @@ function startHelper(script: string | URL): Helper {
 }
 
 export interface Farm {
-  /** Lanes for run `run` of `scenario` (helpers start on first use); none when `count` is 0. */
-  lanes(scenario: Scenario, tensors: BackendName, run: number): ReplicateLane[];
+  /** Lanes for run `run` of `plan` (helpers start on first use); none when `count` is 0. */
+  lanes(plan: ExperimentPlan, tensors: BackendName, run: number): ReplicateLane[];
   /** Cancels these runs on every helper. */
   stop(runs: readonly number[]): void;
   /**
@@ -99,7 +99,7 @@ export function createFarm(script: string | URL, count = spareCores()): Farm {
   let wanted = count;
   const live = () => helpers.filter((h) => !h.dead && h.remote);
   return {
-    lanes(scenario, tensors, run) {
+    lanes(plan, tensors, run) {
       while (helpers.length < wanted) helpers.push(startHelper(script));
       return helpers
         .slice(0, wanted)
@@ -115,11 +115,9 @@ export function createFarm(script: string | URL, count = spareCores()): Farm {
               }, CHUNK_TIMEOUT_MS);
             });
             wedged.catch(() => undefined);
-            return Promise.race([
-              h.remote!.fit(scenario, tensors, [...indices], run),
-              h.died,
-              wedged,
-            ]).finally(() => clearTimeout(timer));
+            return Promise.race([h.remote!.fit(plan, tensors, [...indices], run), h.died, wedged]).finally(
+              () => clearTimeout(timer),
+            );
           },
         }));
     },

@@ -1,15 +1,13 @@
 /**
  * An engine helper: fits chunks of replicates for the engine worker that owns the run (farm.ts), so a run uses
- * every core. It rebuilds the plan from the scenario and runs the same fits (engine/replicates.ts fitReplicates) on the same
+ * every core. It runs the owner's plan through the same fits (engine/replicates.ts fitReplicates) on the same
  * tfjs backend as the owner, so its records are the ones the owner would have computed.
  */
 import type { BackendName } from '../engine/backend';
-import { planFromScenario } from '../engine/experiment';
+import type { ExperimentPlan } from '../engine/plan';
 import { Cancelled, fitReplicates } from '../engine/run';
 import type { ReplicateRecord } from '../engine/summary';
 import { registerTensorBackend } from '../engine/tensorBackend';
-import { assertScenario } from '../scenario/sanitize';
-import type { Scenario } from '../scenario/schema';
 import { loadTfjs, startFirst } from './tfjsStart';
 
 /**
@@ -38,10 +36,11 @@ export function createHelperApi(
     },
 
     /**
-     * Replicates `indices` of run `run` of the scenario; null when the run was stopped before they were done.
+     * Replicates `indices` of run `run` of the plan; null when the run was stopped before they were done. The
+     * plan comes from the engine that owns the run, which built it from a sanitized scenario: no check here.
      */
     async fit(
-      scenario: Scenario,
+      plan: ExperimentPlan,
       tensors: BackendName,
       indices: readonly number[],
       run: number,
@@ -50,7 +49,7 @@ export function createHelperApi(
       if (isCancelled()) return null;
       chooseBackend(tensors);
       try {
-        return await fitReplicates(planFromScenario(assertScenario(scenario)), indices, isCancelled);
+        return await fitReplicates(plan, indices, isCancelled);
       } catch (error) {
         if (error instanceof Cancelled) return null;
         throw error;

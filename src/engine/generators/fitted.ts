@@ -1,8 +1,9 @@
 /**
- * Two-stage mode (theory.md, "Setting"): a generator G is fitted on the real sample D = (x, y) and the synthetic
+ * Two-stage mode (docs/theory.md §2.3): a generator G is fitted on the real sample D = (x, y) and the synthetic
  * sample is m draws from G(D): D~ ~ G(D)^m, with G a Gaussian fit, a Gaussian mixture (EM) or kNN smoothing (SMOTE).
  */
-import type { Sample, Task } from '../populations/population';
+import type { Sample } from '../populations/population';
+import type { Task } from '../task';
 import type { RandomStream } from '../rng';
 import { drawGaussianFit, fitGaussian } from './gaussianFit';
 import { drawGmmGenerator, fitGmmGenerator } from './gmm';

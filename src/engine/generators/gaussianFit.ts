@@ -2,7 +2,8 @@
  * Gaussian-fit generator: regression draws (x, y) ~ N(mean, S + ridge I) fitted to the joint real rows (so y | x is
  * linear-Gaussian); classification draws the class c with P(c) = n_c / n, then x ~ N(mean_c, S_c + ridge_c I).
  */
-import type { Sample, Task } from '../populations/population';
+import type { Sample } from '../populations/population';
+import type { Task } from '../task';
 import type { RandomStream } from '../rng';
 import {
   classesOf,

@@ -3,7 +3,8 @@
  * on the joint (x, y) rows (regression) or on x per class (classification); m draws pick k ~ pi, then N(mu_k, S_k).
  */
 import * as portable from '../portable';
-import type { Sample, Task } from '../populations/population';
+import type { Sample } from '../populations/population';
+import type { Task } from '../task';
 import type { RandomStream } from '../rng';
 import {
   classesOf,

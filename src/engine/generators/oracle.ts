@@ -1,6 +1,6 @@
 /**
- * Oracle synthetic population P~ set directly (theory.md, "oracle mode"): X~ = shift e1 + scale R(theta) Z with Z
- * from mu with `keepComponents` mixture modes and draws outside [-T, T]^p rejected; responses perturbed by
+ * Oracle synthetic population P~ set directly (docs/theory.md §2.2, oracle mode): X~ = shift e1 + scale R(theta) Z
+ * with Z from mu with `keepComponents` mixture modes and draws outside [-T, T]^p rejected; responses perturbed by
  * ResponsePerturbation (bias b g(x), noise scale, label flips).
  */
 import * as portable from '../portable';

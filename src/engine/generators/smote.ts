@@ -3,7 +3,8 @@
  * x~ = x_i + lambda (x_j - x_i); regression y~ = y_i + lambda (y_j - y_i); classification j from i's class, y~ = y_i.
  */
 import { matrix, type Matrix } from '../matrix';
-import type { Sample, Task } from '../populations/population';
+import type { Sample } from '../populations/population';
+import type { Task } from '../task';
 import type { RandomStream } from '../rng';
 import { classesOf, requireClassSize } from './gaussianCore';
 import { GeneratorError } from './oracle';

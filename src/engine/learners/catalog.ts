@@ -2,7 +2,7 @@
  * The grammar and the parameter rules of model specs (`name` or `name:key=value,...`), without the learners'
  * code, so the scenario layer can validate a model list in the page without loading tfjs. spec.ts builds learners.
  */
-export type Task = 'regression' | 'classification';
+import type { Task } from '../task';
 
 export class SpecError extends Error {
   constructor(message: string) {
@@ -23,6 +23,11 @@ export interface ModelRule {
   readonly label: string;
   readonly params: Readonly<Record<string, ParamRule>>;
   readonly tasks: readonly Task[];
+  /**
+   * Whether fitting it may run tfjs: the MLP always, kNN's candidate search on WebGL. The engine starts tfjs only
+   * for these, and keeps helper threads off the GPU when they are in the list.
+   */
+  readonly tensors: boolean;
 }
 
 const BOTH: readonly Task[] = ['regression', 'classification'];
@@ -31,14 +36,20 @@ const CLASSIFICATION: readonly Task[] = ['classification'];
 
 /** Every model the engine knows, by name. */
 export const MODEL_RULES: Readonly<Record<string, ModelRule>> = {
-  ols: { label: 'OLS', params: {}, tasks: REGRESSION },
+  ols: { label: 'OLS', params: {}, tasks: REGRESSION, tensors: false },
   ridge: {
     label: 'Ridge',
     params: { alpha: { integer: false, min: 0, max: 1e6, default: 1 } },
     tasks: REGRESSION,
+    tensors: false,
   },
-  poly: { label: 'Poly', params: { degree: { integer: true, min: 1, max: 6 } }, tasks: REGRESSION },
-  knn: { label: 'kNN', params: { k: { integer: true, min: 1, max: 10_000 } }, tasks: BOTH },
+  poly: {
+    label: 'Poly',
+    params: { degree: { integer: true, min: 1, max: 6 } },
+    tasks: REGRESSION,
+    tensors: false,
+  },
+  knn: { label: 'kNN', params: { k: { integer: true, min: 1, max: 10_000 } }, tasks: BOTH, tensors: true },
   krr: {
     label: 'Kernel ridge',
     params: {
@@ -46,11 +57,13 @@ export const MODEL_RULES: Readonly<Record<string, ModelRule>> = {
       gamma: { integer: false, min: 1e-12, max: 1e6 },
     },
     tasks: REGRESSION,
+    tensors: false,
   },
   logistic: {
     label: 'Logistic',
     params: { C: { integer: false, min: 1e-6, max: 1e6, default: 1 } },
     tasks: CLASSIFICATION,
+    tensors: false,
   },
   mlp: {
     label: 'MLP',
@@ -61,8 +74,17 @@ export const MODEL_RULES: Readonly<Record<string, ModelRule>> = {
       lr: { integer: false, min: 1e-5, max: 1, default: 0.01 },
     },
     tasks: BOTH,
+    tensors: true,
   },
 };
+
+/** Whether any of these canonical model specs may run tfjs (ModelRule.tensors). */
+export function usesTensors(models: readonly string[]): boolean {
+  return models.some((id) => {
+    const name = id.split(':')[0]!.trim().toLowerCase();
+    return Object.hasOwn(MODEL_RULES, name) && MODEL_RULES[name]!.tensors;
+  });
+}
 
 export interface ParsedSpec {
   readonly name: string;

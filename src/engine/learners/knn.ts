@@ -5,8 +5,7 @@
 import type { Matrix } from '../matrix';
 import { nearestNeighbors } from './neighbors';
 import { FitError, type FittedModel, type Learner } from './types';
-
-export type KnnTask = 'regression' | 'classification';
+import type { Task } from '../task';
 
 /** Most frequent value of `labels` (sorted in place), the smallest one among equally frequent values. */
 export function majority(labels: Float64Array): number {
@@ -26,7 +25,7 @@ export function majority(labels: Float64Array): number {
   return best;
 }
 
-export function knn(k: number, task: KnnTask = 'regression'): Learner {
+export function knn(k: number, task: Task = 'regression'): Learner {
   if (!Number.isInteger(k) || k < 1) throw new FitError(`knn: k must be a whole number >= 1, got ${k}`);
   const classify = task === 'classification';
   return {

@@ -3,7 +3,7 @@
  * FitError at once; the training itself, mlp-train.ts, loads with tfjs when the first net trains).
  */
 import type { Matrix } from '../matrix';
-import type { Task } from './catalog';
+import type { Task } from '../task';
 import { FitError } from './types';
 
 export interface MlpSettings {

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { stream } from '../rng';
-import type { Task } from './catalog';
+import type { Task } from '../task';
 import { adam } from './mlp-adam';
 import { gradients, initParams, type MlpShape, paramLayout, selectNetwork, splitParams } from './mlp-net';
 

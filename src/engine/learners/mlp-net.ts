@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Matrix } from '../matrix';
 import type { RandomStream } from '../rng';
-import type { Task } from './catalog';
+import type { Task } from '../task';
 
 export interface MlpShape {
   /** Input features p. */

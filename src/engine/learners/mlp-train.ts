@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Matrix } from '../matrix';
 import type { RandomStream } from '../rng';
-import type { Task } from './catalog';
+import type { Task } from '../task';
 import { sliceDue, yieldSlice } from '../yieldToEvents';
 import { adam } from './mlp-adam';
 import {

@@ -6,7 +6,7 @@ import type { Matrix } from '../matrix';
 import { mix32, RandomStream } from '../rng';
 import { tensorBackend, tensorsReady } from '../tensorBackend';
 import type { BatchLearner, Dataset } from './batch';
-import type { Task } from './catalog';
+import type { Task } from '../task';
 import { checkDatasets, checkSettings, type MlpSettings } from './mlp-checks';
 import type { fitMlpBatch as FitMlpBatch } from './mlp-train';
 import type { FittedModel, Learner } from './types';

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { maxAbs, rowDistanceSquared, type Matrix } from '../matrix';
-import { exactScan } from './neighbors';
+import { exactScan } from './exactScan';
 
 /** Extra float32 candidates beyond k: absorbs near-ties without a full float64 scan. */
 const CANDIDATE_MARGIN = 16;

@@ -2,7 +2,8 @@
  * Builds learners from model specs in the CLI's syntax: `name` or `name:key=value,key=value`, several joined by
  * ';' (e.g. "ols;ridge:alpha=2;poly:degree=2;knn:k=9"). The grammar and the parameter rules live in catalog.ts.
  */
-import { parseSpecText, SpecError, splitSpecs, type Task } from './catalog';
+import type { Task } from '../task';
+import { parseSpecText, SpecError, splitSpecs } from './catalog';
 import { knn } from './knn';
 import { krr } from './krr';
 import { logistic } from './logistic';
@@ -12,7 +13,7 @@ import { poly } from './poly';
 import { ridge } from './ridge';
 import type { Learner } from './types';
 
-export { SpecError, type Task } from './catalog';
+export { SpecError } from './catalog';
 
 type Builder = (params: Readonly<Record<string, number>>, task: Task) => Learner;
 

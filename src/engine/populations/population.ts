@@ -3,11 +3,10 @@
  * Y ~ Bernoulli(sigmoid(a g(X) + offset)) (classification). Features and responses use separate streams.
  */
 import type { Matrix } from '../matrix';
+import type { Task } from '../task';
 import { stream, type RandomStream } from '../rng';
 import { drawFeatures, type FeatureModel } from './features';
 import { basis, etaAt, shapeAt, sigmoid, type BiasShape, type ResponseShape } from './response';
-
-export type Task = 'regression' | 'classification';
 
 export interface Population {
   readonly task: Task;

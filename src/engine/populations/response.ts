@@ -1,6 +1,6 @@
 /**
  * Response functions in p dimensions, from the linear index t = b'x (b = 1, -0.7, 0.5, -0.4, ...):
- * shapes g: linear t; quadratic t + x'Qx (Q_jj = 0.5, Q_jk = 0.25); sine portable.sin(2t); step sign(t); mixed = weighted sum.
+ * shapes g: linear t; quadratic t + x'Qx (Q_jj = 0.5, Q_jk = 0.25); sine sin(2t); step sign(t); mixed = weighted sum.
  * Regression: eta(x) = c + g(x) (c = 0 for sine, else 0.5). Classification: P(Y = 1 | x) = sigmoid(a g(x) + offset).
  */
 import * as portable from '../portable';
@@ -29,7 +29,7 @@ export interface ResponseShape {
 export const ETA_FORMULAS: Record<EtaKind, string> = {
   linear: 'η(x) = 0.5 + b′x',
   quadratic: 'η(x) = 0.5 + b′x + x′Qx',
-  sine: 'η(x) = portable.sin(2b′x)',
+  sine: 'η(x) = sin(2b′x)',
   step: 'η(x) = 0.5 + sign(b′x)',
   mixed: 'η(x) = 0.5 + w₁b′x + w₂x′Qx + w₃sin(2b′x) + w₄sign(b′x)',
 };

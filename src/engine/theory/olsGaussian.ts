@@ -1,12 +1,12 @@
 /**
- * Closed forms for OLS (with intercept) under Gaussian designs, theory.md "Independent checks":
+ * Closed forms for OLS (with intercept) under Gaussian designs, docs/theory.md §6.1 and §6.2 (closed forms):
  * E R(f^) - s^2 = s^2 (1/n + p(n+1)/(n(n-p-2))); E R(f~) - s^2 = s~^2 (1/m + (tr(S S~^-1) + p/m + s'S~^-1 s)/(m-p-2));
  * misspecified eta = a + b'x + x'Qx: U_inf = (tr(Q(S~ - S)) - s'Qs)^2 + 4 s'QSQs, real excess 2 tr((QS)^2).
  */
 import * as portable from '../portable';
 import { inverse, Matrix as MlMatrix } from 'ml-matrix';
 import { correlationFactor } from '../populations/features';
-import type { ExperimentPlan } from '../experiment';
+import type { PopulationPlan } from '../plan';
 
 /** Real design N(0, S), synthetic N(s, S~), and the quadratic part Q of eta (zero when eta is linear). */
 export interface GaussianDesign {
@@ -53,8 +53,9 @@ export function misspecifiedLimits(design: GaussianDesign): {
  * The Gaussian design of a plan: S the equicorrelation matrix, S~ = scale^2 R S R' (R the rotation in the
  * (x1, x2) plane), s = shift e1, Q of the 'quadratic' eta (Q_jj = 1/2, Q_jk = 1/4), else 0.
  */
-export function designOf(plan: ExperimentPlan): GaussianDesign {
-  const { p, correlation, family } = plan.population.features;
+export function designOf(plan: PopulationPlan): GaussianDesign {
+  const { population, synthetic } = plan.source;
+  const { p, correlation, family } = population.features;
   if (family !== 'gaussian') throw new Error('designOf: only Gaussian features have these closed forms');
   const l = correlationFactor(p, correlation);
   const L = new MlMatrix(p, p);
@@ -62,7 +63,7 @@ export function designOf(plan: ExperimentPlan): GaussianDesign {
   const S = L.mmul(L.transpose());
   const R = MlMatrix.eye(p, p);
   if (p >= 2) {
-    const theta = (plan.synthetic.rotation * Math.PI) / 180;
+    const theta = (synthetic.rotation * Math.PI) / 180;
     R.set(0, 0, portable.cos(theta))
       .set(0, 1, -portable.sin(theta))
       .set(1, 0, portable.sin(theta))
@@ -70,11 +71,11 @@ export function designOf(plan: ExperimentPlan): GaussianDesign {
   }
   const St = R.mmul(S)
     .mmul(R.transpose())
-    .mul(plan.synthetic.scale ** 2);
+    .mul(synthetic.scale ** 2);
   const s = new MlMatrix(p, 1);
-  s.set(0, 0, plan.synthetic.shift);
+  s.set(0, 0, synthetic.shift);
   const Q = new MlMatrix(p, p);
-  if (plan.population.shape.kind === 'quadratic') {
+  if (population.shape.kind === 'quadratic') {
     for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) Q.set(i, j, i === j ? 0.5 : 0.25);
   }
   return { p, S, St, s, Q };

@@ -5,11 +5,13 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { addNotices, loadScenario, setPage } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
 import { APP_VERSION } from '../../store/exposeGlobal';
 import { downloadText } from './download';
 import { fileName, shareUrl } from './names';
-import { MAX_SCENARIO_FILE_BYTES, parseScenarioFile, printable } from './scenarioFile';
+import { printable } from '../../scenario/printable';
+import { MAX_SCENARIO_FILE_BYTES, parseScenarioFile } from './scenarioFile';
 import './export.css';
 
 const QrDialog = lazy(() => import('./QrDialog'));
@@ -47,7 +49,7 @@ async function runExport(action: Action): Promise<void> {
     case 'summary-csv':
     case 'summary-json': {
       if (!results) {
-        state.addNotices(['There are no results to export yet.']);
+        addNotices(['There are no results to export yet.']);
         return;
       }
       const [what, ext] = action.split('-') as ['results' | 'summary', 'csv' | 'json'];
@@ -60,7 +62,7 @@ async function runExport(action: Action): Promise<void> {
     case 'sweep-csv':
     case 'sweep-json': {
       if (!sweep.base || sweep.points.length === 0) {
-        state.addNotices(['There is no sweep to export yet: run one in the Sweep view.']);
+        addNotices(['There is no sweep to export yet: run one in the Sweep view.']);
         return;
       }
       const data = { ...sweep, base: sweep.base };
@@ -83,7 +85,6 @@ async function runExport(action: Action): Promise<void> {
 
 /** Reads a scenario file and, when it is valid, loads it; every problem becomes a notice. */
 async function loadScenarioFile(file: File): Promise<boolean> {
-  const { addNotices } = usePlayground.getState();
   const name = printable(file.name || 'The file');
   if (file.size > MAX_SCENARIO_FILE_BYTES) {
     addNotices([
@@ -99,13 +100,12 @@ async function loadScenarioFile(file: File): Promise<boolean> {
     return false;
   }
   const parsed = parseScenarioFile(text, name);
-  const state = usePlayground.getState();
   if (!parsed.ok) {
-    state.addNotices([parsed.notice]);
+    addNotices([parsed.notice]);
     return false;
   }
-  if (parsed.page) state.setPage(parsed.page);
-  state.loadScenario(parsed.scenario, parsed.notices);
+  if (parsed.page) setPage(parsed.page);
+  loadScenario(parsed.scenario, parsed.notices);
   return true;
 }
 
@@ -172,7 +172,7 @@ export function ExportMenu() {
   const input = useRef<HTMLInputElement>(null);
 
   const load = useCallback((file: File, count = 1) => {
-    if (count > 1) usePlayground.getState().addNotices(['Only the first of the dropped files was loaded.']);
+    if (count > 1) addNotices(['Only the first of the dropped files was loaded.']);
     void loadScenarioFile(file).then((ok) => {
       if (!ok) return;
       setLoaded(true);
@@ -199,9 +199,7 @@ export function ExportMenu() {
   const act = (action: Action) => {
     setOpen(false);
     void runExport(action).catch((error: unknown) =>
-      usePlayground
-        .getState()
-        .addNotices([`The export failed: ${error instanceof Error ? error.message : String(error)}.`]),
+      addNotices([`The export failed: ${error instanceof Error ? error.message : String(error)}.`]),
     );
   };
 

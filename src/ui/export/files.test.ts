@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { SceneResult } from '../../engine/results';
+import type { ScenarioResult } from '../../scenario/results';
 import { summarize, type ReplicateRecord } from '../../engine/summary';
 import type { SweepPoint } from '../../engine/sweep';
 import { DEFAULT_PAGE } from '../../scenario/page';
@@ -36,7 +36,7 @@ const RECORDS: ReplicateRecord[] = [
   { index: 3, trtr: [0.1 + 0.2, 0.25, 1e-12], tstr: [0.55, 0.43, 1 / 3], errors: [null, null, null] },
 ];
 
-function result(records = RECORDS, models = MODELS): SceneResult {
+function result(records = RECORDS, models = MODELS): ScenarioResult {
   return {
     scenario: defaultScenario(),
     summary: summarize(records, models, 5),
@@ -238,7 +238,7 @@ describe('scenario file, names and links', () => {
     const scenario = { ...defaultScenario(), bias: 0.4 };
     const page = { ...DEFAULT_PAGE, view: 'ranking' as const };
     const url = shareUrl({ origin: 'https://x.test', pathname: '/play/' }, scenario, page);
-    expect(url.startsWith('https://x.test/play/?v=2&')).toBe(true);
+    expect(url.startsWith('https://x.test/play/?v=3&lab=simulated&')).toBe(true);
     const decoded = decodeLink(url.slice(url.indexOf('?')));
     expect(decoded.scenario).toEqual(scenario);
     expect(decoded.page).toEqual(page);

@@ -6,7 +6,9 @@
  */
 import Papa from 'papaparse';
 import type { MeanInterval } from '../../engine/metrics/intervals';
-import type { ExperimentSummary, SceneResult } from '../../engine/results';
+import type { ExperimentSummary } from '../../engine/results';
+import { labParams } from '../../scenario/labs/index';
+import type { ScenarioResult } from '../../scenario/results';
 import type { SweepPoint } from '../../engine/sweep';
 import type { PageState, SweepSetting } from '../../scenario/page';
 import { paramSpec, type Scenario } from '../../scenario/schema';
@@ -53,7 +55,7 @@ export const RESULTS_COLUMNS = ['replicate', 'model', 'model_label', 'trtr', 'ts
  * One row per replicate and model: TRTR, TSTR and the signed gap TSTR − TRTR (null where the model could not be
  * fitted in that replicate). Replicates are numbered from 1, as in the CLI.
  */
-export function resultsRows(result: SceneResult): Row[] {
+export function resultsRows(result: ScenarioResult): Row[] {
   const models = result.summary.models;
   return result.records.flatMap((record) =>
     models.map((model, k) => {
@@ -169,20 +171,21 @@ function header(format: string, meta: Provenance, scenario: Scenario) {
     version: URL_VERSION,
     appVersion: meta.appVersion,
     link: meta.link,
-    scenario,
+    // The parameters the scenario's lab reads: a file of one lab names nothing of another.
+    scenario: labParams(scenario),
   };
 }
 
-export function resultsCsv(result: SceneResult): string {
+export function resultsCsv(result: ScenarioResult): string {
   return toCsv(resultsRows(result), RESULTS_COLUMNS);
 }
 
-export function summaryCsv(result: SceneResult): string {
+export function summaryCsv(result: ScenarioResult): string {
   return toCsv(summaryRows(result.summary), SUMMARY_COLUMNS);
 }
 
 /** The summary of a run with its scenario and link; `withReplicates` adds every replicate's numbers. */
-export function resultsJson(result: SceneResult, meta: Provenance, withReplicates = true): string {
+export function resultsJson(result: ScenarioResult, meta: Provenance, withReplicates = true): string {
   return toJson({
     ...header(withReplicates ? RESULTS_FORMAT : SUMMARY_FORMAT, meta, result.scenario),
     done: result.done,

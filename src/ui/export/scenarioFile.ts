@@ -6,6 +6,7 @@
  * friends are plain unknown keys); values are sanitized later by the store, page state goes through the link
  * codec's decodePage. Anything else becomes a notice.
  */
+import { printable } from '../../scenario/printable';
 import { decodePage, PAGE_KEYS, SWEEPABLE, type PageState } from '../../scenario/page';
 import { PARAM_KEYS, paramSpec, type Scenario } from '../../scenario/schema';
 import { URL_VERSION } from '../../scenario/url';
@@ -52,12 +53,6 @@ const LOADABLE_FORMATS = new Set([SCENARIO_FORMAT, RESULTS_FORMAT, SUMMARY_FORMA
 const PARAM_KEY_SET = new Set<string>(PARAM_KEYS);
 const PAGE_KEY_SET = new Set<string>(PAGE_KEYS);
 const MAX_LISTED = 6;
-
-/** A name or value safe to show: printable ASCII, at most 24 characters. */
-export function printable(text: unknown): string {
-  const clean = String(text).replace(/[^\x20-\x7e]/g, '?');
-  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
-}
 
 function listed(names: readonly string[]): string {
   const shown = names.slice(0, MAX_LISTED).map(printable).join(', ');

@@ -1,13 +1,10 @@
-/** Play / pause, step (one replicate), reset (same seed, from replicate 1) and the replay speed. */
+/** Play / pause, step (one replicate), reset (same seed, from the first replicate) and the replay speed. */
+import { reset, setPage, setPaused, step } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
 
 export function Playback() {
   const paused = usePlayground((s) => s.paused);
   const speed = usePlayground((s) => s.page.speed);
-  const setPaused = usePlayground((s) => s.setPaused);
-  const step = usePlayground((s) => s.step);
-  const reset = usePlayground((s) => s.reset);
-  const setPage = usePlayground((s) => s.setPage);
   const progress = usePlayground((s) =>
     s.results ? `${s.results.summary.completed}/${s.results.summary.planned}` : '0/…',
   );

@@ -1,10 +1,10 @@
 /** Lecture mode's deck position ("slide 2 / 5") with previous / next buttons (also ← / →). */
+import { stepDeck } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
 
 export function SlideCounter() {
   const deck = usePlayground((s) => s.page.deck);
   const preset = usePlayground((s) => s.page.preset);
-  const stepDeck = usePlayground((s) => s.stepDeck);
   if (deck.length === 0) return null;
   const at = preset ? deck.indexOf(preset) : -1;
   return (

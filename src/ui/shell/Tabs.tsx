@@ -1,6 +1,7 @@
 /** The view tabs (an ARIA tablist; arrow keys move between tabs). */
 import type { KeyboardEvent } from 'react';
 import { VIEWS, type View } from '../../scenario/page';
+import { setPage } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
 
 export const VIEW_TITLES: Readonly<Record<View, string>> = {
@@ -14,7 +15,6 @@ export const VIEW_TITLES: Readonly<Record<View, string>> = {
 
 export function Tabs() {
   const view = usePlayground((s) => s.page.view);
-  const setPage = usePlayground((s) => s.setPage);
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const at = VIEWS.indexOf(view);
     const next =

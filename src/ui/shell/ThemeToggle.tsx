@@ -1,6 +1,7 @@
 /** Light / dark / system theme; the choice lives in the link (theme=) and on <html data-theme>. */
 import { useEffect } from 'react';
 import { THEMES, type Theme } from '../../scenario/page';
+import { setPage } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
 
 const LABELS: Record<Theme, string> = { auto: 'System theme', light: 'Light theme', dark: 'Dark theme' };
@@ -20,7 +21,6 @@ export function useTheme(): void {
 
 export function ThemeToggle() {
   const theme = usePlayground((s) => s.page.theme);
-  const setPage = usePlayground((s) => s.setPage);
   return (
     <select
       className="theme"

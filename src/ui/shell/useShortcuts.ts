@@ -3,6 +3,7 @@
  * R reset, ? the shortcut list, Escape closes it. Ignored while typing in a field or with a modifier held.
  */
 import { useEffect } from 'react';
+import { reset, setPaused, step, stepDeck } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
 
 export const SHORTCUTS: readonly [string, string][] = [
@@ -30,19 +31,19 @@ export function useShortcuts(toggleHelp: (open?: boolean) => void): void {
       const deck = state.page.present && state.page.deck.length > 0;
       switch (event.key) {
         case ' ':
-          state.setPaused(!state.paused);
+          setPaused(!state.paused);
           break;
         case 'ArrowRight':
-          if (deck) state.stepDeck(1);
-          else state.step();
+          if (deck) stepDeck(1);
+          else step();
           break;
         case 'ArrowLeft':
           if (!deck) return;
-          state.stepDeck(-1);
+          stepDeck(-1);
           break;
         case 'r':
         case 'R':
-          state.reset();
+          reset();
           break;
         case '?':
           toggleHelp();

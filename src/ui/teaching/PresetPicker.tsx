@@ -2,6 +2,7 @@
  * The preset picker: "Free play" and the presets, grouped by claim (each claim with its counter-examples).
  * Choosing one loads its scenario, view and theory card; "Free play" drops the card and keeps the scenario.
  */
+import { applyPreset, setPage } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
 import { isPresetId, PRESET_GROUPS } from '../../teaching/presets';
 import './teaching.css';
@@ -23,8 +24,8 @@ export function PresetPicker() {
       value={preset ?? ''}
       onChange={(event) => {
         const value = event.target.value;
-        if (isPresetId(value)) usePlayground.getState().applyPreset(value);
-        else usePlayground.getState().setPage({ preset: null });
+        if (isPresetId(value)) applyPreset(value);
+        else setPage({ preset: null });
       }}
     >
       <option value="">Free play</option>

@@ -5,10 +5,11 @@
  */
 import 'katex/dist/katex.min.css';
 import { useEffect, useMemo, useState } from 'react';
-import type { SceneResult } from '../../engine/results';
+import type { ScenarioResult } from '../../scenario/results';
 import { sanitizeScenario } from '../../scenario/sanitize';
 import { defaultScenario, type Scenario } from '../../scenario/schema';
 import { encodeScenario } from '../../scenario/url';
+import { applyPreset, setPage } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
 import { PRESETS, type Preset, type Verdict } from '../../teaching/presets';
 import './teaching.css';
@@ -60,7 +61,7 @@ const STATUS_ICON: Readonly<Record<Verdict['status'], string>> = { pending: '…
 /** The verdict for the current scenario; pending while the shown results belong to an earlier one. */
 function currentVerdict(
   preset: Preset,
-  results: SceneResult | null,
+  results: ScenarioResult | null,
   scenario: Scenario,
   error: string | null,
 ): Verdict {
@@ -111,7 +112,7 @@ export function TheoryCard() {
           className="theory-close"
           aria-label="Close the theory card"
           title="Close the theory card (keeps the scenario)"
-          onClick={() => usePlayground.getState().setPage({ preset: null })}
+          onClick={() => setPage({ preset: null })}
         >
           ×
         </button>
@@ -154,7 +155,7 @@ export function TheoryCard() {
                 type="button"
                 className="link-button"
                 data-testid="restore-preset"
-                onClick={() => usePlayground.getState().applyPreset(preset.id)}
+                onClick={() => applyPreset(preset.id)}
               >
                 Restore the preset
               </button>

@@ -1,24 +1,25 @@
 /**
- * The data view: real and synthetic samples of replicate 1 for every p. p = 1: x1 against y with eta, eta~ and
+ * The data view: real and synthetic samples of the first replicate for every p. p = 1: x1 against y with eta, eta~ and
  * each model's fits; p = 2: the (x1, x2) plane with eta and a chosen model's fits as heatmaps (decision
  * boundaries for classification) on a canvas; p > 2: a chosen pair of features as a scatter.
  */
 import { useMemo, useState } from 'react';
 import { ETA_FORMULAS } from '../../engine/populations/response';
-import type { SceneResult, SceneVisual } from '../../engine/results';
+import type { SceneVisual } from '../../engine/results';
+import type { ScenarioResult } from '../../scenario/results';
 import { encodeScenario } from '../../scenario/url';
 import { usePlayground } from '../../store/playground';
-import { SceneChart } from '../charts/SceneChart';
-import { ChartFrame } from '../export/ChartFrame';
+import { ChartFrame } from '../charts/ChartFrame';
 import { featureName, PairScatter } from './data/PairScatter';
+import { SceneChart } from './data/SceneChart';
 import { SurfaceChart } from './data/SurfaceChart';
 import './data/data.css';
 
 /**
- * Replicate 1's picture is the same in every partial result of a run, but each partial is a fresh copy: keep the
+ * The first replicate's picture is the same in every partial result of a run, but each partial is a fresh copy: keep the
  * first one per scenario so the charts (and the canvas) redraw only when the picture really changes.
  */
-function useStableVisual(results: SceneResult | null): SceneVisual | null {
+function useStableVisual(results: ScenarioResult | null): SceneVisual | null {
   const key = results ? encodeScenario(results.scenario) : '';
   const visual = results?.visual ?? null;
   const [kept, setKept] = useState<{ key: string; visual: SceneVisual } | null>(null);
@@ -58,7 +59,8 @@ export function DataView() {
   const visual = useStableVisual(results);
   const models = results?.summary.models;
   const labels = useMemo(() => Object.fromEntries((models ?? []).map((m) => [m.id, m.label])), [models]);
-  const p = results?.scenario.p ?? 1;
+  // Features per point: the simulated lab's p, or a dataset's columns (the picture carries them all).
+  const p = results?.visual?.real.columns.length ?? results?.scenario.p ?? 1;
   const task = results?.scenario.task ?? 'regression';
   const [chosenModel, setChosenModel] = useState<string | null>(null);
   const [pair, setPair] = useState<readonly [number, number]>([0, 1]);
@@ -130,7 +132,10 @@ export function DataView() {
         <p className="legend-note">
           <span className="dot real" /> real ({visual.real.total}, {visual.real.x.length} shown)
           <span className="dot synthetic" /> synthetic ({visual.synthetic.total}, {visual.synthetic.x.length}{' '}
-          shown) · replicate 1 · {ETA_FORMULAS[results.scenario.eta]}
+          shown) · replicate 1 ·{' '}
+          {results.scenario.lab === 'simulated'
+            ? ETA_FORMULAS[results.scenario.eta]
+            : 'the toy dataset, split at random'}
           {p === 1 && ' · solid: trained on real · dashed: trained on synthetic'}
           {canvas &&
             (task === 'classification'

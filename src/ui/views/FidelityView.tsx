@@ -1,18 +1,19 @@
 /**
  * The fidelity vs utility view: how close the synthetic records are to the real ones (six fidelity measures of
- * replicate 1, each explained in a line) beside how much utility they keep (U per model relative to TRTR, and the
+ * the first replicate, each explained in a line) beside how much utility they keep (U per model relative to TRTR, and the
  * ranking's Kendall τ), with a lesson computed from the numbers: fidelity is neither necessary nor sufficient.
  */
 import { useMemo } from 'react';
-import { ChartFrame } from '../export/ChartFrame';
+import { ChartFrame } from '../charts/ChartFrame';
+import '../charts/viewLayout.css';
 import { formatInterval, formatNumber } from '../format';
+import { useLiveResults } from '../liveResults';
 import { modelColorAt } from '../palette';
+import { StaleNote } from '../StaleNote';
+import '../tables.css';
 import { FidelityChart } from './fidelity/FidelityChart';
 import { fidelityLesson, MEASURES, measureValue, percent, relativeUtilities } from './fidelity/measures';
 import './fidelity/fidelity.css';
-import { useLiveResults } from './generalization/live';
-import { StaleNote } from './generalization/StaleNote';
-import './generalization/views.css';
 
 export function FidelityView() {
   const { results, stale } = useLiveResults();

@@ -4,18 +4,20 @@
  * estimation parts, from the population references); (c) the numbers table. Results of an earlier scenario stay
  * on screen, dimmed, until the new ones arrive.
  */
+import { hasPopulationLimit } from '../../scenario/labs/index';
 import { useMemo } from 'react';
 import { usePlayground } from '../../store/playground';
-import { RiskChart } from '../charts/RiskChart';
-import { ChartFrame } from '../export/ChartFrame';
+import { ChartFrame } from '../charts/ChartFrame';
+import '../charts/viewLayout.css';
+import { useLiveResults, useReferences, type LiveReferences } from '../liveResults';
 import { ResultsTable } from '../ResultsTable';
+import { StaleNote } from '../StaleNote';
+import '../tables.css';
 import { decompositionRows } from './generalization/decomposition';
 import { DecompositionChart } from './generalization/DecompositionChart';
 import { DecompositionTable } from './generalization/DecompositionTable';
-import { useLiveResults, useReferences, type LiveReferences } from './generalization/live';
-import { StaleNote } from './generalization/StaleNote';
+import { RiskChart } from './generalization/RiskChart';
 import { UtilityChart } from './generalization/UtilityChart';
-import './generalization/views.css';
 
 function ReferenceStatus({
   references,
@@ -29,8 +31,8 @@ function ReferenceStatus({
   if (!oracle) {
     return (
       <p className="view-status" data-testid="references-status" data-status="not-oracle">
-        The population limit needs the oracle mode: with a fitted generator the synthetic population depends
-        on the real sample D, so only the measured gap is shown.
+        The population limit needs a simulated population in the oracle mode: with a fitted generator (or a
+        dataset) the synthetic population depends on the real sample D, so only the measured gap is shown.
       </p>
     );
   }
@@ -56,7 +58,7 @@ export function GeneralizationView() {
   const shownScenario = results?.scenario ?? scenario;
   const tsts = shownScenario.tstrOn === 'synthetic';
   const risk = tsts ? 'TSTS' : 'TSTR';
-  const oracle = scenario.generator === 'oracle';
+  const oracle = hasPopulationLimit(scenario);
   const classification = shownScenario.task === 'classification';
   const unit = classification ? '0-1 error on real data' : 'mean squared error on real data';
   const loss = classification ? '0-1 error' : 'Mean squared error';

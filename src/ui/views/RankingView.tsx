@@ -6,11 +6,11 @@
  */
 import { useMemo } from 'react';
 import type { MeanInterval, ProportionInterval } from '../../engine/metrics/intervals';
-import { ChartFrame } from '../export/ChartFrame';
+import { ChartFrame } from '../charts/ChartFrame';
+import '../charts/viewLayout.css';
 import { formatInterval, formatNumber } from '../format';
-import { useLiveResults, useReferences } from './generalization/live';
-import { StaleNote } from './generalization/StaleNote';
-import './generalization/views.css';
+import { useLiveResults, useReferences } from '../liveResults';
+import { StaleNote } from '../StaleNote';
 import { Heatmap } from './ranking/Heatmap';
 import {
   cleanMatrix,

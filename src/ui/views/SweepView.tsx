@@ -5,9 +5,11 @@
  * results survive switching tabs. Results are labelled with the scenario and axes they were computed for.
  */
 import { useMemo, useState } from 'react';
-import { SWEEPABLE, type SweepAxisSetting, type SweepSetting } from '../../scenario/page';
+import { SWEEPABLE, sweepForLab, type SweepSetting } from '../../scenario/page';
+import type { SweepAxis } from '../../scenario/sweep';
 import type { Scenario } from '../../scenario/schema';
 import { encodeScenario } from '../../scenario/url';
+import { cancelSweep, setPage, startSweep } from '../../store/actions';
 import { usePlayground, type SweepState } from '../../store/playground';
 import { AxisEditor } from './sweep/AxisEditor';
 import { PhaseDiagram } from './sweep/PhaseDiagram';
@@ -20,12 +22,12 @@ import './sweep/sweep.css';
 /** Second-axis candidates, best first: response error, then feature error, then the rest. */
 const Y_PREFERENCE: readonly (keyof Scenario)[] = ['bias', 'noiseScale', 'wQuadratic', 'shift'];
 
-function secondAxisFor(x: SweepAxisSetting): SweepAxisSetting {
+function secondAxisFor(x: SweepAxis): SweepAxis {
   const param = [...Y_PREFERENCE, ...SWEEPABLE].find((key) => key !== x.param && SWEEPABLE.includes(key))!;
   return axisFor(param, 5);
 }
 
-function axisText(axis: SweepAxisSetting): string {
+function axisText(axis: SweepAxis): string {
   const spec = numberSpec(axis.param);
   return `${spec.label} from ${axis.from} to ${axis.to} (${axis.steps} steps)`;
 }
@@ -80,7 +82,7 @@ function RunBar({
       return;
     }
     setConfirming(null);
-    usePlayground.getState().startSweep();
+    startSweep();
   };
 
   return (
@@ -112,12 +114,7 @@ function RunBar({
         >
           {running ? 'Running…' : 'Run sweep'}
         </button>
-        <button
-          type="button"
-          onClick={() => usePlayground.getState().cancelSweep()}
-          disabled={!running}
-          data-testid="sweep-cancel"
-        >
+        <button type="button" onClick={() => cancelSweep()} disabled={!running} data-testid="sweep-cancel">
           Cancel
         </button>
         {(running || done > 0) && (
@@ -154,7 +151,7 @@ function ResultsHead({
   const staleScenario = encodeScenario(sweep.base) !== encodeScenario(scenario);
   const staleAxes = !sameSetting(sweep.setting, setting);
   const total = sweep.total > 0 ? sweep.total : totalPoints(sweep.setting);
-  const rerun = () => usePlayground.getState().startSweep();
+  const rerun = () => startSweep();
   return (
     <div className="sweep-head">
       <p className="sweep-label" data-testid="sweep-label">
@@ -188,13 +185,16 @@ function ResultsHead({
 }
 
 export function SweepView() {
-  const setting = usePlayground((s) => s.page.sweep);
   const scenario = usePlayground((s) => s.scenario);
+  const setting = sweepForLab(
+    usePlayground((s) => s.page.sweep),
+    scenario,
+  );
   const sweep = usePlayground((s) => s.sweep);
-  const setSweep = (next: SweepSetting) => usePlayground.getState().setPage({ sweep: next });
-  const setX = (x: SweepAxisSetting) =>
+  const setSweep = (next: SweepSetting) => setPage({ sweep: next });
+  const setX = (x: SweepAxis) =>
     setSweep({ x, y: setting.y && setting.y.param === x.param ? null : setting.y });
-  const setY = (y: SweepAxisSetting) => setSweep({ x: setting.x, y });
+  const setY = (y: SweepAxis) => setSweep({ x: setting.x, y });
   const toggleY = () => setSweep({ x: setting.x, y: setting.y ? null : secondAxisFor(setting.x) });
   const hasResults = sweep.base !== null && (sweep.points.length > 0 || sweep.status !== 'idle');
 

@@ -1,13 +1,15 @@
 /**
- * The training view: replicate 1's MLP training curves (loss against epoch, trained on real solid, on synthetic
+ * The training view: the first replicate's MLP training curves (loss against epoch, trained on real solid, on synthetic
  * dashed), growing live while the nets train, with each MLP's final training loss next to its test risks on real
  * data. Without an MLP in the model list it says so and offers to add one.
  */
 import { useMemo } from 'react';
 import { splitSpecs } from '../../engine/learners/catalog';
-import type { SceneResult, TrainingCurve } from '../../engine/results';
+import type { TrainingCurve } from '../../engine/results';
+import type { ScenarioResult } from '../../scenario/results';
+import { setParam } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
-import { ChartFrame } from '../export/ChartFrame';
+import { ChartFrame } from '../charts/ChartFrame';
 import { formatNumber } from '../format';
 import { modelColorAt } from '../palette';
 import { ADDED_MLP, isComplete, isMlpSpec, MAX_MODELS, progressOf, withMlp } from './training/curves';
@@ -27,7 +29,7 @@ function NoMlp({ specs }: { specs: readonly string[] }) {
       <button
         type="button"
         disabled={next === null}
-        onClick={() => next && usePlayground.getState().setParam('models', next)}
+        onClick={() => next && setParam('models', next)}
         data-testid="add-mlp"
       >
         Add an MLP (2×16, 200 epochs)
@@ -47,7 +49,7 @@ function finalLoss(points: TrainingCurve['real']): number | null {
   return last && Number.isFinite(last.loss) ? last.loss : null;
 }
 
-function CurveTable({ curves, results }: { curves: readonly TrainingCurve[]; results: SceneResult }) {
+function CurveTable({ curves, results }: { curves: readonly TrainingCurve[]; results: ScenarioResult }) {
   const risk = results.scenario.tstrOn === 'synthetic' ? 'TSTS' : 'TSTR';
   return (
     <table className="training-table">
@@ -125,7 +127,11 @@ export function TrainingView() {
           <TrainingChart
             curves={curves}
             colors={colors}
-            noiseFloor={task === 'regression' && results ? results.scenario.sigma ** 2 : null}
+            noiseFloor={
+              task === 'regression' && results?.scenario.lab === 'simulated'
+                ? results.scenario.sigma ** 2
+                : null
+            }
             lossName={lossName}
           />
         ) : (

@@ -38,7 +38,13 @@ export const SurfaceChart = memo(function SurfaceChart({ visual, task, modelId, 
   const surface = visual.surface!;
   const model = surface.models.find((m) => m.id === modelId) ?? null;
   const sideBySide = width >= SIDE_BY_SIDE_MIN_WIDTH;
-  const panels: readonly PanelKind[] = model ? (sideBySide ? PANELS : [single]) : ['eta'];
+  // A dataset has no true eta to draw: its panels are the model's fits only.
+  const shown = surface.eta ? PANELS : PANELS.filter((k) => k !== 'eta');
+  const panels: readonly PanelKind[] = model
+    ? sideBySide
+      ? shown
+      : [shown.includes(single) ? single : 'real']
+    : shown.slice(0, 1);
   const panelKey = panels.join(',');
 
   useEffect(() => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { contourSegments } from './contour';
-import { CIVIDIS, VIRIDIS, parseCssColor, rampAt } from './colormap';
 
 describe('decision-boundary contours (marching squares)', () => {
   it('finds a straight boundary where it is, with linear interpolation', () => {
@@ -35,29 +34,5 @@ describe('decision-boundary contours (marching squares)', () => {
     for (const [a, b, c, d] of segments)
       for (const k of [key(a, b), key(c, d)]) count.set(k, (count.get(k) ?? 0) + 1);
     expect([...count.values()].every((c) => c === 2)).toBe(true);
-  });
-});
-
-describe('colour ramps', () => {
-  it('run from the first stop to the last, clamped', () => {
-    expect(rampAt(VIRIDIS, 0)).toEqual(VIRIDIS[0]);
-    expect(rampAt(VIRIDIS, 1)).toEqual(VIRIDIS.at(-1));
-    expect(rampAt(CIVIDIS, -3)).toEqual(CIVIDIS[0]);
-    expect(rampAt(CIVIDIS, 7)).toEqual(CIVIDIS.at(-1));
-  });
-
-  it('get lighter along the ramp (readable in grey)', () => {
-    const lum = ([r, g, b]: readonly number[]) => 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-    for (const ramp of [VIRIDIS, CIVIDIS]) {
-      const l = Array.from({ length: 21 }, (_, i) => lum(rampAt(ramp, i / 20)));
-      for (let i = 1; i < l.length; i++) expect(l[i]).toBeGreaterThan(l[i - 1]!);
-    }
-  });
-
-  it('reads CSS colours', () => {
-    expect(parseCssColor(' #1d2126')).toEqual([29, 33, 38]);
-    expect(parseCssColor('#fff')).toEqual([255, 255, 255]);
-    expect(parseCssColor('rgb(1, 2, 3)')).toEqual([1, 2, 3]);
-    expect(parseCssColor('var(--x)')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 /** Small hooks for the canvas pictures: a counter that moves when the theme changes, and the theme's colours. */
 import { useEffect, useState } from 'react';
-import { parseCssColor } from './colormap';
+import { parseCssColor } from '../../charts/colormap';
 import type { Theme } from './surfaceLayout';
 
 /** Bumps when <html data-theme> or the system colour scheme changes (canvas colours come from CSS vars). */

@@ -4,7 +4,7 @@
  */
 import type { SampleView, SurfaceGrid } from '../../../engine/results';
 import { niceTicks } from '../../format';
-import { CIVIDIS, VIRIDIS, type Rgb } from './colormap';
+import { CIVIDIS, VIRIDIS, type Rgb } from '../../charts/colormap';
 
 export type PanelKind = 'eta' | 'real' | 'synthetic';
 export const PANELS: readonly PanelKind[] = ['eta', 'real', 'synthetic'];
@@ -49,7 +49,7 @@ export function colorScaleOf(
       title: 'P(y = 1 | x) (surface) · class (points)',
     };
   }
-  const values = [...picture.surface.eta, ...picture.real.y, ...picture.synthetic.y]
+  const values = [...(picture.surface.eta ?? []), ...picture.real.y, ...picture.synthetic.y]
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
   const q = (f: number) => values[Math.round(f * (values.length - 1))] ?? 0;
@@ -119,6 +119,8 @@ export function valuesOf(kind: PanelKind, picture: SurfacePicture): number[] | n
 /** Some cell of eta~ differs from eta: worth a line of its own. */
 export function etaSyntheticDiffers(surface: SurfaceGrid): boolean {
   return (
-    surface.etaSynthetic !== null && surface.etaSynthetic.some((v, k) => Math.abs(v - surface.eta[k]!) > 1e-9)
+    surface.etaSynthetic !== null &&
+    surface.eta !== null &&
+    surface.etaSynthetic.some((v, k) => Math.abs(v - surface.eta![k]!) > 1e-9)
   );
 }

@@ -7,7 +7,7 @@
 import type { SampleView, SurfaceGrid } from '../../../engine/results';
 import { formatTick, niceTicks } from '../../format';
 import { COLORS } from '../../palette';
-import { cssRgb, mix, rampAt } from './colormap';
+import { cssRgb, mix, rampAt } from '../../charts/colormap';
 import { contourSegments } from './contour';
 import {
   PanelKind,
@@ -310,7 +310,7 @@ export function drawSurface(
       ctx.imageSmoothingQuality = 'high';
       ctx.drawImage(heatmap(values, n, scale, theme), box.x, box.y, box.size, box.size);
       if (classify) {
-        if (kind !== 'eta')
+        if (kind !== 'eta' && surface.eta)
           drawContour(ctx, surface.eta, box, n, { color: theme.fg, width: 1.5, dash: [6, 4] });
         if (showEtaSynthetic && kind !== 'real')
           drawContour(ctx, surface.etaSynthetic!, box, n, { color: theme.fg, width: 1.8, dash: [1.5, 3.5] });

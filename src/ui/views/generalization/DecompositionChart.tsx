@@ -4,7 +4,13 @@
  * limit R(f̄) − R(f*) (◇); then the estimation part (finite n and m), which ends at the measured gap (●, with its
  * 95% interval). Each part starts where the previous one ended, so a negative part goes left.
  */
-import { memo, useRef } from 'react';
+import { memo } from 'react';
+import { BottomAxis } from '../../charts/axis';
+import { Legend } from '../../charts/Legend';
+import { legendLayout } from '../../charts/legendLayout';
+import { Diamond, RowLabel, Whisker } from '../../charts/marks';
+import { linearScale } from '../../charts/scale';
+import { SvgChart, useChartBox } from '../../charts/SvgChart';
 import { formatNumber } from '../../format';
 import { modelColorAt } from '../../palette';
 import {
@@ -14,8 +20,6 @@ import {
   type DecompositionRow,
   type PartName,
 } from './decomposition';
-import { useElementWidth } from '../../useElementWidth';
-import { BottomAxis, Diamond, Legend, legendLayout, linearScale, RowLabel, Whisker } from './svg';
 
 export const PART_COLORS: Readonly<Record<PartName, string>> = {
   response: '#CC79A7',
@@ -61,8 +65,7 @@ export const DecompositionChart = memo(function DecompositionChart({
   showGap: boolean;
   unit: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  const width = Math.max(260, useElementWidth(box));
+  const { box, width } = useChartBox(260);
   const labelWidth = Math.round(Math.min(150, Math.max(76, width * 0.24)));
   const legend = legendLayout(
     [
@@ -100,84 +103,81 @@ export const DecompositionChart = memo(function DecompositionChart({
   const axis = linearAxis(decompositionExtent(shown));
   const x = linearScale(axis.lo, axis.hi, labelWidth + 6, width - 14);
   return (
-    <div ref={box} className="sv-box">
-      <svg
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={`Decomposition of the gap per model: ${describe(rows, showGap)}`}
-        data-testid="decomposition-chart"
-      >
-        <Legend layout={legend} x={4} y={0} />
-        <BottomAxis scale={x} ticks={axis.ticks} top={top} bottom={bottom} label={unit} />
-        {shown.map((row, i) => {
-          const y0 = top + i * ROW + 7;
-          const lane = (k: number) => y0 + k * (LANE + LANE_GAP);
-          const segments = waterfall(row);
-          const gap = row.gap;
-          return (
-            <g key={row.id} data-model={row.id}>
-              <RowLabel
-                x={4}
-                y={y0 + (3 * LANE + 2 * LANE_GAP) / 2}
-                width={labelWidth}
-                color={modelColorAt(row.index)}
-                label={row.label}
-              />
-              {segments.map((s, k) => {
-                const [a, b] = [x(s.from), x(s.to)];
-                const left = Math.min(a, b);
-                const w = Math.max(1.5, Math.abs(b - a));
-                return (
-                  <g key={s.part} data-part={s.part}>
-                    <title>{`${PART_LABELS[s.part]}: ${formatNumber(s.to - s.from)}`}</title>
-                    <rect x={left} y={lane(k)} width={w} height={LANE} fill={PART_COLORS[s.part]} rx={1} />
-                    {k > 0 && (
-                      <line
-                        x1={a}
-                        x2={a}
-                        y1={lane(k) - LANE_GAP - 1}
-                        y2={lane(k)}
-                        stroke="var(--muted)"
-                        strokeWidth={1}
-                      />
-                    )}
-                  </g>
-                );
-              })}
-              {gap && (
-                <g data-part="gap">
-                  {gap.lo !== null && gap.hi !== null && (
-                    <Whisker x0={x(gap.lo)} x1={x(gap.hi)} y={lane(2) + LANE / 2} color="var(--fg)" cap={5} />
+    <SvgChart
+      box={box}
+      width={width}
+      height={height}
+      label={`Decomposition of the gap per model: ${describe(rows, showGap)}`}
+      testId="decomposition-chart"
+    >
+      <Legend layout={legend} x={4} y={0} />
+      <BottomAxis scale={x} ticks={axis.ticks} top={top} bottom={bottom} label={unit} />
+      {shown.map((row, i) => {
+        const y0 = top + i * ROW + 7;
+        const lane = (k: number) => y0 + k * (LANE + LANE_GAP);
+        const segments = waterfall(row);
+        const gap = row.gap;
+        return (
+          <g key={row.id} data-model={row.id}>
+            <RowLabel
+              x={4}
+              y={y0 + (3 * LANE + 2 * LANE_GAP) / 2}
+              width={labelWidth}
+              color={modelColorAt(row.index)}
+              label={row.label}
+            />
+            {segments.map((s, k) => {
+              const [a, b] = [x(s.from), x(s.to)];
+              const left = Math.min(a, b);
+              const w = Math.max(1.5, Math.abs(b - a));
+              return (
+                <g key={s.part} data-part={s.part}>
+                  <title>{`${PART_LABELS[s.part]}: ${formatNumber(s.to - s.from)}`}</title>
+                  <rect x={left} y={lane(k)} width={w} height={LANE} fill={PART_COLORS[s.part]} rx={1} />
+                  {k > 0 && (
+                    <line
+                      x1={a}
+                      x2={a}
+                      y1={lane(k) - LANE_GAP - 1}
+                      y2={lane(k)}
+                      stroke="var(--muted)"
+                      strokeWidth={1}
+                    />
                   )}
-                  <circle cx={x(gap.mean)} cy={lane(2) + LANE / 2} r={4.5} fill="var(--fg)" />
                 </g>
-              )}
-              {row.reference && (
-                <Diamond
-                  x={x(row.reference.limit)}
-                  y={lane(1) + LANE / 2}
-                  r={5.5}
-                  fill="var(--card)"
-                  stroke="var(--fg)"
-                />
-              )}
-              {!row.reference && !gap && (row.utility === null || row.referenceError) && (
-                <text
-                  x={x.x0 + 4}
-                  y={y0 + (3 * LANE + 2 * LANE_GAP) / 2}
-                  dominantBaseline="central"
-                  fontSize={11}
-                  fill="var(--muted)"
-                >
-                  {row.utility === null ? 'could not fit' : 'no population value'}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+              );
+            })}
+            {gap && (
+              <g data-part="gap">
+                {gap.lo !== null && gap.hi !== null && (
+                  <Whisker x0={x(gap.lo)} x1={x(gap.hi)} y={lane(2) + LANE / 2} color="var(--fg)" cap={5} />
+                )}
+                <circle cx={x(gap.mean)} cy={lane(2) + LANE / 2} r={4.5} fill="var(--fg)" />
+              </g>
+            )}
+            {row.reference && (
+              <Diamond
+                x={x(row.reference.limit)}
+                y={lane(1) + LANE / 2}
+                r={5.5}
+                fill="var(--card)"
+                stroke="var(--fg)"
+              />
+            )}
+            {!row.reference && !gap && (row.utility === null || row.referenceError) && (
+              <text
+                x={x.x0 + 4}
+                y={y0 + (3 * LANE + 2 * LANE_GAP) / 2}
+                dominantBaseline="central"
+                fontSize={11}
+                fill="var(--muted)"
+              >
+                {row.utility === null ? 'could not fit' : 'no population value'}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </SvgChart>
   );
 });

@@ -2,12 +2,16 @@
  * U per model: a dot at U = |mean TSTR − mean TRTR| with its 95% interval over replicates, in the model's colour,
  * and a hollow diamond at the population limit |R(f̄) − R(f*)| that U approaches as n and m grow.
  */
-import { memo, useRef } from 'react';
+import { memo } from 'react';
+import { BottomAxis } from '../../charts/axis';
+import { Legend } from '../../charts/Legend';
+import { legendLayout } from '../../charts/legendLayout';
+import { Diamond, RowLabel, Whisker } from '../../charts/marks';
+import { linearScale } from '../../charts/scale';
+import { SvgChart, useChartBox } from '../../charts/SvgChart';
 import { formatInterval, formatNumber } from '../../format';
 import { modelColorAt } from '../../palette';
 import { linearAxis, utilityExtent, type DecompositionRow } from './decomposition';
-import { useElementWidth } from '../../useElementWidth';
-import { BottomAxis, Diamond, Legend, legendLayout, linearScale, RowLabel, Whisker } from './svg';
 
 const ROW = 28;
 
@@ -32,8 +36,7 @@ export const UtilityChart = memo(function UtilityChart({
   rows: readonly DecompositionRow[];
   unit: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  const width = Math.max(260, useElementWidth(box));
+  const { box, width } = useChartBox(260);
   const labelWidth = Math.round(Math.min(150, Math.max(76, width * 0.28)));
   const legend = legendLayout(
     [
@@ -61,43 +64,38 @@ export const UtilityChart = memo(function UtilityChart({
   const axis = linearAxis(utilityExtent(rows));
   const x = linearScale(axis.lo, axis.hi, labelWidth + 6, width - 14);
   return (
-    <div ref={box} className="sv-box">
-      <svg
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={`U per model: ${describe(rows)}`}
-        data-testid="utility-chart"
-      >
-        <Legend layout={legend} x={4} y={0} />
-        <BottomAxis scale={x} ticks={axis.ticks} top={top} bottom={bottom} label={unit} />
-        {rows.map((row, i) => {
-          const y = top + i * ROW + ROW / 2;
-          const color = modelColorAt(row.index);
-          const u = row.utility;
-          return (
-            <g key={row.id} data-model={row.id} data-value={u?.value ?? ''}>
-              <RowLabel x={4} y={y} width={labelWidth} color={color} label={row.label} />
-              {!u ? (
-                <text x={x.x0 + 4} y={y} dominantBaseline="central" fontSize={11} fill="var(--muted)">
-                  could not fit
-                </text>
-              ) : (
-                <>
-                  {u.lo !== null && u.hi !== null && (
-                    <Whisker x0={x(u.lo)} x1={x(u.hi)} y={y} color={color} />
-                  )}
-                  <circle cx={x(u.value)} cy={y} r={5} fill={color} stroke="var(--card)" strokeWidth={1} />
-                </>
-              )}
-              {row.reference && (
-                <Diamond x={x(Math.abs(row.reference.limit))} y={y} r={5} fill="none" stroke="var(--fg)" />
-              )}
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+    <SvgChart
+      box={box}
+      width={width}
+      height={height}
+      label={`U per model: ${describe(rows)}`}
+      testId="utility-chart"
+    >
+      <Legend layout={legend} x={4} y={0} />
+      <BottomAxis scale={x} ticks={axis.ticks} top={top} bottom={bottom} label={unit} />
+      {rows.map((row, i) => {
+        const y = top + i * ROW + ROW / 2;
+        const color = modelColorAt(row.index);
+        const u = row.utility;
+        return (
+          <g key={row.id} data-model={row.id} data-value={u?.value ?? ''}>
+            <RowLabel x={4} y={y} width={labelWidth} color={color} label={row.label} />
+            {!u ? (
+              <text x={x.x0 + 4} y={y} dominantBaseline="central" fontSize={11} fill="var(--muted)">
+                could not fit
+              </text>
+            ) : (
+              <>
+                {u.lo !== null && u.hi !== null && <Whisker x0={x(u.lo)} x1={x(u.hi)} y={y} color={color} />}
+                <circle cx={x(u.value)} cy={y} r={5} fill={color} stroke="var(--card)" strokeWidth={1} />
+              </>
+            )}
+            {row.reference && (
+              <Diamond x={x(Math.abs(row.reference.limit))} y={y} r={5} fill="none" stroke="var(--fg)" />
+            )}
+          </g>
+        );
+      })}
+    </SvgChart>
   );
 });

@@ -3,11 +3,11 @@
  * on synthetic) on the right, best (lowest risk) at the top, with a line joining each model's two places in its
  * colour. Parallel lines = the same order; crossing lines = synthetic data swaps those models.
  */
-import { memo, useRef } from 'react';
+import { memo } from 'react';
+import { SvgChart, useChartBox } from '../../charts/SvgChart';
+import { fitText, textWidth } from '../../charts/text';
 import { COLORS, modelColorAt } from '../../palette';
 import { formatNumber } from '../../format';
-import { useElementWidth } from '../../useElementWidth';
-import { fitText, textWidth } from '../generalization/svg';
 import type { RankedModel } from './orders';
 
 const ROW = 30;
@@ -19,8 +19,7 @@ export const SlopeChart = memo(function SlopeChart({
   models: readonly RankedModel[];
   risk: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  const width = Math.max(280, useElementWidth(box));
+  const { box, width } = useChartBox(280);
   const gutter = Math.max(48, Math.min(140, width * 0.2));
   const column = (width - gutter) / 2;
   const top = 40;
@@ -70,49 +69,46 @@ export const SlopeChart = memo(function SlopeChart({
   };
   const swaps = models.filter((m) => m.trtrPlace !== m.tstrPlace).length;
   return (
-    <div ref={box} className="sv-box">
-      <svg
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={`Order by mean TRTR: ${[...models]
-          .sort((a, b) => a.trtrPlace - b.trtrPlace)
-          .map((m) => m.label)
-          .join(', ')}. Order by mean ${risk}: ${[...models]
-          .sort((a, b) => a.tstrPlace - b.tstrPlace)
-          .map((m) => m.label)
-          .join(', ')}.`}
-        data-testid="orders"
-        data-swaps={swaps}
-      >
-        <text x={2} y={12} fontSize={12} fontWeight={600} fill={COLORS.real}>
-          By TRTR (real)
-        </text>
-        <text x={width - 2} y={12} textAnchor="end" fontSize={12} fontWeight={600} fill={COLORS.synthetic}>
-          By {risk} (synthetic)
-        </text>
-        <text x={2} y={28} fontSize={10.5} fill="var(--muted)">
-          best at the top · mean risk
-        </text>
-        <text x={width - 2} y={28} textAnchor="end" fontSize={10.5} fill="var(--muted)">
-          mean risk
-        </text>
-        {models.map((m) => (
-          <line
-            key={`${m.id}-line`}
-            x1={xLeft + 6}
-            y1={yOf(m.trtrPlace)}
-            x2={xRight - 6}
-            y2={yOf(m.tstrPlace)}
-            stroke={modelColorAt(m.index)}
-            strokeWidth={m.trtrPlace === m.tstrPlace ? 2 : 3}
-            strokeOpacity={0.9}
-          />
-        ))}
-        {models.map((m) => entry(m, 'left'))}
-        {models.map((m) => entry(m, 'right'))}
-      </svg>
-    </div>
+    <SvgChart
+      box={box}
+      width={width}
+      height={height}
+      label={`Order by mean TRTR: ${[...models]
+        .sort((a, b) => a.trtrPlace - b.trtrPlace)
+        .map((m) => m.label)
+        .join(', ')}. Order by mean ${risk}: ${[...models]
+        .sort((a, b) => a.tstrPlace - b.tstrPlace)
+        .map((m) => m.label)
+        .join(', ')}.`}
+      testId="orders"
+      data-swaps={swaps}
+    >
+      <text x={2} y={12} fontSize={12} fontWeight={600} fill={COLORS.real}>
+        By TRTR (real)
+      </text>
+      <text x={width - 2} y={12} textAnchor="end" fontSize={12} fontWeight={600} fill={COLORS.synthetic}>
+        By {risk} (synthetic)
+      </text>
+      <text x={2} y={28} fontSize={10.5} fill="var(--muted)">
+        best at the top · mean risk
+      </text>
+      <text x={width - 2} y={28} textAnchor="end" fontSize={10.5} fill="var(--muted)">
+        mean risk
+      </text>
+      {models.map((m) => (
+        <line
+          key={`${m.id}-line`}
+          x1={xLeft + 6}
+          y1={yOf(m.trtrPlace)}
+          x2={xRight - 6}
+          y2={yOf(m.tstrPlace)}
+          stroke={modelColorAt(m.index)}
+          strokeWidth={m.trtrPlace === m.tstrPlace ? 2 : 3}
+          strokeOpacity={0.9}
+        />
+      ))}
+      {models.map((m) => entry(m, 'left'))}
+      {models.map((m) => entry(m, 'right'))}
+    </SvgChart>
   );
 });

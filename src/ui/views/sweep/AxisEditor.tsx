@@ -4,8 +4,9 @@
  * the share link) at once; unreadable input stays in the box with a message and changes nothing.
  */
 import { useId, useState, type ChangeEvent } from 'react';
-import { SWEEPABLE, type SweepAxisSetting } from '../../../scenario/page';
-import { paramSpec, type ParamGroup, type Scenario } from '../../../scenario/schema';
+import { SWEEPABLE } from '../../../scenario/page';
+import type { SweepAxis } from '../../../scenario/sweep';
+import { isRelevant, paramSpec, type ParamGroup, type Scenario } from '../../../scenario/schema';
 import { axisFor, checkAxis, draftOf, numberSpec, sameAxis, type AxisDraft } from './axes';
 
 const GROUP_TITLES: Readonly<Record<ParamGroup, string>> = {
@@ -19,11 +20,11 @@ interface Props {
   /** "sx" or "sy": test ids and element ids. */
   readonly id: 'sx' | 'sy';
   readonly title: string;
-  readonly axis: SweepAxisSetting;
+  readonly axis: SweepAxis;
   /** The other axis's parameter, which this one may not take. */
   readonly exclude: keyof Scenario | null;
   readonly scenario: Scenario;
-  readonly onChange: (axis: SweepAxisSetting) => void;
+  readonly onChange: (axis: SweepAxis) => void;
 }
 
 type Field = 'from' | 'to' | 'steps';
@@ -39,7 +40,7 @@ export function AxisEditor({ id, title, axis, exclude, scenario, onChange }: Pro
   }
   const check = checkAxis(draft);
   const spec = numberSpec(draft.param);
-  const irrelevant = spec.relevant ? !spec.relevant(scenario) : false;
+  const irrelevant = !isRelevant(draft.param, scenario);
 
   const edit = (field: Field) => (event: ChangeEvent<HTMLInputElement>) => {
     const next = { ...draft, [field]: event.target.value };
@@ -89,7 +90,7 @@ export function AxisEditor({ id, title, axis, exclude, scenario, onChange }: Pro
             <optgroup key={group} label={GROUP_TITLES[group]}>
               {keys.map((key) => {
                 const s = paramSpec(key);
-                const matters = s.relevant ? s.relevant(scenario) : true;
+                const matters = isRelevant(key, scenario);
                 return (
                   <option key={key} value={key}>
                     {s.label}

@@ -5,11 +5,12 @@
  * hatched; values are written in the cells when they fit; a ring marks the current scenario. Drawn as SVG rects
  * sized to the container, so exports find an <svg> and it stays sharp at any width.
  */
-import { memo, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useId, useMemo, useState, type ChangeEvent } from 'react';
 import type { SweepPoint } from '../../../engine/sweep';
 import type { SweepSetting } from '../../../scenario/page';
 import type { Scenario } from '../../../scenario/schema';
-import { ChartFrame } from '../../export/ChartFrame';
+import { ChartFrame } from '../../charts/ChartFrame';
+import { SvgChart, useChartBox } from '../../charts/SvgChart';
 import { formatNumber, formatTick } from '../../format';
 import { rampColor, textOn, viridis } from './color';
 import { numberSpec } from './axes';
@@ -22,7 +23,6 @@ import {
   type HeatCell,
   type HeatMetric,
 } from './heatmap';
-import { useElementWidth } from '../../useElementWidth';
 
 interface Props {
   readonly points: readonly SweepPoint[];
@@ -76,8 +76,7 @@ export const PhaseDiagram = memo(function PhaseDiagram({ points, setting, base }
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [metric, setMetric] = useState<HeatMetric>('consistency');
   const [hover, setHover] = useState<HeatCell | null>(null);
-  const box = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(box);
+  const { box, width } = useChartBox();
   const heat = useMemo(() => heatmapData(points, setting, metric), [points, setting, metric]);
   const xSpec = numberSpec(setting.x.param);
   const ySpec = numberSpec(setting.y!.param);
@@ -142,179 +141,170 @@ export const PhaseDiagram = memo(function PhaseDiagram({ points, setting, base }
 
   return (
     <ChartFrame id="sweep-phase" title={`Phase diagram: ${label}`} actions={actions}>
-      <div className="sweep-heatmap" ref={box} data-testid="sweep-heatmap" data-done={heat.done}>
-        {width > 0 && (
-          <svg
-            width={width}
-            height={height}
-            viewBox={`0 0 ${width} ${height}`}
-            role="img"
-            aria-label={`Phase diagram of ${label} over ${xSpec.label} and ${ySpec.label}: ${heat.done} of ${nx * ny} cells computed.`}
-            fontFamily="system-ui, sans-serif"
-            fontSize={FONT}
-            onMouseLeave={() => setHover(null)}
+      <SvgChart
+        box={box}
+        width={width}
+        height={height}
+        label={`Phase diagram of ${label} over ${xSpec.label} and ${ySpec.label}: ${heat.done} of ${nx * ny} cells computed.`}
+        boxClass="sweep-heatmap"
+        boxProps={{ 'data-testid': 'sweep-heatmap', 'data-done': heat.done }}
+        draw={width > 0}
+        fontFamily="system-ui, sans-serif"
+        fontSize={FONT}
+        onMouseLeave={() => setHover(null)}
+      >
+        <defs>
+          <pattern
+            id={`${uid}-pending`}
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
           >
-            <defs>
-              <pattern
-                id={`${uid}-pending`}
-                width="6"
-                height="6"
-                patternUnits="userSpaceOnUse"
-                patternTransform="rotate(45)"
-              >
-                <rect width="6" height="6" fill="var(--card)" />
-                <line x1="0" y1="0" x2="0" y2="6" stroke="var(--border)" strokeWidth="2" />
-              </pattern>
-              <linearGradient id={`${uid}-ramp`} x1="0" y1="1" x2="0" y2="0">
-                {Array.from({ length: 11 }, (_, i) => (
-                  <stop key={i} offset={i / 10} stopColor={viridis(i / 10)} />
-                ))}
-              </linearGradient>
-            </defs>
-            {heat.cells.map((cell) => {
-              const x = left + cell.col * cw;
-              const y = top + (ny - 1 - cell.row) * ch;
-              const t = cell.value === null ? 0 : (cell.value - domain[0]) / (domain[1] - domain[0]);
-              const fill =
-                cell.state === 'pending'
-                  ? `url(#${uid}-pending)`
-                  : cell.state === 'na'
-                    ? 'var(--grid)'
-                    : rampColor(cell.value!, domain);
-              return (
-                <g
-                  key={`${cell.col}-${cell.row}`}
-                  onMouseEnter={() => setHover(cell)}
-                  onClick={() => setHover(cell)}
-                >
-                  <rect
-                    x={x}
-                    y={y}
-                    width={Math.max(0.5, cw - gap)}
-                    height={Math.max(0.5, ch - gap)}
-                    fill={fill}
-                    data-testid="sweep-cell"
-                    data-state={cell.state}
-                    data-x={cell.x}
-                    data-y={cell.y}
-                    data-value={cell.value ?? ''}
-                  >
-                    <title>{describeCell(cell, xSpec.label, ySpec.label, metric, heat.models)}</title>
-                  </rect>
-                  {showValues && cell.state !== 'pending' && (
-                    <text
-                      x={x + (cw - gap) / 2}
-                      y={y + (ch - gap) / 2}
-                      textAnchor="middle"
-                      dominantBaseline="central"
-                      fontSize={Math.min(FONT, cw / 3.4)}
-                      fill={cell.state === 'na' ? 'var(--muted)' : textOn(t)}
-                      pointerEvents="none"
-                    >
-                      {cell.value === null ? 'n/a' : cell.value.toFixed(2)}
-                    </text>
-                  )}
-                </g>
-              );
-            })}
-            {shown && (
+            <rect width="6" height="6" fill="var(--card)" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="var(--border)" strokeWidth="2" />
+          </pattern>
+          <linearGradient id={`${uid}-ramp`} x1="0" y1="1" x2="0" y2="0">
+            {Array.from({ length: 11 }, (_, i) => (
+              <stop key={i} offset={i / 10} stopColor={viridis(i / 10)} />
+            ))}
+          </linearGradient>
+        </defs>
+        {heat.cells.map((cell) => {
+          const x = left + cell.col * cw;
+          const y = top + (ny - 1 - cell.row) * ch;
+          const t = cell.value === null ? 0 : (cell.value - domain[0]) / (domain[1] - domain[0]);
+          const fill =
+            cell.state === 'pending'
+              ? `url(#${uid}-pending)`
+              : cell.state === 'na'
+                ? 'var(--grid)'
+                : rampColor(cell.value!, domain);
+          return (
+            <g
+              key={`${cell.col}-${cell.row}`}
+              onMouseEnter={() => setHover(cell)}
+              onClick={() => setHover(cell)}
+            >
               <rect
-                x={left + shown.col * cw}
-                y={top + (ny - 1 - shown.row) * ch}
+                x={x}
+                y={y}
                 width={Math.max(0.5, cw - gap)}
                 height={Math.max(0.5, ch - gap)}
-                fill="none"
-                stroke="var(--fg)"
-                strokeWidth={2}
-                pointerEvents="none"
-              />
-            )}
-            {bx !== null && by !== null && (
-              <g pointerEvents="none" data-testid="sweep-base-marker">
-                <circle
-                  cx={left + (bx + 0.5) * cw}
-                  cy={top + (ny - 1 - by + 0.5) * ch}
-                  r={ring}
-                  fill="none"
-                  stroke="#ffffff"
-                  strokeWidth={4}
-                />
-                <circle
-                  cx={left + (bx + 0.5) * cw}
-                  cy={top + (ny - 1 - by + 0.5) * ch}
-                  r={ring}
-                  fill="none"
-                  stroke="#000000"
-                  strokeWidth={2}
-                />
-              </g>
-            )}
-            {/* x axis */}
-            {heat.xs.map((v, i) =>
-              xShown.has(i) ? (
+                fill={fill}
+                data-testid="sweep-cell"
+                data-state={cell.state}
+                data-x={cell.x}
+                data-y={cell.y}
+                data-value={cell.value ?? ''}
+              >
+                <title>{describeCell(cell, xSpec.label, ySpec.label, metric, heat.models)}</title>
+              </rect>
+              {showValues && cell.state !== 'pending' && (
                 <text
-                  key={`x${i}`}
-                  x={left + (i + 0.5) * cw}
-                  y={top + ph + 15}
+                  x={x + (cw - gap) / 2}
+                  y={y + (ch - gap) / 2}
                   textAnchor="middle"
-                  fill="var(--muted)"
-                >
-                  {formatTick(v)}
-                </text>
-              ) : null,
-            )}
-            <text x={left + pw / 2} y={top + ph + 38} textAnchor="middle" fill="var(--fg)">
-              {xSpec.label} →
-            </text>
-            {/* y axis */}
-            {heat.ys.map((v, i) =>
-              yShown.has(i) ? (
-                <text
-                  key={`y${i}`}
-                  x={left - 6}
-                  y={top + (ny - 1 - i + 0.5) * ch}
-                  textAnchor="end"
                   dominantBaseline="central"
-                  fill="var(--muted)"
+                  fontSize={Math.min(FONT, cw / 3.4)}
+                  fill={cell.state === 'na' ? 'var(--muted)' : textOn(t)}
+                  pointerEvents="none"
                 >
-                  {yLabels[i]}
+                  {cell.value === null ? 'n/a' : cell.value.toFixed(2)}
                 </text>
-              ) : null,
-            )}
-            <text
-              transform={`translate(12 ${top + ph / 2}) rotate(-90)`}
-              textAnchor="middle"
-              dominantBaseline="central"
-              fill="var(--fg)"
-            >
-              {ySpec.label} →
-            </text>
-            {/* colour bar */}
-            <rect
-              x={barX}
-              y={top}
-              width={barW}
-              height={ph}
-              fill={`url(#${uid}-ramp)`}
-              stroke="var(--border)"
-            />
-            {barTicks.map((v) => (
-              <g key={`bar${v}`}>
-                <line x1={barX + barW} x2={barX + barW + 4} y1={barY(v)} y2={barY(v)} stroke="var(--muted)" />
-                <text
-                  x={barX + barW + 6}
-                  y={barY(v)}
-                  dominantBaseline="central"
-                  fill="var(--muted)"
-                  fontSize={11}
-                >
-                  {formatTick(v)}
-                </text>
-              </g>
-            ))}
-          </svg>
+              )}
+            </g>
+          );
+        })}
+        {shown && (
+          <rect
+            x={left + shown.col * cw}
+            y={top + (ny - 1 - shown.row) * ch}
+            width={Math.max(0.5, cw - gap)}
+            height={Math.max(0.5, ch - gap)}
+            fill="none"
+            stroke="var(--fg)"
+            strokeWidth={2}
+            pointerEvents="none"
+          />
         )}
-      </div>
+        {bx !== null && by !== null && (
+          <g pointerEvents="none" data-testid="sweep-base-marker">
+            <circle
+              cx={left + (bx + 0.5) * cw}
+              cy={top + (ny - 1 - by + 0.5) * ch}
+              r={ring}
+              fill="none"
+              stroke="#ffffff"
+              strokeWidth={4}
+            />
+            <circle
+              cx={left + (bx + 0.5) * cw}
+              cy={top + (ny - 1 - by + 0.5) * ch}
+              r={ring}
+              fill="none"
+              stroke="#000000"
+              strokeWidth={2}
+            />
+          </g>
+        )}
+        {/* x axis */}
+        {heat.xs.map((v, i) =>
+          xShown.has(i) ? (
+            <text
+              key={`x${i}`}
+              x={left + (i + 0.5) * cw}
+              y={top + ph + 15}
+              textAnchor="middle"
+              fill="var(--muted)"
+            >
+              {formatTick(v)}
+            </text>
+          ) : null,
+        )}
+        <text x={left + pw / 2} y={top + ph + 38} textAnchor="middle" fill="var(--fg)">
+          {xSpec.label} →
+        </text>
+        {/* y axis */}
+        {heat.ys.map((v, i) =>
+          yShown.has(i) ? (
+            <text
+              key={`y${i}`}
+              x={left - 6}
+              y={top + (ny - 1 - i + 0.5) * ch}
+              textAnchor="end"
+              dominantBaseline="central"
+              fill="var(--muted)"
+            >
+              {yLabels[i]}
+            </text>
+          ) : null,
+        )}
+        <text
+          transform={`translate(12 ${top + ph / 2}) rotate(-90)`}
+          textAnchor="middle"
+          dominantBaseline="central"
+          fill="var(--fg)"
+        >
+          {ySpec.label} →
+        </text>
+        {/* colour bar */}
+        <rect x={barX} y={top} width={barW} height={ph} fill={`url(#${uid}-ramp)`} stroke="var(--border)" />
+        {barTicks.map((v) => (
+          <g key={`bar${v}`}>
+            <line x1={barX + barW} x2={barX + barW + 4} y1={barY(v)} y2={barY(v)} stroke="var(--muted)" />
+            <text
+              x={barX + barW + 6}
+              y={barY(v)}
+              dominantBaseline="central"
+              fill="var(--muted)"
+              fontSize={11}
+            >
+              {formatTick(v)}
+            </text>
+          </g>
+        ))}
+      </SvgChart>
       {heat.done > 0 && heat.models < 2 && (
         <p className="sweep-note">
           The ranking agreement needs at least two models: add a model to draw the phase diagram.

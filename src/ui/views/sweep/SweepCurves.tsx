@@ -5,30 +5,21 @@
  * the curves grow from left to right as points stream in. A dashed line marks the current scenario's value.
  */
 import { memo, useMemo, useState } from 'react';
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepPoint } from '../../../engine/sweep';
-import type { SweepAxisSetting } from '../../../scenario/page';
+import type { SweepAxis } from '../../../scenario/sweep';
 import type { Scenario } from '../../../scenario/schema';
-import { ChartFrame } from '../../export/ChartFrame';
+import { AXIS_STROKE, AXIS_TITLE, band, CartesianPlot } from '../../charts/cartesian';
+import { ChartFrame } from '../../charts/ChartFrame';
+import { formatDecade } from '../../charts/scale';
 import { formatInterval, formatNumber, formatTick, niceTicks } from '../../format';
 import { modelColorAt } from '../../palette';
 import { numberSpec } from './axes';
-import { curveData, formatDecade, logCurves, rankingFloor, utilityMax, wantsLog } from './curves';
+import { curveData, logCurves, rankingFloor, utilityMax, wantsLog } from './curves';
 
 interface Props {
   readonly points: readonly SweepPoint[];
-  readonly axis: SweepAxisSetting;
+  readonly axis: SweepAxis;
   /** The scenario the sweep varied: its own value of the swept parameter is marked. */
   readonly base: Scenario | null;
 }
@@ -101,8 +92,8 @@ export const SweepCurves = memo(function SweepCurves({ points, axis, base }: Pro
       ticks={ticks}
       allowDataOverflow
       tickFormatter={formatTick}
-      stroke="var(--muted)"
-      label={{ value: spec.label, position: 'insideBottom', offset: -14, fill: 'var(--fg)', fontSize: 12 }}
+      stroke={AXIS_STROKE}
+      label={{ value: spec.label, position: 'insideBottom', offset: -14, ...AXIS_TITLE }}
     />
   );
   const models = curves.models;
@@ -115,25 +106,61 @@ export const SweepCurves = memo(function SweepCurves({ points, axis, base }: Pro
         actions={logToggle}
       >
         <div className="chart sweep-chart" data-testid="sweep-utility-chart">
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={logged ? logged.rows : curves.rows} margin={MARGIN}>
-              <CartesianGrid stroke="var(--grid)" />
+          <CartesianPlot chart={ComposedChart} data={logged ? logged.rows : curves.rows} margin={MARGIN}>
+            {xAxis}
+            <YAxis
+              scale={logged ? 'log' : 'linear'}
+              domain={yDomain}
+              allowDataOverflow
+              ticks={yTicks}
+              tickFormatter={logged ? formatDecade : formatTick}
+              width={52}
+              stroke={AXIS_STROKE}
+              label={{
+                value: logged ? 'U (log scale)' : 'U',
+                angle: -90,
+                position: 'insideLeft',
+                ...AXIS_TITLE,
+              }}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(x) => `${spec.label} = ${formatTick(Number(x))}`}
+              formatter={tooltipValue}
+            />
+            <Legend
+              verticalAlign="top"
+              itemSorter={null}
+              wrapperStyle={LEGEND_STYLE}
+              formatter={legendText}
+            />
+            {mark('Top')}
+            {models.map((m) => band(`ub${m.index}`, `${m.label} 95% band`, modelColorAt(m.index), 0.18))}
+            {models.map((m) => (
+              <Line
+                key={`u-${m.index}`}
+                dataKey={`u${m.index}`}
+                name={m.label}
+                stroke={modelColorAt(m.index)}
+                strokeWidth={2}
+                dot={{ r: 3, fill: modelColorAt(m.index), strokeWidth: 0 }}
+                isAnimationActive={false}
+              />
+            ))}
+          </CartesianPlot>
+        </div>
+      </ChartFrame>
+      {curves.ranking || models.length >= 2 ? (
+        <ChartFrame id="sweep-ranking" title={`Ranking agreement (TSTR vs TRTR order) along ${spec.label}`}>
+          <div className="chart sweep-chart" data-testid="sweep-ranking-chart">
+            <CartesianPlot chart={ComposedChart} data={curves.rows} margin={MARGIN}>
               {xAxis}
               <YAxis
-                scale={logged ? 'log' : 'linear'}
-                domain={yDomain}
-                allowDataOverflow
-                ticks={yTicks}
-                tickFormatter={logged ? formatDecade : formatTick}
+                domain={[floor, 1]}
+                ticks={floor === 0 ? [0, 0.25, 0.5, 0.75, 1] : [-1, -0.5, 0, 0.5, 1]}
+                tickFormatter={formatTick}
                 width={52}
-                stroke="var(--muted)"
-                label={{
-                  value: logged ? 'U (log scale)' : 'U',
-                  angle: -90,
-                  position: 'insideLeft',
-                  fill: 'var(--fg)',
-                  fontSize: 12,
-                }}
+                stroke={AXIS_STROKE}
               />
               <Tooltip
                 isAnimationActive={false}
@@ -146,100 +173,36 @@ export const SweepCurves = memo(function SweepCurves({ points, axis, base }: Pro
                 wrapperStyle={LEGEND_STYLE}
                 formatter={legendText}
               />
-              {mark('Top')}
-              {models.map((m) => (
-                <Area
-                  key={`band-${m.index}`}
-                  dataKey={`ub${m.index}`}
-                  name={`${m.label} 95% band`}
-                  stroke="none"
-                  fill={modelColorAt(m.index)}
-                  fillOpacity={0.18}
-                  legendType="none"
-                  activeDot={false}
-                  isAnimationActive={false}
-                />
-              ))}
-              {models.map((m) => (
-                <Line
-                  key={`u-${m.index}`}
-                  dataKey={`u${m.index}`}
-                  name={m.label}
-                  stroke={modelColorAt(m.index)}
-                  strokeWidth={2}
-                  dot={{ r: 3, fill: modelColorAt(m.index), strokeWidth: 0 }}
-                  isAnimationActive={false}
-                />
-              ))}
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
-      </ChartFrame>
-      {curves.ranking || models.length >= 2 ? (
-        <ChartFrame id="sweep-ranking" title={`Ranking agreement (TSTR vs TRTR order) along ${spec.label}`}>
-          <div className="chart sweep-chart" data-testid="sweep-ranking-chart">
-            <ResponsiveContainer width="100%" height="100%">
-              <ComposedChart data={curves.rows} margin={MARGIN}>
-                <CartesianGrid stroke="var(--grid)" />
-                {xAxis}
-                <YAxis
-                  domain={[floor, 1]}
-                  ticks={floor === 0 ? [0, 0.25, 0.5, 0.75, 1] : [-1, -0.5, 0, 0.5, 1]}
-                  tickFormatter={formatTick}
-                  width={52}
-                  stroke="var(--muted)"
-                />
-                <Tooltip
-                  isAnimationActive={false}
-                  labelFormatter={(x) => `${spec.label} = ${formatTick(Number(x))}`}
-                  formatter={tooltipValue}
-                />
-                <Legend
-                  verticalAlign="top"
-                  itemSorter={null}
-                  wrapperStyle={LEGEND_STYLE}
-                  formatter={legendText}
-                />
-                <ReferenceLine y={0} stroke="var(--muted)" />
-                {mark('Bottom')}
-                <Area
-                  dataKey="taub"
-                  name="Kendall τ_b 95% band"
-                  stroke="none"
-                  fill="var(--fg)"
-                  fillOpacity={0.12}
-                  legendType="none"
-                  activeDot={false}
-                  isAnimationActive={false}
-                />
-                <Line
-                  dataKey="tau"
-                  name="Kendall τ_b"
-                  stroke="var(--fg)"
-                  strokeWidth={2}
-                  dot={{ r: 3, fill: 'var(--fg)', strokeWidth: 0 }}
-                  isAnimationActive={false}
-                />
-                <Line
-                  dataKey="cons"
-                  name={models.length === 2 ? 'P(consistent ranking)' : 'mean pairwise consistency C̄'}
-                  stroke="var(--accent)"
-                  strokeWidth={2}
-                  strokeDasharray="6 3"
-                  dot={{ r: 2.5, fill: 'var(--accent)', strokeWidth: 0 }}
-                  isAnimationActive={false}
-                />
-                <Line
-                  dataKey="top1"
-                  name="top-1 agreement"
-                  stroke="var(--muted)"
-                  strokeWidth={1.5}
-                  strokeDasharray="2 3"
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              </ComposedChart>
-            </ResponsiveContainer>
+              <ReferenceLine y={0} stroke="var(--muted)" />
+              {mark('Bottom')}
+              {band('taub', 'Kendall τ_b 95% band', 'var(--fg)', 0.12)}
+              <Line
+                dataKey="tau"
+                name="Kendall τ_b"
+                stroke="var(--fg)"
+                strokeWidth={2}
+                dot={{ r: 3, fill: 'var(--fg)', strokeWidth: 0 }}
+                isAnimationActive={false}
+              />
+              <Line
+                dataKey="cons"
+                name={models.length === 2 ? 'P(consistent ranking)' : 'mean pairwise consistency C̄'}
+                stroke="var(--accent)"
+                strokeWidth={2}
+                strokeDasharray="6 3"
+                dot={{ r: 2.5, fill: 'var(--accent)', strokeWidth: 0 }}
+                isAnimationActive={false}
+              />
+              <Line
+                dataKey="top1"
+                name="top-1 agreement"
+                stroke="var(--muted)"
+                strokeWidth={1.5}
+                strokeDasharray="2 3"
+                dot={false}
+                isAnimationActive={false}
+              />
+            </CartesianPlot>
           </div>
         </ChartFrame>
       ) : (

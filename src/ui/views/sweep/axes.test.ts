@@ -1,6 +1,6 @@
 /** The sweep axes (grids, the editor's checks) and the cost estimate shown before a run. */
 import { describe, expect, it } from 'vitest';
-import { axisValues } from '../../../engine/sweep';
+import { axisValues } from '../../../scenario/sweep';
 import { defaultScenario, type Scenario } from '../../../scenario/schema';
 import type { SweepSetting } from '../../../scenario/page';
 import { axisFor, checkAxis, gridValues, sameSetting, totalPoints } from './axes';

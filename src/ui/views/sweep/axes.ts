@@ -2,7 +2,8 @@
  * The sweep's axes: each axis's grid (the engine's formula, repeated here so the page does not load the engine),
  * how many points a setting makes, and the checks of the axis editor's text fields.
  */
-import type { SweepAxisSetting, SweepSetting } from '../../../scenario/page';
+import type { SweepSetting } from '../../../scenario/page';
+import type { SweepAxis } from '../../../scenario/sweep';
 import { paramSpec, type NumberParam, type Scenario } from '../../../scenario/schema';
 
 export const MIN_STEPS = 2;
@@ -19,7 +20,7 @@ export function numberSpec(param: keyof Scenario): NumberParam {
  * The grid values of an axis, as the engine computes them (engine/sweep.ts axisValues): `steps` evenly spaced
  * values from `from` to `to`, rounded to 12 digits; integer parameters are rounded and duplicates dropped.
  */
-export function gridValues(axis: SweepAxisSetting): number[] {
+export function gridValues(axis: SweepAxis): number[] {
   const spec = numberSpec(axis.param);
   const values = Array.from({ length: axis.steps }, (_, i) =>
     axis.steps === 1 ? axis.from : axis.from + ((axis.to - axis.from) * i) / (axis.steps - 1),
@@ -46,14 +47,14 @@ export interface AxisDraft {
 
 export interface AxisCheck {
   /** The axis to use, or null when an input cannot be read. */
-  readonly axis: SweepAxisSetting | null;
+  readonly axis: SweepAxis | null;
   /** Why the axis cannot be used (by field). */
   readonly errors: Partial<Record<'from' | 'to' | 'steps', string>>;
   /** What was changed to make it usable (clamped, rounded, fewer distinct values). */
   readonly notes: string[];
 }
 
-export function draftOf(axis: SweepAxisSetting): AxisDraft {
+export function draftOf(axis: SweepAxis): AxisDraft {
   return { param: axis.param, from: String(axis.from), to: String(axis.to), steps: String(axis.steps) };
 }
 
@@ -118,13 +119,13 @@ export function checkAxis(draft: AxisDraft): AxisCheck {
 }
 
 /** A fresh axis for a newly picked parameter: its whole range, or a sensible part of it. */
-export function axisFor(param: keyof Scenario, steps: number): SweepAxisSetting {
+export function axisFor(param: keyof Scenario, steps: number): SweepAxis {
   const spec = numberSpec(param);
   const axis = { param, from: spec.min, to: spec.max, steps };
   return { ...axis, steps: Math.max(MIN_STEPS, Math.min(steps, gridValues(axis).length)) };
 }
 
-export function sameAxis(a: SweepAxisSetting | null, b: SweepAxisSetting | null): boolean {
+export function sameAxis(a: SweepAxis | null, b: SweepAxis | null): boolean {
   if (a === null || b === null) return a === b;
   return a.param === b.param && a.from === b.from && a.to === b.to && a.steps === b.steps;
 }

@@ -2,7 +2,7 @@
  * The phase diagram's colour ramp: viridis (perceptually uniform, readable with every common colour-vision
  * deficiency and in greyscale), as 11 samples of matplotlib's map interpolated linearly in sRGB.
  */
-import { rampAt, VIRIDIS, type Rgb } from '../data/colormap';
+import { rampAt, VIRIDIS, type Rgb } from '../../charts/colormap';
 
 function hexOf([r, g, b]: Rgb): string {
   return `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;

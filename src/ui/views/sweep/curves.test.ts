@@ -1,13 +1,13 @@
 /** What the sweep draws: a point's ranking numbers, the 1-D curves and the 2-D phase diagram. */
 import { describe, expect, it } from 'vitest';
 import { runSweep, type SweepPoint } from '../../../engine/sweep';
+import { sweepPlans } from '../../../scenario/sweep';
 import { summarize, type ReplicateRecord } from '../../../engine/summary';
 import { defaultScenario, type Scenario } from '../../../scenario/schema';
 import type { SweepSetting } from '../../../scenario/page';
 import {
   consistencyLabel,
   curveData,
-  formatDecade,
   logCurves,
   meanPairwiseConsistency,
   rankingFloor,
@@ -15,6 +15,7 @@ import {
   wantsLog,
 } from './curves';
 import { heatmapData, labelIndices, metricValue } from './heatmap';
+import { formatDecade } from '../../charts/scale';
 
 const MODELS = [
   { id: 'ols', label: 'OLS' },
@@ -39,7 +40,7 @@ function point(
 }
 
 describe('ranking of a point', () => {
-  // Replicate 1: TSTR orders like TRTR; replicate 2: models 0 and 1 swap.
+  // The first replicate: TSTR orders like TRTR; replicate 2: models 0 and 1 swap.
   const p = point(
     { bias: 0 },
     [
@@ -234,7 +235,7 @@ describe('2-D phase diagram', () => {
       { param: 'bias', from: 0, to: 2, steps: 2 },
       { param: 'wQuadratic', from: 0, to: 1, steps: 2 },
     ] as const;
-    const points = await runSweep(base, axes);
+    const points = await runSweep(sweepPlans(base, axes));
     const h = heatmapData(points, { x: axes[0], y: axes[1] }, 'consistency');
     expect(h.done).toBe(4);
     for (const p of points) {

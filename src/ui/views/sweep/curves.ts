@@ -5,6 +5,8 @@
 import type { SweepPoint } from '../../../engine/sweep';
 import type { ExperimentSummary } from '../../../engine/summary';
 import type { Scenario } from '../../../scenario/schema';
+import { bandOf, logBand } from '../../charts/band';
+import { decadeAxis, spansDecades } from '../../charts/scale';
 
 /**
  * Mean of the pairwise consistencies C_jk over the pairs j < k: for two models it is C_01 = P(the two models
@@ -69,14 +71,14 @@ export function curveData(points: readonly SweepPoint[], param: keyof Scenario):
     point.summary.models.forEach((m, k) => {
       const u = m.utility;
       row[`u${k}`] = u ? u.value : null;
-      row[`ub${k}`] = u && u.lo !== null && u.hi !== null ? [u.lo, u.hi] : null;
+      row[`ub${k}`] = u ? bandOf(u.lo, u.hi) : null;
     });
     const r = point.summary.ranking;
     if (r) ranking = true;
     const tau = r?.kendallTauB ?? null;
     row.tau = tau ? tau.mean : null;
     // τ_b lies in [-1, 1]; its t interval may not.
-    row.taub = tau?.hasInterval ? [Math.max(-1, tau.lo), Math.min(1, tau.hi)] : null;
+    row.taub = tau?.hasInterval ? bandOf(tau.lo, tau.hi, [-1, 1]) : null;
     row.cons = meanPairwiseConsistency(point.summary);
     row.top1 = r?.top1 ? r.top1.estimate : null;
     rows.push(row as CurveRow);
@@ -136,25 +138,21 @@ export function logCurves(curves: Curves): LogCurves {
   }
   const lo = positive.length > 0 ? Math.min(...positive) : 0.01;
   const hi = positive.length > 0 ? Math.max(...positive) : 1;
-  const low = Math.floor(Math.log10(lo));
-  const high = Math.max(low + 1, Math.ceil(Math.log10(hi)));
-  const decade = (k: number) => Number(`1e${k}`);
-  const floor = decade(low);
-  const ticks = Array.from({ length: high - low + 1 }, (_, i) => decade(low + i));
+  const { floor, ticks } = decadeAxis(lo, hi);
   const rows = curves.rows.map((row) => {
     const out: Record<string, number | [number, number] | null> = { ...row };
     for (const m of curves.models) {
       const u = row[`u${m.index}`];
       const band = row[`ub${m.index}`];
       out[`u${m.index}`] = typeof u === 'number' && u > 0 ? u : null;
-      out[`ub${m.index}`] = Array.isArray(band) && band[1] > 0 ? [Math.max(floor, band[0]), band[1]] : null;
+      out[`ub${m.index}`] = logBand(Array.isArray(band) ? band : null, floor);
     }
     return out as CurveRow;
   });
   return { rows, floor, ticks };
 }
 
-/** Whether U spans enough decades that a log axis reads better (largest / smallest positive mean > 30). */
+/** Whether U spans enough decades that a log axis reads better (largest / smallest positive mean past LOG_RATIO). */
 export function wantsLog(curves: Curves): boolean {
   const means: number[] = [];
   for (const row of curves.rows)
@@ -162,12 +160,5 @@ export function wantsLog(curves: Curves): boolean {
       const u = row[`u${m.index}`];
       if (typeof u === 'number' && u > 0) means.push(u);
     }
-  return means.length > 1 && Math.max(...means) / Math.min(...means) > 30;
-}
-
-/** A power of ten as a tick label: 0.001 … 10000 written out, 1e-5 and 1e5 beyond. */
-export function formatDecade(value: number): string {
-  if (!(value > 0)) return String(value);
-  const k = Math.round(Math.log10(value));
-  return k >= -3 && k <= 4 ? String(Number(`1e${k}`)) : `1e${k}`;
+  return spansDecades(means);
 }

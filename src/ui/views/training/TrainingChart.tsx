@@ -1,21 +1,15 @@
 /**
- * Training loss against epoch for every MLP of replicate 1: trained on real data solid, on synthetic data dashed,
+ * Training loss against epoch for every MLP of the first replicate: trained on real data solid, on synthetic data dashed,
  * in the model's colour; log scale when the losses span more than a factor of 30. Grows while the nets train.
  */
 import { memo, useMemo } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrainingCurve } from '../../../engine/results';
+import { AXIS_STROKE, AXIS_TITLE, CartesianPlot } from '../../charts/cartesian';
 import { formatNumber, formatTick, niceTicks } from '../../format';
 import { lineKey, mergeRows, SIDES, yScaleOf } from './curves';
+
+const MARGIN = { top: 8, right: 16, bottom: 18, left: 4 };
 
 interface Props {
   readonly curves: readonly TrainingCurve[];
@@ -45,75 +39,71 @@ export const TrainingChart = memo(function TrainingChart({ curves, colors, noise
   );
 
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
-        <CartesianGrid stroke="var(--grid)" />
-        <XAxis
-          type="number"
-          dataKey="epoch"
-          domain={[0, xTicks[xTicks.length - 1]!]}
-          ticks={xTicks}
-          allowDataOverflow
-          tickFormatter={formatTick}
+    <CartesianPlot chart={LineChart} data={rows} margin={MARGIN}>
+      <XAxis
+        type="number"
+        dataKey="epoch"
+        domain={[0, xTicks[xTicks.length - 1]!]}
+        ticks={xTicks}
+        allowDataOverflow
+        tickFormatter={formatTick}
+        stroke={AXIS_STROKE}
+        label={{ value: 'epoch', position: 'insideBottom', offset: -12, ...AXIS_TITLE }}
+      />
+      <YAxis
+        type="number"
+        scale={y.log ? 'log' : 'linear'}
+        domain={y.domain}
+        ticks={y.ticks}
+        allowDataOverflow
+        tickFormatter={formatTick}
+        width={52}
+        stroke={AXIS_STROKE}
+        label={{
+          value: `${lossName}${y.log ? ' (log)' : ''}`,
+          angle: -90,
+          position: 'insideLeft',
+          offset: 8,
+          ...AXIS_TITLE,
+          style: { textAnchor: 'middle' },
+        }}
+      />
+      <Tooltip
+        isAnimationActive={false}
+        labelFormatter={(epoch) => `epoch ${String(epoch)}`}
+        formatter={(v, key) => [
+          typeof v === 'number' ? formatNumber(v) : String(v),
+          names[String(key)] ?? key,
+        ]}
+        contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', fontSize: 12 }}
+      />
+      {noiseFloor !== null && noiseFloor > 0 && (
+        <ReferenceLine
+          y={noiseFloor}
           stroke="var(--muted)"
-          label={{ value: 'epoch', position: 'insideBottom', offset: -12, fill: 'var(--fg)', fontSize: 12 }}
+          strokeDasharray="2 4"
+          ifOverflow="extendDomain"
+          label={{ value: 'σ² (noise)', position: 'insideBottomLeft', fill: 'var(--muted)', fontSize: 11 }}
         />
-        <YAxis
-          type="number"
-          scale={y.log ? 'log' : 'linear'}
-          domain={y.domain}
-          ticks={y.ticks}
-          allowDataOverflow
-          tickFormatter={formatTick}
-          width={52}
-          stroke="var(--muted)"
-          label={{
-            value: `${lossName}${y.log ? ' (log)' : ''}`,
-            angle: -90,
-            position: 'insideLeft',
-            offset: 8,
-            fill: 'var(--fg)',
-            fontSize: 12,
-            style: { textAnchor: 'middle' },
-          }}
-        />
-        <Tooltip
-          isAnimationActive={false}
-          labelFormatter={(epoch) => `epoch ${String(epoch)}`}
-          formatter={(v, key) => [
-            typeof v === 'number' ? formatNumber(v) : String(v),
-            names[String(key)] ?? key,
-          ]}
-          contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', fontSize: 12 }}
-        />
-        {noiseFloor !== null && noiseFloor > 0 && (
-          <ReferenceLine
-            y={noiseFloor}
-            stroke="var(--muted)"
-            strokeDasharray="2 4"
-            ifOverflow="extendDomain"
-            label={{ value: 'σ² (noise)', position: 'insideBottomLeft', fill: 'var(--muted)', fontSize: 11 }}
+      )}
+      {curves.flatMap((_, i) =>
+        SIDES.map((side) => (
+          <Line
+            key={lineKey(i, side)}
+            className={`training-line ${side}`}
+            type="monotone"
+            dataKey={lineKey(i, side)}
+            name={names[lineKey(i, side)]}
+            stroke={colors[i]}
+            strokeWidth={2}
+            strokeDasharray={side === 'synthetic' ? '6 4' : undefined}
+            dot={false}
+            activeDot={{ r: 3 }}
+            connectNulls
+            isAnimationActive={false}
           />
-        )}
-        {curves.flatMap((_, i) =>
-          SIDES.map((side) => (
-            <Line
-              key={lineKey(i, side)}
-              className={`training-line ${side}`}
-              type="monotone"
-              dataKey={lineKey(i, side)}
-              name={names[lineKey(i, side)]}
-              stroke={colors[i]}
-              strokeWidth={2}
-              strokeDasharray={side === 'synthetic' ? '6 4' : undefined}
-              dot={false}
-              activeDot={{ r: 3 }}
-              connectNulls
-              isAnimationActive={false}
-            />
-          )),
-        )}
-      </LineChart>
-    </ResponsiveContainer>
+        )),
+      )}
+    </CartesianPlot>
   );
 });

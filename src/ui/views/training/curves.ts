@@ -3,6 +3,7 @@
  * (log when the losses span more than a factor of 30), and where each curve stands.
  */
 import type { TrainingCurve } from '../../../engine/results';
+import { spansDecades } from '../../charts/scale';
 import { niceTicks } from '../../format';
 
 export type Side = 'real' | 'synthetic';
@@ -43,7 +44,7 @@ export function yScaleOf(losses: readonly number[], extra: readonly number[] = [
   if (values.length === 0) return { log: false, domain: [0, 1], ticks: niceTicks(0, 1, 4) };
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  if (lo > 0 && hi / lo > 30) {
+  if (spansDecades(values)) {
     // Ends on 1, 2, 5 x 10^k just outside the losses; ticks at those steps, or at powers of 10 over > 3 decades.
     const steps = (a: number, b: number) =>
       Array.from({ length: b - a + 1 }, (_, i) =>

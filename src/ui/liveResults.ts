@@ -1,16 +1,18 @@
 /**
  * Hooks shared by the generalization, ranking and fidelity views: the latest results and population references
- * with whether they belong to the scenario on screen (stale ones are shown dimmed as "updating"), and an
- * element's width for the hand-drawn SVG charts.
+ * with whether they belong to the scenario on screen (stale ones are shown dimmed as "updating"). They live
+ * outside views/ because views never import each other.
  */
 import { useEffect, useMemo } from 'react';
-import type { PopulationReferences } from '../../../engine/references';
-import type { SceneResult } from '../../../engine/results';
-import { encodeScenario } from '../../../scenario/url';
-import { usePlayground } from '../../../store/playground';
+import { hasPopulationReferences } from '../scenario/labs/index';
+import type { PopulationReferences } from '../engine/references';
+import type { ScenarioResult } from '../scenario/results';
+import { encodeScenario } from '../scenario/url';
+import { requestReferences } from '../store/actions';
+import { usePlayground } from '../store/playground';
 
 export interface LiveResults {
-  readonly results: SceneResult | null;
+  readonly results: ScenarioResult | null;
   /** The results belong to an earlier scenario (a new run is on its way). */
   readonly stale: boolean;
 }
@@ -47,7 +49,7 @@ export function useReferences(ready = true): LiveReferences {
   const scenario = usePlayground((s) => s.scenario);
   const references = usePlayground((s) => s.references);
   useEffect(() => {
-    if (ready) usePlayground.getState().requestReferences();
+    if (ready && hasPopulationReferences(scenario)) requestReferences();
   }, [scenario, ready]);
   if (!references || references.scenario !== scenario) return { status: 'idle', value: null, error: null };
   return { status: references.status, value: references.value, error: references.error };

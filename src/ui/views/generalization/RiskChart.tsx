@@ -3,22 +3,14 @@
  * trained on synthetic), with 95% intervals. A log scale is used when the risks span more than a factor of 30.
  */
 import { memo, useMemo } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ErrorBar,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import type { MeanInterval } from '../../engine/metrics/intervals';
-import type { ModelSummary } from '../../engine/results';
-import { COLORS } from '../palette';
-import { formatNumber, formatTick, niceTicks } from '../format';
-import { fitText, textWidth } from '../views/generalization/svg';
+import { Bar, BarChart, ErrorBar, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import type { MeanInterval } from '../../../engine/metrics/intervals';
+import type { ModelSummary } from '../../../engine/results';
+import { AXIS_STROKE, CartesianPlot, formatValue } from '../../charts/cartesian';
+import { spansDecades } from '../../charts/scale';
+import { fitText, textWidth } from '../../charts/text';
+import { COLORS } from '../../palette';
+import { formatTick, niceTicks } from '../../format';
 
 interface TickProps {
   readonly x?: number;
@@ -61,6 +53,8 @@ interface Props {
   readonly tsts: boolean;
 }
 
+const MARGIN = { top: 8, right: 12, bottom: 4, left: 0 };
+
 function errorOf(e: MeanInterval): [number, number] {
   return e.hasInterval ? [e.mean - e.lo, e.hi - e.mean] : [0, 0];
 }
@@ -80,55 +74,48 @@ export const RiskChart = memo(function RiskChart({ models, tsts }: Props) {
     [models],
   );
   const values = rows.flatMap((r) => [r.trtr, r.tstr]);
-  const positive = values.length > 0 && values.every((v) => v > 0);
-  const log = positive && Math.max(...values) / Math.min(...values) > 30;
+  const log = spansDecades(values);
   const top = Math.max(0, ...rows.flatMap((r) => [r.trtr + r.trtrError[1], r.tstr + r.tstrError[1]]));
   const ticks = log ? undefined : niceTicks(0, top || 1, 5);
   // Room for slanted names when many models (or long names) share the axis.
   const slanted = rows.length >= 5 || rows.some((r) => r.label.length > 14);
 
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-        <CartesianGrid stroke="var(--grid)" vertical={false} />
-        <XAxis
-          dataKey="label"
-          stroke="var(--muted)"
-          interval={0}
-          tick={<ModelTick />}
-          height={slanted ? 64 : 30}
-        />
-        <YAxis
-          scale={log ? 'log' : 'linear'}
-          domain={log || !ticks ? ['auto', 'auto'] : [0, ticks[ticks.length - 1]!]}
-          ticks={ticks}
-          allowDataOverflow={log}
-          tickFormatter={formatTick}
-          width={56}
-          stroke="var(--muted)"
-          label={
-            log
-              ? { value: 'log scale', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }
-              : undefined
-          }
-        />
-        <Tooltip
-          isAnimationActive={false}
-          formatter={(v) => (typeof v === 'number' ? formatNumber(v) : String(v))}
-        />
-        <Legend />
-        <Bar dataKey="trtr" name="TRTR (train real)" fill={COLORS.real} isAnimationActive={false}>
-          <ErrorBar dataKey="trtrError" stroke="var(--fg)" width={6} />
-        </Bar>
-        <Bar
-          dataKey="tstr"
-          name={tsts ? 'TSTS (train and test synthetic)' : 'TSTR (train synthetic)'}
-          fill={COLORS.synthetic}
-          isAnimationActive={false}
-        >
-          <ErrorBar dataKey="tstrError" stroke="var(--fg)" width={6} />
-        </Bar>
-      </BarChart>
-    </ResponsiveContainer>
+    <CartesianPlot chart={BarChart} data={rows} margin={MARGIN} grid={{ vertical: false }}>
+      <XAxis
+        dataKey="label"
+        stroke={AXIS_STROKE}
+        interval={0}
+        tick={<ModelTick />}
+        height={slanted ? 64 : 30}
+      />
+      <YAxis
+        scale={log ? 'log' : 'linear'}
+        domain={log || !ticks ? ['auto', 'auto'] : [0, ticks[ticks.length - 1]!]}
+        ticks={ticks}
+        allowDataOverflow={log}
+        tickFormatter={formatTick}
+        width={56}
+        stroke={AXIS_STROKE}
+        label={
+          log
+            ? { value: 'log scale', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }
+            : undefined
+        }
+      />
+      <Tooltip isAnimationActive={false} formatter={formatValue} />
+      <Legend />
+      <Bar dataKey="trtr" name="TRTR (train real)" fill={COLORS.real} isAnimationActive={false}>
+        <ErrorBar dataKey="trtrError" stroke="var(--fg)" width={6} />
+      </Bar>
+      <Bar
+        dataKey="tstr"
+        name={tsts ? 'TSTS (train and test synthetic)' : 'TSTR (train synthetic)'}
+        fill={COLORS.synthetic}
+        isAnimationActive={false}
+      >
+        <ErrorBar dataKey="tstrError" stroke="var(--fg)" width={6} />
+      </Bar>
+    </CartesianPlot>
   );
 });

@@ -1,0 +1,107 @@
+/**
+ * Replicate r's samples from a plan's data source, each drawn from the seed by replicate-labelled streams:
+ * a simulated population draws fresh real, test and synthetic samples; a fixed dataset is split at random into
+ * training and test rows (Fisher-Yates on the stream 'split#r'). Synthetic data come from the oracle P~ or from
+ * a generator fitted on the replicate's real training sample only.
+ */
+import { drawFitted, type FittedGeneratorSettings } from './generators/fitted';
+import { drawOracle } from './generators/oracle';
+import { sliceRows } from './matrix';
+import type { ExperimentPlan, PopulationSource, TableSource } from './plan';
+import { drawReal, type Sample } from './populations/population';
+import { stream } from './rng';
+import type { Task } from './task';
+
+/** One replicate's samples: real D_r, synthetic D~_r, the real test sample, and where TSTR is scored. */
+export interface ReplicateDraws {
+  readonly real: Sample;
+  readonly synthetic: Sample;
+  readonly test: Sample;
+  readonly syntheticTest: Sample;
+}
+
+/** Stream labels of replicate r; replicate 0 keeps the plain labels of link version 1. */
+export function replicateLabel(base: string, r: number): string {
+  return r === 0 ? base : `${base}#${r}`;
+}
+
+export function headRows(sample: Sample, start: number, end: number): Sample {
+  return { x: sliceRows(sample.x, start, end), y: sample.y.slice(start, end) };
+}
+
+/** The rows `order[start..end)` of a sample, in that order. */
+function pickRows(sample: Sample, order: Uint32Array, start: number, end: number): Sample {
+  const p = sample.x.cols;
+  const x = new Float64Array((end - start) * p);
+  const y = new Float64Array(end - start);
+  for (let i = start; i < end; i++) {
+    const row = order[i]!;
+    x.set(sample.x.data.subarray(row * p, (row + 1) * p), (i - start) * p);
+    y[i - start] = sample.y[row]!;
+  }
+  return { x: { rows: end - start, cols: p, data: x }, y };
+}
+
+/** One fitted generator per replicate: the training sample and the hold-out both come from G(D_r). */
+function fittedDraws(
+  plan: ExperimentPlan,
+  fitted: FittedGeneratorSettings,
+  real: Sample,
+  test: Sample,
+  r: number,
+): ReplicateDraws {
+  const holdout = plan.tstrOn === 'synthetic' ? plan.nTest : 0;
+  const rand = stream(plan.seed, replicateLabel('generator', r));
+  const draws = drawFitted(real, plan.task, fitted, plan.m + holdout, rand);
+  return {
+    real,
+    synthetic: headRows(draws, 0, plan.m),
+    test,
+    syntheticTest: holdout ? headRows(draws, plan.m, plan.m + holdout) : test,
+  };
+}
+
+function populationDraws(plan: ExperimentPlan, source: PopulationSource, r: number): ReplicateDraws {
+  const { population } = source;
+  const { seed } = plan;
+  const real = drawReal(population, plan.n, seed, replicateLabel('real', r));
+  const test = drawReal(population, plan.nTest, seed, replicateLabel('test', r));
+  if (source.fitted) return fittedDraws(plan, source.fitted, real, test, r);
+  const holdout = plan.tstrOn === 'synthetic' ? plan.nTest : 0;
+  const synthetic = drawOracle(population, source.synthetic, plan.m, seed, replicateLabel('synthetic', r));
+  const syntheticTest = holdout
+    ? drawOracle(population, source.synthetic, holdout, seed, replicateLabel('synthetic-holdout', r))
+    : test;
+  return { real, synthetic, test, syntheticTest };
+}
+
+/** A dataset too small for the split, or labels outside {0, 1}, are the plan builder's bug: said plainly. */
+function checkTable(source: TableSource, task: Task, n: number, nTest: number): void {
+  const rows = source.rows.x.rows;
+  if (n + nTest > rows) {
+    throw new Error(`${source.name} has ${rows} rows: too few for ${n} training and ${nTest} test rows`);
+  }
+  if (task === 'classification' && source.rows.y.some((v) => v !== 0 && v !== 1)) {
+    throw new Error(`${source.name}: classification needs labels 0 and 1`);
+  }
+}
+
+function tableDraws(plan: ExperimentPlan, source: TableSource, r: number): ReplicateDraws {
+  checkTable(source, plan.task, plan.n, plan.nTest);
+  const rows = source.rows.x.rows;
+  const order = Uint32Array.from({ length: rows }, (_, i) => i);
+  const rand = stream(plan.seed, replicateLabel('split', r));
+  for (let i = rows - 1; i > 0; i--) {
+    const j = Math.floor(rand.uniform() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const real = pickRows(source.rows, order, 0, plan.n);
+  const test = pickRows(source.rows, order, plan.n, plan.n + plan.nTest);
+  return fittedDraws(plan, source.fitted, real, test, r);
+}
+
+/** Replicate r's samples: real D_r, synthetic D~_r, the real test sample, and where TSTR is scored. */
+export function drawReplicate(plan: ExperimentPlan, r: number): ReplicateDraws {
+  const { source } = plan;
+  return source.kind === 'population' ? populationDraws(plan, source, r) : tableDraws(plan, source, r);
+}

@@ -1,0 +1,86 @@
+/**
+ * The simulated lab: a real population P with every knob (features, eta, noise) and a synthetic one set directly
+ * (oracle mode) or fitted on each real sample (two-stage mode). It reads every parameter but the lab's own.
+ */
+import type { PopulationPlan } from '../../../engine/plan';
+import { minCorrelation } from '../../../engine/populations/features';
+import { splitSpecs } from '../../../engine/learners/catalog';
+import { sanitizeModels } from '../../models';
+import { PARAM_KEYS } from '../../params/index';
+import type { Scenario } from '../../types';
+import type { LabDefinition } from '../lab';
+
+export function simulatedPlan(s: Scenario): PopulationPlan {
+  return {
+    task: s.task,
+    source: {
+      kind: 'population',
+      population: {
+        task: s.task,
+        features: {
+          family: s.features,
+          p: s.p,
+          correlation: s.correlation,
+          df: s.df,
+          components: s.components,
+          separation: s.separation,
+        },
+        shape: {
+          kind: s.eta,
+          mix: { linear: s.wLinear, quadratic: s.wQuadratic, sine: s.wSine, step: s.wStep },
+        },
+        sigma: s.sigma,
+        sharpness: s.sharpness,
+        offset: s.offset,
+      },
+      synthetic: {
+        shift: s.shift,
+        scale: s.scale,
+        rotation: s.rotation,
+        keepComponents: s.keepComponents,
+        truncate: s.truncate,
+        bias: s.bias,
+        biasShape: s.biasShape,
+        noiseScale: s.noiseScale,
+        flip01: s.flip01,
+        flip10: s.flip10,
+      },
+      fitted:
+        s.generator === 'oracle'
+          ? null
+          : { kind: s.generator, components: s.generatorComponents, neighbors: s.generatorNeighbors },
+    },
+    n: s.n,
+    m: s.m,
+    nTest: s.nTest,
+    replicates: s.replicates,
+    seed: s.seed,
+    tstrOn: s.tstrOn,
+    models: splitSpecs(s.models),
+  };
+}
+
+export const SIMULATED_LAB: LabDefinition = {
+  id: 'simulated',
+  title: 'simulated populations',
+  keys: new Set(PARAM_KEYS),
+  sweepAxis: { param: 'shift', from: 0, to: 3, steps: 7 },
+  defaults: {},
+  crossRules(scenario) {
+    const notices: string[] = [];
+    let value = scenario;
+    const lowest = minCorrelation(scenario.p);
+    if (scenario.correlation < lowest) {
+      const rounded = Math.ceil(lowest * 100) / 100;
+      notices.push(
+        `corr = ${scenario.correlation} is not a valid correlation for p = ${scenario.p}; using ${rounded}.`,
+      );
+      value = { ...value, correlation: rounded };
+    }
+    const models = sanitizeModels(value);
+    if (models.value !== value.models) value = { ...value, models: models.value };
+    if (models.notice) notices.push(models.notice);
+    return { scenario: value, notices };
+  },
+  plan: simulatedPlan,
+};
