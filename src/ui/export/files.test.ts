@@ -254,3 +254,40 @@ describe('scenario file, names and links', () => {
     expect(fileName('../../etc/passwd', a, 'svg')).toBe(`etc-passwd-${scenarioHash(a)}.svg`);
   });
 });
+
+describe('exports of another lab', () => {
+  it('a toy-lab results file names only the toy lab’s parameters, and loads back into the same scenario', async () => {
+    const { runScene } = await import('../../engine/scene');
+    const { planFromScenario } = await import('../../scenario/labs/index');
+    const { sanitizeScenario } = await import('../../scenario/sanitize');
+    const scenario = decodeLink('?lab=toy&n=100&m=100&R=2&models=ols;knn:k=3').scenario;
+    const toy: ScenarioResult = { ...(await runScene(planFromScenario(scenario))), scenario };
+    const json = JSON.parse(resultsJson(toy, meta)) as {
+      scenario: Record<string, unknown>;
+      models: unknown[];
+    };
+    expect(Object.keys(json.scenario)).toEqual([
+      'lab',
+      'task',
+      'n',
+      'nTest',
+      'm',
+      'generator',
+      'generatorComponents',
+      'generatorNeighbors',
+      'models',
+      'replicates',
+      'tstrOn',
+      'seed',
+      'backend',
+    ]);
+    const rows = parse(resultsCsv(toy)).data;
+    expect(rows).toHaveLength(2 * 2);
+    expect(rows.every((r) => typeof r.trtr === 'number' && typeof r.tstr === 'number')).toBe(true);
+    const loaded = parseScenarioFile(scenarioFileJson(scenario, DEFAULT_PAGE, meta));
+    if (!loaded.ok) throw new Error(loaded.notice);
+    expect(loaded.notices).toEqual([]);
+    const back = sanitizeScenario(loaded.scenario, defaultScenario());
+    expect(back).toEqual({ scenario, notices: [] });
+  });
+});
