@@ -18,6 +18,7 @@ test('the toy lab: its own controls, the same views, the engine’s numbers', as
   await app.open(`${TOY}&view=generalization`);
   const state = await app.snapshot();
   expect(state.scenario.lab).toBe('toy');
+  await expect(page.getByTestId('notice')).toHaveCount(0); // a valid link of the lab changes nothing
   expect(state.link).toMatch(/^v=3&lab=toy&task=regression&n=150&test=1000&m=150&gen=gaussian&/);
 
   // The numbers are the engine's for the same link, computed here in Node.
@@ -59,7 +60,8 @@ test('the toy lab: its own controls, the same views, the engine’s numbers', as
 });
 
 test('the toy lab sweeps its own parameter and switches back to the simulated lab', async ({ app, page }) => {
-  await app.open(`${TOY}&R=2&view=sweep&sx=m&sx_from=50&sx_to=150&sx_n=3`);
+  await app.open(`${TOY.replace('R=4', 'R=2')}&view=sweep&sx=m&sx_from=50&sx_to=150&sx_n=3`);
+  expect((await app.snapshot()).scenario.replicates).toBe(2);
   await page.getByTestId('sweep-run').click();
   await page.waitForFunction(() => window.playground.sweep.status === 'done', undefined, { timeout: 45_000 });
   const sweep = (await app.snapshot()).sweep;
@@ -67,6 +69,7 @@ test('the toy lab sweeps its own parameter and switches back to the simulated la
   for (const point of sweep.points)
     for (const m of point.models) expect(Number.isFinite(m.utility)).toBe(true);
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300); // the charts measure their new width
   await page.screenshot({ path: `${SHOTS}/lab-toy-sweep-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
