@@ -3,6 +3,7 @@
  * of `npm test`: layers import downwards only, views never import each other, no cycles.
  *
  *   ui ──► store ──► worker ──► scenario ──► engine        cli ──► worker, scenario, engine
+ *   (src/main.ts, the entry, starts the store and the UI; nothing imports it)
  *   ui ──► teaching ──► scenario                          (engine: the science, a library: plans in, results out)
  *
  * Test files may build what they test from higher up (an engine test may build its plan from a scenario), but
@@ -93,6 +94,28 @@ module.exports = {
       layer('cli'),
       ['^src/(ui|store|teaching)/'],
     ),
+    {
+      name: 'cli-tests-beside-the-ui',
+      comment:
+        'CLI tests stay beside the UI too; the one exception reads a scenario file as the page writes it (files.ts), to check the CLI loads it.',
+      severity: 'error',
+      from: { path: '^src/cli/.+\\.test\\.ts$', pathNot: '^src/cli/scenarioFile\\.test\\.ts$' },
+      to: { path: '^src/(ui|store|teaching)/' },
+    },
+    {
+      name: 'src-stands-alone',
+      comment: 'The app and its tests never import the bench or the end-to-end specs (they import the app).',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(bench|e2e)/' },
+    },
+    {
+      name: 'test-setup-only-in-tests',
+      comment: 'src/test/ holds test set-up (tfjs for Vitest): shipped code never loads it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['\\.test\\.tsx?$', '^src/test/'] },
+      to: { path: '^src/test/' },
+    },
     forbid('ui-not-from-cli', 'The page never imports Node code.', layer('ui'), ['^src/cli/'], {
       tests: true,
     }),

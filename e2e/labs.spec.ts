@@ -55,7 +55,9 @@ test('the toy lab: its own controls, the same views, the engine’s numbers', as
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
     await page.screenshot({ path: `${SHOTS}/lab-toy-${view}-1280.png`, fullPage: true });
   }
-  await expect(page.locator('#view-panel')).toContainText('the toy dataset, split at random');
+  await expect(page.locator('#view-panel')).toContainText(
+    'the toy dataset, split at random in each replicate',
+  );
   app.expectCleanConsole();
 });
 

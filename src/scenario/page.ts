@@ -41,6 +41,12 @@ export interface PageState {
 /** Numeric parameters a sweep may move (the seed is not one: sweeps use common random numbers). */
 export const SWEEPABLE = PARAM_KEYS.filter((key) => paramSpec(key).kind === 'number' && key !== 'seed');
 
+/** The parameters a sweep may move in this scenario's lab. */
+export function sweepableIn(scenario: Scenario): (keyof Scenario)[] {
+  const { keys } = LABS[scenario.lab];
+  return SWEEPABLE.filter((key) => keys.has(key));
+}
+
 /** Each lab's first sweep (one object per lab: views tell settings apart by identity). */
 const LAB_SWEEPS = Object.fromEntries(
   Object.values(LABS).map((lab) => [lab.id, { x: lab.sweepAxis, y: null }]),

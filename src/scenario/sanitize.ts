@@ -1,7 +1,8 @@
 /**
  * Sanitize: parse and clamp one raw value (from a slider, a link, a JSON file or the CLI) into a valid parameter
  * value, with a message for the user whenever the input was changed. Never throws. `scenarioSchema` (zod) is the
- * strict check the engine applies to what it is given: a sanitized scenario always passes it.
+ * strict shape of a valid scenario: a sanitized scenario always passes it (the property tests check that); the
+ * engine itself takes the plan a lab builds from a sanitized scenario and checks nothing again.
  */
 import { z } from 'zod';
 import { LABS } from './labs/index';

@@ -17,6 +17,14 @@ export function defaultScenario(lab: LabId = 'simulated'): Scenario {
   return { ...(out as unknown as Scenario), ...LABS[lab].defaults, lab };
 }
 
+/** The choices a control offers for an enum parameter in this scenario's lab. */
+export function optionsIn(key: keyof Scenario, scenario: Scenario): readonly string[] {
+  const spec = paramSpec(key);
+  if (spec.kind !== 'enum') return [];
+  const excluded = LABS[scenario.lab].excludedOptions?.[key] ?? [];
+  return spec.options.filter((option) => !excluded.includes(option));
+}
+
 /** Whether a parameter changes anything in this scenario: read by its lab, and relevant to its settings. */
 export function isRelevant(key: keyof Scenario, scenario: Scenario): boolean {
   const spec = paramSpec(key);

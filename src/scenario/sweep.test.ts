@@ -57,3 +57,15 @@ describe('sweeps', () => {
     expect(u[1]!).toBeLessThan(u[2]!);
   });
 });
+
+describe('a sweep point the lab would change', () => {
+  it('stops the sweep with the reason instead of running another value under its label', () => {
+    const toy = defaultScenario('toy');
+    expect(() => sweepScenarios(toy, [{ param: 'n', from: 500, to: 1500, steps: 3 }])).toThrow(
+      /n = 1500 does not fit this scenario: .*2000 rows/,
+    );
+    expect(
+      sweepScenarios(toy, [{ param: 'n', from: 500, to: 1000, steps: 2 }]).map((g) => g.scenario.n),
+    ).toEqual([500, 1000]);
+  });
+});

@@ -62,6 +62,14 @@ export function sweepScenarios(
   );
   return combos.map((values) => {
     const { scenario, notices } = sanitizeScenario(values, base);
+    // A point that the lab's rules move (the toy dataset's n + test <= 2,000 rows, a correlation invalid for p)
+    // would be labelled with a value it did not run: the sweep stops and says why instead.
+    for (const [key, value] of Object.entries(values)) {
+      if (scenario[key as keyof Scenario] !== value) {
+        const url = paramSpec(key as keyof Scenario).url;
+        throw new SweepError(`${url} = ${value} does not fit this scenario: ${notices.join(' ')}`);
+      }
+    }
     return { scenario, values, notices };
   });
 }

@@ -68,7 +68,7 @@ export function setParam<K extends keyof Scenario>(key: K, raw: unknown): void {
   addNotices([notice, crossed.notice].filter((n): n is string => n !== undefined));
   set({ scenario: keepIfSame(current, crossed.value) });
   // The presets are the simulated lab's: leaving it closes the preset's card.
-  if (next.lab !== 'simulated' && get().page.preset !== null) setPage({ preset: null });
+  setPage({});
 }
 
 /** Replaces the whole scenario (a loaded file, a preset), sanitized; notices say what was changed. */
@@ -78,11 +78,19 @@ export function loadScenario(
 ): void {
   const { scenario, notices: more } = sanitizeScenario(raw, defaultScenario());
   addNotices([...notices, ...more]);
-  set({ scenario: keepIfSame(get().scenario, scenario) });
+  set((state) => ({
+    scenario: keepIfSame(state.scenario, scenario),
+    page: presetFits(state.page, scenario),
+  }));
+}
+
+/** The presets are the simulated lab's: in another lab no preset card is open (and no verdict is computed). */
+function presetFits(page: PageState, scenario: Scenario): PageState {
+  return page.preset !== null && scenario.lab !== 'simulated' ? { ...page, preset: null } : page;
 }
 
 export function setPage(patch: Partial<PageState>): void {
-  set((state) => ({ page: { ...state.page, ...patch } }));
+  set((state) => ({ page: presetFits({ ...state.page, ...patch }, state.scenario) }));
 }
 
 export function applyPreset(id: PresetId): void {

@@ -57,7 +57,8 @@ export function snapshot(state: PlaygroundState) {
     elapsedMs: r.elapsedMs,
   };
   const preset = state.page.preset ? PRESETS[state.page.preset] : undefined;
-  const verdict = preset && r && r.scenario === state.scenario ? preset.verdict(r) : null;
+  const verdict =
+    preset && r && r.scenario === state.scenario && r.scenario.lab === 'simulated' ? preset.verdict(r) : null;
   const sweep = state.sweep;
   return deepFreeze(
     structuredClone({

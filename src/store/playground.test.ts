@@ -4,7 +4,7 @@ import { enforceCrossRules, sanitizeScenario } from '../scenario/sanitize';
 import { defaultScenario } from '../scenario/schema';
 import { encodeLink, encodeScenario } from '../scenario/url';
 import { PRESETS } from '../teaching/presets';
-import { setParam } from './actions';
+import { applyPreset, loadScenario, setPage, setParam } from './actions';
 import { initialState, startState, usePlayground } from './playground';
 
 describe('the store', () => {
@@ -24,6 +24,20 @@ describe('the store', () => {
     setParam('shift', '99');
     expect(usePlayground.getState().scenario.shift).toBe(3);
     expect(usePlayground.getState().notices.at(-1)).toMatch(/above the maximum 3/);
+  });
+
+  it('a preset card closes when the scenario leaves the simulated lab, by control or by a loaded file', () => {
+    applyPreset('claim1');
+    expect(usePlayground.getState().page.preset).toBe('claim1');
+    loadScenario({ lab: 'toy', n: 100 });
+    expect(usePlayground.getState().scenario.lab).toBe('toy');
+    expect(usePlayground.getState().page.preset).toBeNull();
+    setPage({ preset: 'claim2' }); // a file's page state cannot reopen it there
+    expect(usePlayground.getState().page.preset).toBeNull();
+    applyPreset('claim2'); // a preset brings its own (simulated) scenario
+    expect(usePlayground.getState().scenario.lab).toBe('simulated');
+    setParam('lab', 'toy');
+    expect(usePlayground.getState().page.preset).toBeNull();
   });
 
   it("switching the lab starts from that lab's defaults, keeping seed, backend and replicates", () => {
@@ -59,6 +73,22 @@ describe('the state a link opens on', () => {
     expect(encodeScenario(byDeck.scenario)).toBe(encodeScenario(presetScenarioOf('claim3')));
     expect(byDeck.page.view).toBe('ranking');
     expect(byDeck.notices).toEqual([]);
+  });
+
+  it('so does a v2 classroom link, and one that names only the lab or the backend', () => {
+    for (const link of ['?v=2&preset=claim1', '?lab=simulated&preset=claim1', '?backend=cpu&preset=claim1']) {
+      const opened = initialState(link);
+      expect({ ...opened.scenario, backend: 'auto' }).toEqual(presetScenarioOf('claim1'));
+    }
+    const deck = initialState('?v=2&present=1&deck=claim1,counter1');
+    expect(deck.scenario).toEqual(presetScenarioOf('claim1'));
+  });
+
+  it('another lab opens with no preset card, and says why', () => {
+    const opened = initialState('?lab=toy&preset=claim1');
+    expect(opened.scenario.lab).toBe('toy');
+    expect(opened.page.preset).toBeNull();
+    expect(opened.notices.join()).toMatch(/presets .* belong to the simulated lab/);
   });
 
   it('a link that names the scenario keeps it, preset or not', () => {

@@ -69,7 +69,7 @@ export function initialState(search: string): { scenario: Scenario; page: PageSt
   const notices = [...decoded.notices];
   // The presets are the simulated lab's: another lab's link shows no preset card (and no verdict).
   if (page.preset !== null && scenario.lab !== 'simulated') {
-    notices.push(`preset=${page.preset} belongs to the simulated lab; it is not shown in this lab.`);
+    notices.push('The presets (preset=, deck=) belong to the simulated lab; none is shown in this lab.');
     page = { ...page, preset: null };
   }
   if (page.preset === null || scenarioKeys.length > 0) return { scenario, page, notices };

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useState } from 'react';
 import {
   isRelevant,
+  optionsIn,
   PARAM_KEYS,
   paramSpec,
   type NumberParam,
@@ -114,7 +115,8 @@ function TextControl({ name, spec }: { name: keyof Scenario; spec: TextParam }) 
 function EnumControl({ name }: { name: keyof Scenario }) {
   const id = useId();
   const spec = paramSpec(name);
-  const value = usePlayground((s) => s.scenario[name]) as string;
+  const scenario = usePlayground((s) => s.scenario);
+  const value = scenario[name] as string;
   if (spec.kind !== 'enum') return null;
   const labels = spec.optionLabels as Record<string, string>;
   return (
@@ -123,7 +125,7 @@ function EnumControl({ name }: { name: keyof Scenario }) {
         {spec.label}
       </label>
       <select id={id} value={value} data-param={spec.url} onChange={(e) => setParam(name, e.target.value)}>
-        {spec.options.map((option) => (
+        {optionsIn(name, scenario).map((option) => (
           <option key={option} value={option}>
             {labels[option]}
           </option>

@@ -14,6 +14,8 @@ export interface LabDefinition {
   readonly keys: ReadonlySet<keyof Scenario>;
   /** The sweep axis the Sweep view starts from in this lab. */
   readonly sweepAxis: SweepAxis;
+  /** Choices of a shared parameter this lab does not offer (its cross rules replace them, with a notice). */
+  readonly excludedOptions?: Partial<Record<keyof Scenario, readonly string[]>>;
   /** Where the lab's defaults differ from the parameter specs' defaults. */
   readonly defaults: Partial<Scenario>;
   /** Rules between the lab's parameters; a notice for each change. Idempotent. */

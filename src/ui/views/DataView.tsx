@@ -3,6 +3,7 @@
  * each model's fits; p = 2: the (x1, x2) plane with eta and a chosen model's fits as heatmaps (decision
  * boundaries for classification) on a canvas; p > 2: a chosen pair of features as a scatter.
  */
+import { LABS } from '../../scenario/labs/index';
 import { useMemo, useState } from 'react';
 import { ETA_FORMULAS } from '../../engine/populations/response';
 import type { SceneVisual } from '../../engine/results';
@@ -135,12 +136,14 @@ export function DataView() {
           shown) · replicate 1 ·{' '}
           {results.scenario.lab === 'simulated'
             ? ETA_FORMULAS[results.scenario.eta]
-            : 'the toy dataset, split at random'}
+            : `the ${LABS[results.scenario.lab].title}, split at random in each replicate`}
           {p === 1 && ' · solid: trained on real · dashed: trained on synthetic'}
           {canvas &&
             (task === 'classification'
-              ? ` · colour: P(y = 1 | x), points by class (outline: sample) · solid line: the panel’s boundary P = ½ · dashed: the true boundary η = ½${surface.etaSynthetic ? ' · dotted: the synthetic population’s η̃ = ½ (where it differs)' : ''}`
-              : ' · colour: y (surface: true η or the fitted model’s prediction; points: their response; outline: sample)')}
+              ? ` · colour: P(y = 1 | x), points by class (outline: sample) · solid line: the panel’s boundary P = ½${surface.eta ? ' · dashed: the true boundary η = ½' : ''}${surface.etaSynthetic ? ' · dotted: the synthetic population’s η̃ = ½ (where it differs)' : ''}`
+              : surface.eta
+                ? ' · colour: y (surface: true η or the fitted model’s prediction; points: their response; outline: sample)'
+                : ' · colour: y (surface: the fitted model’s prediction; points: their response; outline: sample)')}
           {p > 2 && ` · ${featureName(shownPair[0])} against ${featureName(shownPair[1])} of ${p} features`}
         </p>
       )}

@@ -5,6 +5,7 @@
  * says protect the order.
  */
 import { useMemo } from 'react';
+import { hasPopulationReferences } from '../../scenario/labs/index';
 import type { MeanInterval, ProportionInterval } from '../../engine/metrics/intervals';
 import { ChartFrame } from '../charts/ChartFrame';
 import '../charts/viewLayout.css';
@@ -179,7 +180,12 @@ export function RankingView() {
           model fitted on 10,000 real points). Claim 3: pairs with a wide gap stay ordered alike even when the
           synthetic responses are poor; near-tied pairs drift toward a coin flip.
         </p>
-        {references.status === 'error' ? (
+        {!hasPopulationReferences(shown) ? (
+          <p className="view-status" data-testid="references-status" data-status="not-available">
+            This lab has no population to fit the models on (its data are a fixed dataset), so the gaps
+            between the models&apos; population risks are not known here.
+          </p>
+        ) : references.status === 'error' ? (
           <p className="view-status error" data-testid="references-status" data-status="error">
             The population gaps could not be computed: {references.error}
           </p>

@@ -5,7 +5,7 @@
  * results survive switching tabs. Results are labelled with the scenario and axes they were computed for.
  */
 import { useMemo, useState } from 'react';
-import { SWEEPABLE, sweepForLab, type SweepSetting } from '../../scenario/page';
+import { sweepableIn, sweepForLab, type SweepSetting } from '../../scenario/page';
 import type { SweepAxis } from '../../scenario/sweep';
 import type { Scenario } from '../../scenario/schema';
 import { encodeScenario } from '../../scenario/url';
@@ -22,8 +22,10 @@ import './sweep/sweep.css';
 /** Second-axis candidates, best first: response error, then feature error, then the rest. */
 const Y_PREFERENCE: readonly (keyof Scenario)[] = ['bias', 'noiseScale', 'wQuadratic', 'shift'];
 
-function secondAxisFor(x: SweepAxis): SweepAxis {
-  const param = [...Y_PREFERENCE, ...SWEEPABLE].find((key) => key !== x.param && SWEEPABLE.includes(key))!;
+/** The second axis a 2-D sweep starts with: the best candidate the scenario's lab can move. */
+function secondAxisFor(x: SweepAxis, scenario: Scenario): SweepAxis {
+  const movable = sweepableIn(scenario);
+  const param = [...Y_PREFERENCE, ...movable].find((key) => key !== x.param && movable.includes(key))!;
   return axisFor(param, 5);
 }
 
@@ -195,7 +197,7 @@ export function SweepView() {
   const setX = (x: SweepAxis) =>
     setSweep({ x, y: setting.y && setting.y.param === x.param ? null : setting.y });
   const setY = (y: SweepAxis) => setSweep({ x: setting.x, y });
-  const toggleY = () => setSweep({ x: setting.x, y: setting.y ? null : secondAxisFor(setting.x) });
+  const toggleY = () => setSweep({ x: setting.x, y: setting.y ? null : secondAxisFor(setting.x, scenario) });
   const hasResults = sweep.base !== null && (sweep.points.length > 0 || sweep.status !== 'idle');
 
   return (

@@ -1,6 +1,6 @@
 /**
  * The simulated lab: a real population P with every knob (features, eta, noise) and a synthetic one set directly
- * (oracle mode) or fitted on each real sample (two-stage mode). It reads every parameter but the lab's own.
+ * (oracle mode) or fitted on each real sample (two-stage mode). It reads every parameter there is.
  */
 import type { PopulationPlan } from '../../../engine/plan';
 import { minCorrelation } from '../../../engine/populations/features';

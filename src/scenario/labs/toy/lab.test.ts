@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { drawReplicate } from '../../../engine/draw';
 import { runExperiment } from '../../../engine/run';
 import { assertScenario } from '../../sanitize';
-import { defaultScenario, isRelevant, PARAM_KEYS } from '../../schema';
+import { defaultScenario, isRelevant, optionsIn, PARAM_KEYS } from '../../schema';
 import { decodeScenario, encodeScenario } from '../../url';
 import { planFromScenario } from '../index';
 import { TOY_ROWS, toyRows } from './dataset';
@@ -108,5 +108,12 @@ describe('the toy lab', () => {
       expect(model.trtr!.mean).toBeGreaterThan(0);
       expect(model.trtr!.mean).toBeLessThan(0.5);
     }
+  });
+});
+
+describe('the toy lab’s controls', () => {
+  it('offer no oracle generator, which it has no population for', () => {
+    expect(optionsIn('generator', defaultScenario('toy'))).toEqual(['gaussian', 'gmm', 'smote']);
+    expect(optionsIn('generator', defaultScenario())).toEqual(['oracle', 'gaussian', 'gmm', 'smote']);
   });
 });

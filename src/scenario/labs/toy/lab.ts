@@ -51,6 +51,7 @@ export const TOY_LAB: LabDefinition = {
     'backend',
   ]),
   sweepAxis: { param: 'm', from: 50, to: 500, steps: 7 },
+  excludedOptions: { generator: ['oracle'] },
   defaults: { n: 200, nTest: 1000, m: 200, generator: 'gaussian' },
   crossRules(scenario) {
     const notices: string[] = [];

@@ -4,7 +4,7 @@
  * the share link) at once; unreadable input stays in the box with a message and changes nothing.
  */
 import { useId, useState, type ChangeEvent } from 'react';
-import { SWEEPABLE } from '../../../scenario/page';
+import { sweepableIn } from '../../../scenario/page';
 import type { SweepAxis } from '../../../scenario/sweep';
 import { isRelevant, paramSpec, type ParamGroup, type Scenario } from '../../../scenario/schema';
 import { axisFor, checkAxis, draftOf, numberSpec, sameAxis, type AxisDraft } from './axes';
@@ -55,7 +55,7 @@ export function AxisEditor({ id, title, axis, exclude, scenario, onChange }: Pro
   };
 
   const groups = new Map<ParamGroup, (keyof Scenario)[]>();
-  for (const key of SWEEPABLE) {
+  for (const key of sweepableIn(scenario)) {
     if (key === exclude) continue;
     const group = paramSpec(key).group;
     groups.set(group, [...(groups.get(group) ?? []), key]);
