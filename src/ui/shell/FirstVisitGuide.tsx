@@ -60,9 +60,9 @@ export function FirstVisitGuide({ onClose, focusOnOpen }: FirstVisitGuideProps) 
           trained on the synthetic ones. The curve in the text's colour is the true η.
         </li>
         <li>
-          <strong>What to move.</strong> The <em>Feature shift</em> slider in the Scenario controls (on a
-          phone, behind the Controls button), or a preset from the menu at the top: each one shows a claim of
-          the paper or a case where it fails.
+          <strong>What to move.</strong> The <em>Feature shift</em> slider among the controls (on the right;
+          on a phone, behind the Controls button), or a preset from the menu at the top: each one shows a
+          claim of the paper or a case where it fails.
         </li>
         <li>
           <strong>What to watch.</strong> U = |TSTR − TRTR| per model, in the table under the chart: how much
