@@ -39,6 +39,7 @@ test('opens with the scene, the numbers and a clean console', async ({ app, page
   await expect(page.locator('.recharts-line')).toHaveCount(1 + 2 * 3);
   expect(page.url()).toContain('v=3&lab=simulated&task=regression');
   expect(page.url()).toContain('&eta=quadratic&');
+  expect(page.url()).toContain('&shift=0.7&');
   timings[`default link, ${backend}`] = state.firstResultsMs!;
   app.expectCleanConsole();
 });
@@ -47,12 +48,14 @@ test('moving the shift slider changes TSTR but not TRTR', async ({ app, page }) 
   await app.open();
   const before = await app.numbers();
   const slider = app.slider('shift');
+  // The empty link opens on the first look, shift 0.7 (src/store/firstLook.ts).
+  await expect(slider).toHaveValue('0.7');
   await slider.focus();
   for (let i = 0; i < 8; i++) await slider.press('ArrowRight');
-  await expect(slider).toHaveValue('0.8');
-  await expect.poll(() => app.snapshot().then((s) => s.scenario.shift)).toBe(0.8);
+  await expect(slider).toHaveValue('1.5');
+  await expect.poll(() => app.snapshot().then((s) => s.scenario.shift)).toBe(1.5);
   await app.waitForResults();
-  expect(page.url()).toContain('shift=0.8');
+  expect(page.url()).toContain('shift=1.5');
   const after = await app.numbers();
   after.forEach((m, i) => {
     expect(m.trtr).toBe(before[i]!.trtr);
@@ -135,5 +138,5 @@ test('window.playground is read-only', async ({ app, page }) => {
     }
     return { before, after: window.playground.scenario.shift, frozen: Object.isFrozen(window.playground) };
   });
-  expect(result).toEqual({ before: 0, after: 0, frozen: true });
+  expect(result).toEqual({ before: 0.7, after: 0.7, frozen: true });
 });

@@ -14,6 +14,7 @@ import { sanitizeScenario } from '../scenario/sanitize';
 import { defaultScenario, type Scenario } from '../scenario/schema';
 import { decodeLink } from '../scenario/url';
 import { PRESETS, type PresetId } from '../teaching/presets';
+import { firstLookScenario, opensFirstLook } from './firstLook';
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'done' | 'error';
 
@@ -51,6 +52,8 @@ export interface PlaygroundState {
   sweep: SweepState;
   /** Milliseconds from navigation start until the first numbers were on screen. */
   firstResultsMs: number | null;
+  /** The page opened on the empty link, so on the first look (firstLook.ts): the first-visit guide may show. */
+  firstLook: boolean;
 }
 
 /** A preset's scenario, on the given compute backend (a preset never forces one). */
@@ -60,9 +63,15 @@ export function presetScenario(id: PresetId, backend: Scenario['backend']): Scen
 
 /**
  * The state a link opens on. A link that names a preset (or a deck) but no scenario parameter is a
- * hand-written classroom link: it opens on that preset's scenario, view and sweep (unless it names them).
+ * hand-written classroom link: it opens on that preset's scenario, view and sweep (unless it names them). The
+ * empty link (the site itself) opens on the first look, a scenario with something to see (firstLook.ts).
  */
-export function initialState(search: string): { scenario: Scenario; page: PageState; notices: string[] } {
+export function initialState(search: string): {
+  scenario: Scenario;
+  page: PageState;
+  notices: string[];
+  firstLook: boolean;
+} {
   const decoded = decodeLink(search);
   const { scenario, scenarioKeys } = decoded;
   let { page } = decoded;
@@ -72,7 +81,10 @@ export function initialState(search: string): { scenario: Scenario; page: PageSt
     notices.push('The presets (preset=, deck=) belong to the simulated lab; none is shown in this lab.');
     page = { ...page, preset: null };
   }
-  if (page.preset === null || scenarioKeys.length > 0) return { scenario, page, notices };
+  if (opensFirstLook({ scenarioKeys, page })) {
+    return { scenario: firstLookScenario(scenario.backend), page, notices, firstLook: true };
+  }
+  if (page.preset === null || scenarioKeys.length > 0) return { scenario, page, notices, firstLook: false };
   const preset = PRESETS[page.preset];
   const named = new URLSearchParams(search);
   return {
@@ -83,6 +95,7 @@ export function initialState(search: string): { scenario: Scenario; page: PageSt
       sweep: preset.sweep && !named.has('sx') ? preset.sweep : page.sweep,
     },
     notices,
+    firstLook: false,
   };
 }
 

@@ -2,9 +2,9 @@
  * The page: a header (preset picker, playback, share and export, backend, theme), notices, the preset's theory
  * card, the view tabs with the open view, a live summary line, and the controls (a side panel on wide screens,
  * a drawer on phones). Lecture mode (present=1) enlarges everything and hides advanced controls; embed=1 drops
- * the chrome for iframes.
+ * the chrome for iframes. On a first visit to the empty link, a three-step guide sits above the view.
  */
-import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import type { View } from '../scenario/page';
 import { usePlayground } from '../store/playground';
 import { About } from './About';
@@ -13,6 +13,8 @@ import { Controls } from './Controls';
 import { CopyLink } from './CopyLink';
 import { ExportMenu } from './export/ExportMenu';
 import { Notices } from './Notices';
+import { FirstVisitGuide } from './shell/FirstVisitGuide';
+import { guideDismissed, pageStorage, rememberGuideDismissed, showsGuideAtStart } from './shell/firstVisit';
 import { Playback } from './shell/Playback';
 import { ShortcutHelp } from './shell/ShortcutHelp';
 import { SlideCounter } from './shell/SlideCounter';
@@ -38,6 +40,14 @@ const VIEW_COMPONENTS: Readonly<Record<View, ComponentType>> = {
   sweep: SweepView,
 };
 
+/** Closed, open by itself on a first visit (focus left alone), or opened from the help (focus moved to it). */
+type GuideState = 'closed' | 'start' | 'asked';
+
+function guideAtStart(): GuideState {
+  const { firstLook, page } = usePlayground.getState();
+  return showsGuideAtStart(firstLook, page, guideDismissed(pageStorage())) ? 'start' : 'closed';
+}
+
 export function App() {
   const view = usePlayground((s) => s.page.view);
   const present = usePlayground((s) => s.page.present);
@@ -47,6 +57,18 @@ export function App() {
   const firstResultsMs = usePlayground((s) => s.firstResultsMs);
   const [help, setHelp] = useState(false);
   const [drawer, setDrawer] = useState(false);
+  const [guide, setGuide] = useState<GuideState>(guideAtStart);
+  const helpButton = useRef<HTMLButtonElement>(null);
+  const closeGuide = useCallback(() => {
+    rememberGuideDismissed(pageStorage());
+    setGuide('closed');
+    // The button that closed it is gone: focus goes where the guide can be opened again.
+    helpButton.current?.focus();
+  }, []);
+  const showGuide = useCallback(() => {
+    setHelp(false);
+    setGuide('asked');
+  }, []);
   const toggleHelp = useCallback((open?: boolean) => setHelp((now) => open ?? !now), []);
   useShortcuts(toggleHelp);
   useTheme();
@@ -81,6 +103,7 @@ export function App() {
             <button
               type="button"
               className="icon"
+              ref={helpButton}
               onClick={() => toggleHelp(true)}
               aria-label="Keyboard shortcuts"
             >
@@ -92,6 +115,7 @@ export function App() {
       <Notices />
       <div className="layout">
         <main>
+          {guide !== 'closed' && <FirstVisitGuide onClose={closeGuide} focusOnOpen={guide === 'asked'} />}
           <TheoryCard />
           <section className="card view-card" aria-label="Results">
             <div className="view-head">
@@ -137,7 +161,7 @@ export function App() {
           </>
         )}
       </div>
-      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {help && <ShortcutHelp onClose={() => setHelp(false)} onShowGuide={showGuide} />}
     </div>
   );
 }

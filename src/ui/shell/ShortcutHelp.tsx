@@ -1,8 +1,8 @@
-/** The list of keyboard shortcuts, opened with "?". */
+/** The list of keyboard shortcuts, opened with "?", and the way back to the first-visit guide. */
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './useShortcuts';
 
-export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+export function ShortcutHelp({ onClose, onShowGuide }: { onClose: () => void; onShowGuide: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => close.current?.focus(), []);
   return (
@@ -25,9 +25,14 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
             </div>
           ))}
         </dl>
-        <button type="button" ref={close} onClick={onClose}>
-          Close
-        </button>
+        <div className="dialog-actions">
+          <button type="button" ref={close} onClick={onClose}>
+            Close
+          </button>
+          <button type="button" onClick={onShowGuide} data-testid="show-guide">
+            Show the first-visit guide
+          </button>
+        </div>
       </div>
     </div>
   );
