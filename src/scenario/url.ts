@@ -42,7 +42,7 @@ export interface DecodedLink {
 export interface DecodedPageLink extends DecodedLink {
   readonly page: PageState;
   /**
-   * The scenario parameters the link names (backend and lab aside). Links the app writes name all of them; a
+   * The scenario parameters the link names (backend, and lab=simulated, aside). Links the app writes name all of them; a
    * hand-written `?preset=claim1` or `?present=1&deck=...` names none and means "that preset's scenario".
    */
   readonly scenarioKeys: readonly (keyof Scenario)[];
@@ -114,10 +114,10 @@ export function decodeLink(search: string): DecodedPageLink {
   notices.push(...valueNotices, ...pageNotices);
   const shown = notices.length > MAX_NOTICES ? notices.slice(0, MAX_NOTICES - 1) : notices;
   if (shown.length < notices.length) shown.push(`…and ${notices.length - shown.length} more problems.`);
-  // The backend and the lab say where and on what a scenario runs, not which scenario: a link naming only them
-  // (and a preset) is still a hand-written classroom link. Migrated v2 links name lab=simulated.
+  // The backend says where a scenario runs, not which one; lab=simulated (what migrated v2 links name) is the
+  // default lab: a link naming only them (and a preset) is still a hand-written classroom link.
   const scenarioKeys = (Object.keys(raw) as (keyof Scenario)[]).filter(
-    (key) => key !== 'backend' && key !== 'lab',
+    (key) => key !== 'backend' && !(key === 'lab' && scenario.lab === 'simulated'),
   );
   return { scenario, page, notices: shown, scenarioKeys };
 }
