@@ -121,7 +121,8 @@ export function exactRisks(setting: ExactSetting, cls: ExactClass): ExactRisks {
   const { S, St, shift, sigma, eta, etaTilde } = setting;
   const zero = new MlMatrix(shift.rows, 1);
   const risk = (f: Quadratic) => sigma ** 2 + meanSquare(minus(f, eta), S);
-  if (cls === 'quadratic') return { real: sigma ** 2, responseOnly: risk(etaTilde), synthetic: risk(etaTilde) };
+  if (cls === 'quadratic')
+    return { real: sigma ** 2, responseOnly: risk(etaTilde), synthetic: risk(etaTilde) };
   return {
     real: risk(affineProjection(eta, zero, S)),
     responseOnly: risk(affineProjection(etaTilde, zero, S)),

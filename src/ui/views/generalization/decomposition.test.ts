@@ -128,7 +128,7 @@ describe('decompositionRows', () => {
     const [row] = decompositionRows([ols], mc, false);
     const limit = row!.reference!.intervals.limit!;
     expect(row!.reference!.exact).toBe(false);
-    expect((limit.hi - limit.lo) / 2).toBeCloseTo(2.776445 * Math.sqrt(0.005) / Math.sqrt(5), 5);
+    expect((limit.hi - limit.lo) / 2).toBeCloseTo((2.776445 * Math.sqrt(0.005)) / Math.sqrt(5), 5);
     const half = Math.hypot((gap.hi! - gap.lo!) / 2, (limit.hi - limit.lo) / 2);
     expect(row!.estimationInterval!.hi - row!.estimationInterval!.lo).toBeCloseTo(2 * half, 12);
     expect(half).toBeGreaterThan((gap.hi! - gap.lo!) / 2);
