@@ -189,6 +189,21 @@ function fromValues(
   };
 }
 
+/**
+ * The estimation part gap - limit with its 95% interval: the gap (over replicates) and the limit (exact, or over
+ * independent fits) come from disjoint draws, so their half-widths add in quadrature. Null without both intervals.
+ */
+export function estimationPart(
+  gap: { readonly mean: number; readonly lo: number | null; readonly hi: number | null },
+  limit: ReferenceValue,
+): { value: number; lo: number | null; hi: number | null } {
+  const value = gap.mean - limit.value;
+  if (gap.lo === null || gap.hi === null || !Number.isFinite(limit.lo) || !Number.isFinite(limit.hi))
+    return { value, lo: null, hi: null };
+  const half = Math.hypot((gap.hi - gap.lo) / 2, (limit.hi - limit.lo) / 2);
+  return { value, lo: value - half, hi: value + half };
+}
+
 /** A model's exact reference (closed-form risks). */
 export function exactReference(id: string, risks: ExactRisks): ModelReference {
   return fromValues(id, exactValues(risks), 'exact', null);

@@ -10,7 +10,7 @@
  * estimation part's interval combines the gap's and the limit's half-widths in quadrature (independent
  * samples: the references never share a draw with the replicates).
  */
-import type { PopulationReferences } from '../../../engine/references';
+import { estimationPart, type PopulationReferences } from '../../../engine/references';
 import type { ModelSummary } from '../../../engine/results';
 import { niceTicks } from '../../format';
 
@@ -110,10 +110,9 @@ export function estimationInterval(
   parts: ReferenceParts,
 ): Interval | null {
   const limit = parts.intervals.limit;
-  if (gap.lo === null || gap.hi === null || limit === null) return null;
-  const half = Math.hypot((gap.hi - gap.lo) / 2, (limit.hi - limit.lo) / 2);
-  const centre = gap.mean - parts.limit;
-  return { lo: centre - half, hi: centre + half };
+  if (limit === null) return null;
+  const { lo, hi } = estimationPart(gap, { value: parts.limit, lo: limit.lo, hi: limit.hi, se: Number.NaN });
+  return lo === null || hi === null ? null : { lo, hi };
 }
 
 export function decompositionRows(
@@ -183,12 +182,21 @@ export function decompositionExtent(rows: readonly DecompositionRow[]): number[]
   ]);
 }
 
-/** Every value the U chart draws: U with its interval and |limit|. */
+/** The image of an interval under |·| (as U's interval is the image of the gap's, docs/theory.md §3.2). */
+export function absInterval(interval: Interval): Interval {
+  const [a, b] = [Math.abs(interval.lo), Math.abs(interval.hi)];
+  return interval.lo <= 0 && interval.hi >= 0
+    ? { lo: 0, hi: Math.max(a, b) }
+    : { lo: Math.min(a, b), hi: Math.max(a, b) };
+}
+
+/** Every value the U chart draws: U with its interval and |limit| with its interval. */
 export function utilityExtent(rows: readonly DecompositionRow[]): number[] {
   return rows.flatMap((row) => [
     0,
     ...(row.utility ? [row.utility.value, row.utility.hi ?? row.utility.value] : []),
     ...(row.reference ? [Math.abs(row.reference.limit)] : []),
+    ...(row.reference?.intervals.limit ? [absInterval(row.reference.intervals.limit).hi] : []),
   ]);
 }
 
