@@ -192,20 +192,38 @@ describe('cli run and sweep: the browser`s engine on a share link', () => {
     const { code, out } = await cli(
       'run',
       '--scenario',
-      '?v=2&eta=quadratic&shift=1&models=ols;poly:degree=2&R=3&test=1000',
+      '?v=2&eta=quadratic&shift=1&models=ols;poly:degree=2;ridge:alpha=1&R=3&test=1000',
       '--references',
       '--json',
     );
     expect(code).toBe(0);
+    type Reference = {
+      id: string;
+      method: string;
+      size: number | null;
+      fits: number;
+      limit: number;
+      responsePart: number;
+      featurePart: number;
+      values: { limit: { lo: number; hi: number } };
+      estimation: number;
+      estimationInterval: { lo: number; hi: number };
+    };
     const report = JSON.parse(out) as {
-      references: { models: { id: string; limit: number; responsePart: number; featurePart: number }[] };
+      references: { fits: number; models: Reference[] };
       ranking: { tstrVsPopulation: number[][] };
     };
-    const [ols] = report.references.models;
-    // OLS on a quadratic eta, shift 1, exact responses: the limit gap is the closed form s^4/4 + s^2 = 1.25.
-    expect(ols!.limit).toBeGreaterThan(1.1);
-    expect(ols!.limit).toBeLessThan(1.4);
-    expect(ols!.responsePart).toBeCloseTo(0, 1);
+    const [ols, , ridge] = report.references.models;
+    // OLS on a quadratic eta, shift 1, exact responses: exactly the closed form s^4/4 + s^2 = 1.25, all of it in
+    // the feature x misspecification part, with a zero-width interval.
+    expect(ols).toMatchObject({ method: 'exact', size: null, fits: 0, responsePart: 0 });
+    expect(ols!.limit).toBeCloseTo(1.25, 12);
+    expect(ols!.values.limit.hi - ols!.values.limit.lo).toBe(0);
+    // Ridge has no closed form: a mean over independent fits with the sizes used, and an interval.
+    expect(ridge).toMatchObject({ method: 'monte-carlo', size: 10_000, fits: report.references.fits });
+    expect(ridge!.values.limit.lo).toBeLessThan(ridge!.values.limit.hi);
+    expect(ridge!.estimationInterval.lo).toBeLessThan(ridge!.estimation);
+    expect(ridge!.estimationInterval.hi).toBeGreaterThan(ridge!.estimation);
     expect(report.ranking.tstrVsPopulation[0]![1]).toBe(1);
     expect((await cli('run', '--scenario', '?gen=gmm&R=1', '--references')).err).toMatch(/oracle mode/);
   });

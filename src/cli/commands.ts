@@ -1,5 +1,5 @@
 /** `run` and `sweep`: the browser's engine on a share link or scenario file, headless, with progress on stderr. */
-import { populationReferences } from '../engine/references';
+import { estimationPart, populationReferences, REFERENCE_FITS } from '../engine/references';
 import { isPopulationPlan } from '../engine/plan';
 import { GeneratorError, runExperiment } from '../engine/run';
 import { runSweep } from '../engine/sweep';
@@ -51,7 +51,10 @@ export async function runCommand(
       '--references needs a simulated population in oracle mode (gen=oracle): a fitted generator or a dataset has no fixed synthetic population',
     );
   }
-  if (options.references) log('population references (10,000-point samples)…');
+  if (options.references)
+    log(
+      `population references (exact where a closed form exists, else ${REFERENCE_FITS} Monte Carlo fits of 10,000 points)…`,
+    );
   const references = options.references ? await populationReferences(plan) : null;
   const result = await guarded(() =>
     runExperiment(plan, {
@@ -69,12 +72,27 @@ export async function runCommand(
     fidelity: result.fidelity,
     references: references && {
       size: references.size,
+      fits: references.fits,
+      exactUnavailable: references.exactUnavailable,
       gaps: references.gaps,
       models: references.models.map((m, k) => {
-        const gap = result.summary.models[k]?.gap?.mean ?? null;
+        const gap = result.summary.models[k]?.gap;
         const limit = m.synthetic - m.real;
-        // U's signed gap = response part + feature x misspecification part (the limit) + estimation (finite n, m).
-        return { ...m, limit, estimation: gap === null ? null : gap - limit };
+        // U's signed gap = response part + feature x misspecification part (the limit) + estimation (finite n,
+        // m), the last with an interval from both the replicates and the reference fits.
+        const estimation =
+          gap && m.values
+            ? estimationPart(
+                { mean: gap.mean, lo: gap.hasInterval ? gap.lo : null, hi: gap.hasInterval ? gap.hi : null },
+                m.values.limit,
+              )
+            : null;
+        return {
+          ...m,
+          limit,
+          estimation: estimation?.value ?? null,
+          estimationInterval: estimation && { lo: estimation.lo, hi: estimation.hi },
+        };
       }),
     },
     replicates: result.records.flatMap((r) =>

@@ -9,6 +9,7 @@ import { useMemo } from 'react';
 import { usePlayground } from '../../store/playground';
 import { ChartFrame } from '../charts/ChartFrame';
 import '../charts/viewLayout.css';
+import type { PopulationReferences } from '../../engine/references';
 import { useLiveResults, useReferences, type LiveReferences } from '../liveResults';
 import { ResultsTable } from '../ResultsTable';
 import { StaleNote } from '../StaleNote';
@@ -18,6 +19,30 @@ import { DecompositionChart } from './generalization/DecompositionChart';
 import { DecompositionTable } from './generalization/DecompositionTable';
 import { RiskChart } from './generalization/RiskChart';
 import { UtilityChart } from './generalization/UtilityChart';
+
+/** What the references are, model by model, with the sizes actually used (kernel ridge is capped). */
+function referenceSummary(value: PopulationReferences): string {
+  const exact = value.models.filter((m) => m.method === 'exact').map((m) => m.id);
+  const sampled = value.models.filter((m) => m.method === 'monte-carlo');
+  const sizes = [...new Set(sampled.map((m) => m.size ?? value.size))].map(
+    (n) =>
+      `${sampled
+        .filter((m) => (m.size ?? value.size) === n)
+        .map((m) => m.id)
+        .join(', ')} on ${n.toLocaleString('en-US')}`,
+  );
+  const parts = [
+    exact.length > 0
+      ? `${exact.join(', ')}: exact, from the Gaussian closed forms (no sampling).`
+      : value.exactUnavailable
+        ? `No closed form here (${value.exactUnavailable}).`
+        : '',
+    sampled.length > 0
+      ? `Monte Carlo: mean of ${value.fits} independent fits, each on fresh real, response-only and synthetic training samples (${sizes.join('; ')} points) scored on ${value.size.toLocaleString('en-US')} real test points; intervals 95% over the fits.`
+      : '',
+  ];
+  return `Population values. ${parts.filter(Boolean).join(' ')}`;
+}
 
 function ReferenceStatus({
   references,
@@ -42,8 +67,8 @@ function ReferenceStatus({
       {status === 'error'
         ? `The population limit could not be computed: ${error}`
         : status === 'done' && value
-          ? `Population values: each model fitted on ${value.size.toLocaleString('en-US')} real, response-only and synthetic points, scored on ${value.size.toLocaleString('en-US')} real test points.`
-          : 'Computing the population limit (each model fitted on 10,000-point samples)…'}
+          ? referenceSummary(value)
+          : 'Computing the population references…'}
       {tsts &&
         ' With TSTS the measured gap is scored on synthetic data, so it is not drawn: the population limit is the TSTR one (scored on real data).'}
     </p>
@@ -91,7 +116,12 @@ export function GeneralizationView() {
           <p className="view-explain">
             <strong>U = |mean {risk} − mean TRTR|</strong>: how much the risk on real data moves when the
             model is trained on synthetic instead of real data. Small U = the synthetic data can stand in for
-            the real data for this model. ◇ is where U goes as n and m grow.
+            the real data for this model. ◇ is the population limit |R(f̄) − R(f*)|, where U goes as n and m
+            grow for the fixed-dimension fits (OLS, ridge, polynomial, logistic); □ marks kNN, kernel ridge
+            and MLPs, whose value at the reference size N is shown instead: with a fixed k or α their fit
+            keeps changing with the sample size, so there is no fixed best-in-class fit for U to approach.
+            Exact where a closed form exists (OLS and polynomial regression, Gaussian features), else a Monte
+            Carlo mean with its 95% interval (grey whisker).
           </p>
           {results ? <UtilityChart rows={rows} unit={unit} /> : <p className="placeholder">Training…</p>}
         </ChartFrame>
@@ -100,7 +130,8 @@ export function GeneralizationView() {
         <p className="view-explain">
           Read each model left to right: the synthetic <strong>responses</strong> (η̃ vs η, and their noise),
           then the synthetic <strong>features</strong> (μ̃ vs μ), which matter only when the model cannot
-          represent η (misspecification), add up to the <strong>population limit</strong> R(f̄) − R(f*) ◇; the{' '}
+          represent η (misspecification), add up to the <strong>population limit</strong> R(f̄) − R(f*) ◇ (□:
+          the value at the reference size N, for learners without such a limit); the{' '}
           <strong>estimation</strong> part (finite n = {shownScenario.n}, m = {shownScenario.m}) takes it to
           the measured gap ●. Parts are signed: one that points left lowers the gap.
         </p>

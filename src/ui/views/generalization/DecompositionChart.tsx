@@ -1,7 +1,7 @@
 /**
  * Where the gap TSTR − TRTR comes from, per model, as a waterfall read left to right: the response part (only the
  * synthetic responses differ), then the feature × misspecification part, which together reach the population
- * limit R(f̄) − R(f*) (◇); then the estimation part (finite n and m), which ends at the measured gap (●, with its
+ * limit R(f̄) − R(f*) (◇; □ where it is only the learner's value at the reference size N); then the estimation part (finite n and m), which ends at the measured gap (●, with its
  * 95% interval). Each part starts where the previous one ended, so a negative part goes left.
  */
 import { memo } from 'react';
@@ -20,6 +20,7 @@ import {
   type DecompositionRow,
   type PartName,
 } from './decomposition';
+import { ReferenceMark } from './ReferenceMark';
 
 export const PART_COLORS: Readonly<Record<PartName, string>> = {
   response: '#CC79A7',
@@ -79,6 +80,15 @@ export const DecompositionChart = memo(function DecompositionChart({
         label: 'population limit R(f̄) − R(f*)',
         symbol: <Diamond x={0} y={0} r={5} fill="var(--card)" stroke="var(--fg)" />,
       },
+      ...(rows.some((r) => r.reference && !r.reference.isLimit)
+        ? [
+            {
+              key: 'at-n',
+              label: 'R(f̄) − R(f*) at the reference size N (not a limit)',
+              symbol: <ReferenceMark x={0} y={0} r={5} isLimit={false} fill="var(--card)" />,
+            },
+          ]
+        : []),
       ...(showGap
         ? [
             {
@@ -156,12 +166,12 @@ export const DecompositionChart = memo(function DecompositionChart({
               </g>
             )}
             {row.reference && (
-              <Diamond
+              <ReferenceMark
                 x={x(row.reference.limit)}
                 y={lane(1) + LANE / 2}
                 r={5.5}
+                isLimit={row.reference.isLimit}
                 fill="var(--card)"
-                stroke="var(--fg)"
               />
             )}
             {!row.reference && !gap && (row.utility === null || row.referenceError) && (

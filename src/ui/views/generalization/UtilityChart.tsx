@@ -1,6 +1,8 @@
 /**
  * U per model: a dot at U = |mean TSTR − mean TRTR| with its 95% interval over replicates, in the model's colour,
- * and a hollow diamond at the population limit |R(f̄) − R(f*)| that U approaches as n and m grow.
+ * and |R(f̄) − R(f*)|: a hollow diamond where it is the limit U approaches as n and m grow (fixed-dimension
+ * fits), a hollow square where it is only the learner's value at the reference size N (kNN, kernel ridge, MLP),
+ * with its Monte Carlo interval when it is not exact.
  */
 import { memo } from 'react';
 import { BottomAxis } from '../../charts/axis';
@@ -11,7 +13,8 @@ import { linearScale } from '../../charts/scale';
 import { SvgChart, useChartBox } from '../../charts/SvgChart';
 import { formatInterval, formatNumber } from '../../format';
 import { modelColorAt } from '../../palette';
-import { linearAxis, utilityExtent, type DecompositionRow } from './decomposition';
+import { absInterval, linearAxis, utilityExtent, type DecompositionRow } from './decomposition';
+import { ReferenceMark, referenceSource } from './ReferenceMark';
 
 const ROW = 28;
 
@@ -23,7 +26,10 @@ function describe(rows: readonly DecompositionRow[]): string {
         r.utility.lo !== null && r.utility.hi !== null
           ? ` (95% ${formatInterval(r.utility.lo, r.utility.hi)})`
           : '';
-      const limit = r.reference ? `, population limit ${formatNumber(Math.abs(r.reference.limit))}` : '';
+      const ref = r.reference;
+      const limit = ref
+        ? `, ${ref.isLimit ? 'population limit' : `reference at N = ${ref.size ?? ''} (not a limit)`} ${formatNumber(Math.abs(ref.limit))}, ${referenceSource(ref)}`
+        : '';
       return `${r.label}: U = ${formatNumber(r.utility.value)}${interval}${limit}`;
     })
     .join('; ');
@@ -55,6 +61,15 @@ export const UtilityChart = memo(function UtilityChart({
         label: 'population limit |R(f̄) − R(f*)|',
         symbol: <Diamond x={0} y={0} r={5} fill="var(--card)" stroke="var(--fg)" />,
       },
+      ...(rows.some((r) => r.reference && !r.reference.isLimit)
+        ? [
+            {
+              key: 'at-n',
+              label: 'value at the reference size N (kNN, kernel ridge, MLP: not a limit)',
+              symbol: <ReferenceMark x={0} y={0} r={5} isLimit={false} fill="var(--card)" />,
+            },
+          ]
+        : []),
     ],
     width - 8,
   );
@@ -91,7 +106,24 @@ export const UtilityChart = memo(function UtilityChart({
               </>
             )}
             {row.reference && (
-              <Diamond x={x(Math.abs(row.reference.limit))} y={y} r={5} fill="none" stroke="var(--fg)" />
+              <g data-part="limit" data-exact={row.reference.exact} data-is-limit={row.reference.isLimit}>
+                {row.reference.intervals.limit && !row.reference.exact && (
+                  <Whisker
+                    x0={x(absInterval(row.reference.intervals.limit).lo)}
+                    x1={x(absInterval(row.reference.intervals.limit).hi)}
+                    y={y + 8}
+                    color="var(--muted)"
+                    cap={3}
+                  />
+                )}
+                <ReferenceMark
+                  x={x(Math.abs(row.reference.limit))}
+                  y={y}
+                  r={5}
+                  isLimit={row.reference.isLimit}
+                  fill="none"
+                />
+              </g>
             )}
           </g>
         );

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { meanInterval } from '../../../engine/metrics/intervals';
-import type { PopulationReferences } from '../../../engine/references';
+import {
+  exactReference,
+  failedReference,
+  monteCarloReference,
+  populationReferences,
+  referencesOf,
+  type PopulationReferences,
+} from '../../../engine/references';
+import { runExperiment } from '../../../engine/run';
+import { exactRisks, exactSetting } from '../../../engine/theory/olsLimits';
+import { simulatedPlan } from '../../../scenario/labs/simulated/lab';
+import { defaultScenario } from '../../../scenario/schema';
 import type { ModelSummary } from '../../../engine/results';
 import {
   decompositionExtent,
   decompositionRows,
+  estimationInterval,
   linearAxis,
   utilityExtent,
   waterfall,
@@ -44,20 +56,12 @@ const unfitted: ModelSummary = {
 };
 
 function refs(parts: Record<string, [number, number, number] | null>): PopulationReferences {
-  const models = Object.entries(parts).map(([id, p]) => {
-    const [real, resp, syn] = p ?? [NaN, NaN, NaN];
-    return {
-      id,
-      size: 10_000,
-      real,
-      responseOnly: resp,
-      synthetic: syn,
-      responsePart: resp - real,
-      featurePart: syn - resp,
-      error: p ? null : 'singular',
-    };
-  });
-  return { size: 10_000, models, gaps: models.map((a) => models.map((b) => Math.abs(a.real - b.real))) };
+  const models = Object.entries(parts).map(([id, p]) =>
+    p
+      ? exactReference(id, { real: p[0], responseOnly: p[1], synthetic: p[2] })
+      : failedReference(id, 10_000, 'singular'),
+  );
+  return referencesOf(models, 10_000);
 }
 
 describe('decompositionRows', () => {
@@ -109,6 +113,29 @@ describe('decompositionRows', () => {
     expect(values.every(Number.isFinite)).toBe(true);
   });
 
+  it('gives the estimation part the gap`s interval when the limit is exact, wider when it is Monte Carlo', () => {
+    const [exact] = decompositionRows([ols], refs({ ols: [1, 1.3, 1.2] }), false);
+    const gap = exact!.gap!;
+    expect(exact!.reference!.exact).toBe(true);
+    const exactLimit = exact!.reference!.intervals.limit!;
+    expect(exactLimit.lo).toBe(exactLimit.hi);
+    expect(exactLimit.lo).toBeCloseTo(0.2, 12);
+    expect(exact!.estimationInterval!.lo).toBeCloseTo(gap.lo! - 0.2, 12);
+    expect(exact!.estimationInterval!.hi).toBeCloseTo(gap.hi! - 0.2, 12);
+    // Five fits whose limits are 0.1, 0.2, 0.2, 0.2, 0.3: mean 0.2, sd 0.0707, t_4 half-width 0.0878.
+    const fits = [0.1, 0.2, 0.2, 0.2, 0.3].map((l) => ({ real: 1, responseOnly: 1.1, synthetic: 1 + l }));
+    const mc = referencesOf([monteCarloReference('ols', fits, 10_000)], 10_000);
+    const [row] = decompositionRows([ols], mc, false);
+    const limit = row!.reference!.intervals.limit!;
+    expect(row!.reference!.exact).toBe(false);
+    expect((limit.hi - limit.lo) / 2).toBeCloseTo((2.776445 * Math.sqrt(0.005)) / Math.sqrt(5), 5);
+    const half = Math.hypot((gap.hi! - gap.lo!) / 2, (limit.hi - limit.lo) / 2);
+    expect(row!.estimationInterval!.hi - row!.estimationInterval!.lo).toBeCloseTo(2 * half, 12);
+    expect(half).toBeGreaterThan((gap.hi! - gap.lo!) / 2);
+    // No interval for the gap (one replicate): none for the estimation part either.
+    expect(estimationInterval({ mean: 1, lo: null, hi: null }, row!.reference!)).toBeNull();
+  });
+
   it('matches references by id, not by position', () => {
     const poly = model('poly', [1, 1], [1, 1]);
     const [row] = decompositionRows([poly], refs({ ols: [5, 5, 5], poly: [1, 2, 3] }), false);
@@ -128,5 +155,41 @@ describe('linearAxis', () => {
     expect(linearAxis([])).toMatchObject({ lo: 0, hi: 1 });
     expect(linearAxis([0, 0])).toMatchObject({ lo: 0, hi: 1 });
     expect(linearAxis([NaN, Infinity])).toMatchObject({ lo: 0, hi: 1 });
+  });
+});
+
+describe('the decomposition of a real run (engine references -> rows)', () => {
+  it('OLS on quadratic η with a linear response bias: exact parts equal the closed forms and add up to the gap', async () => {
+    const plan = simulatedPlan({
+      ...defaultScenario(),
+      eta: 'quadratic',
+      p: 2,
+      correlation: 0.3,
+      shift: 1,
+      scale: 1.3,
+      rotation: 20,
+      bias: 0.4,
+      biasShape: 'linear',
+      models: 'ols',
+      n: 300,
+      m: 300,
+      nTest: 1000,
+      replicates: 4,
+    });
+    const references = await populationReferences(plan);
+    const { summary } = await runExperiment(plan, { fidelity: false });
+    const [row] = decompositionRows(summary.models, references, false);
+    const setting = exactSetting(plan);
+    if (typeof setting === 'string') throw new Error(setting);
+    const exact = exactRisks(setting, 'affine');
+    expect(row!.reference!.exact).toBe(true);
+    expect(row!.reference!.response).toBeCloseTo(exact.responseOnly - exact.real, 12);
+    expect(row!.reference!.feature).toBeCloseTo(exact.synthetic - exact.responseOnly, 12);
+    expect(row!.reference!.response + row!.reference!.feature + row!.estimation!).toBeCloseTo(
+      summary.models[0]!.gap!.mean,
+      12,
+    );
+    // The feature part is far from 0 here, so matching it above is a real check of the shifted design.
+    expect(Math.abs(row!.reference!.feature)).toBeGreaterThan(0.1);
   });
 });

@@ -5,14 +5,22 @@
  *   response part  = R(f_resp) − R(f*)     (only the responses differ),
  *   feature part   = R(f̄) − R(f_resp)      (the features differ too; it matters through misspecification),
  *   estimation     = gap − limit           (finite n and m: what is left of the gap at this sample size).
- * The three parts add up to the finite-sample gap. Every number is finite or null, never NaN.
+ * The three parts add up to the finite-sample gap. Every number is finite or null, never NaN. Exact references
+ * have zero-width intervals; Monte Carlo ones carry their 95% interval over independent fits, and the
+ * estimation part's interval combines the gap's and the limit's half-widths in quadrature (independent
+ * samples: the references never share a draw with the replicates).
  */
-import type { PopulationReferences } from '../../../engine/references';
+import { estimationPart, type PopulationReferences } from '../../../engine/references';
 import type { ModelSummary } from '../../../engine/results';
 import { niceTicks } from '../../format';
 
 const finite = (v: number | null | undefined): number | null =>
   v !== null && v !== undefined && Number.isFinite(v) ? v : null;
+
+export interface Interval {
+  readonly lo: number;
+  readonly hi: number;
+}
 
 export interface ReferenceParts {
   /** R(f*_k): population risk of the real-trained model. */
@@ -23,6 +31,18 @@ export interface ReferenceParts {
   readonly feature: number;
   /** R(f̄_k) − R(f*_k) = response + feature. */
   readonly limit: number;
+  /** 95% intervals of the parts and the limit (lo = hi when exact; null when one fit gave no interval). */
+  readonly intervals: {
+    readonly response: Interval | null;
+    readonly feature: Interval | null;
+    readonly limit: Interval | null;
+  };
+  /** Closed form (true) or Monte Carlo mean over `fits` fits of `size` points. */
+  readonly exact: boolean;
+  readonly fits: number;
+  readonly size: number | null;
+  /** Whether the limit is this learner's large-sample limit (else: its output at N = size). */
+  readonly isLimit: boolean;
 }
 
 export interface DecompositionRow {
@@ -37,6 +57,8 @@ export interface DecompositionRow {
   readonly reference: ReferenceParts | null;
   /** gap − limit; null without both, or with TSTS (the finite-sample gap is then scored on other data). */
   readonly estimation: number | null;
+  /** Its 95% interval: half-widths of the gap and the limit in quadrature; null without both intervals. */
+  readonly estimationInterval: Interval | null;
   /** Why the model has no reference (its fit failed on the large samples). */
   readonly referenceError: string | null;
 }
@@ -53,10 +75,44 @@ export function referenceParts(
   const synthetic = finite(m.synthetic);
   const response = finite(m.responsePart);
   const feature = finite(m.featurePart);
-  if (real === null || synthetic === null || response === null || feature === null) {
+  if (real === null || synthetic === null || response === null || feature === null || !m.values) {
     return { parts: null, error: m.error ?? 'no population value' };
   }
-  return { parts: { real, synthetic, response, feature, limit: response + feature }, error: null };
+  const values = m.values;
+  const interval = (key: 'responsePart' | 'featurePart' | 'limit'): Interval | null => {
+    const [lo, hi] = [finite(values[key].lo), finite(values[key].hi)];
+    return lo === null || hi === null ? null : { lo, hi };
+  };
+  return {
+    parts: {
+      real,
+      synthetic,
+      response,
+      feature,
+      limit: response + feature,
+      intervals: {
+        response: interval('responsePart'),
+        feature: interval('featurePart'),
+        limit: interval('limit'),
+      },
+      exact: m.method === 'exact',
+      fits: m.fits,
+      size: m.size,
+      isLimit: m.isLimit,
+    },
+    error: null,
+  };
+}
+
+/** gap − limit's interval: both are means of independent samples, so their half-widths add in quadrature. */
+export function estimationInterval(
+  gap: { readonly mean: number; readonly lo: number | null; readonly hi: number | null },
+  parts: ReferenceParts,
+): Interval | null {
+  const limit = parts.intervals.limit;
+  if (limit === null) return null;
+  const { lo, hi } = estimationPart(gap, { value: parts.limit, lo: limit.lo, hi: limit.hi, se: Number.NaN });
+  return lo === null || hi === null ? null : { lo, hi };
 }
 
 export function decompositionRows(
@@ -86,6 +142,7 @@ export function decompositionRows(
       utility,
       reference: parts,
       estimation,
+      estimationInterval: !tsts && gap && parts ? estimationInterval(gap, parts) : null,
       referenceError: error,
     };
   });
@@ -125,12 +182,21 @@ export function decompositionExtent(rows: readonly DecompositionRow[]): number[]
   ]);
 }
 
-/** Every value the U chart draws: U with its interval and |limit|. */
+/** The image of an interval under |·| (as U's interval is the image of the gap's, docs/theory.md §3.2). */
+export function absInterval(interval: Interval): Interval {
+  const [a, b] = [Math.abs(interval.lo), Math.abs(interval.hi)];
+  return interval.lo <= 0 && interval.hi >= 0
+    ? { lo: 0, hi: Math.max(a, b) }
+    : { lo: Math.min(a, b), hi: Math.max(a, b) };
+}
+
+/** Every value the U chart draws: U with its interval and |limit| with its interval. */
 export function utilityExtent(rows: readonly DecompositionRow[]): number[] {
   return rows.flatMap((row) => [
     0,
     ...(row.utility ? [row.utility.value, row.utility.hi ?? row.utility.value] : []),
     ...(row.reference ? [Math.abs(row.reference.limit)] : []),
+    ...(row.reference?.intervals.limit ? [absInterval(row.reference.intervals.limit).hi] : []),
   ]);
 }
 

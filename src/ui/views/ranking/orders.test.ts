@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { meanInterval } from '../../../engine/metrics/intervals';
-import type { PopulationReferences } from '../../../engine/references';
+import {
+  exactReference,
+  failedReference,
+  referencesOf,
+  type PopulationReferences,
+} from '../../../engine/references';
 import type { ModelSummary, ReplicateRecord } from '../../../engine/results';
 import {
   cleanMatrix,
@@ -31,17 +36,12 @@ function model(id: string, trtr: number | null, tstr: number | null): ModelSumma
 }
 
 function refs(real: Record<string, number>): PopulationReferences {
-  const models = Object.entries(real).map(([id, r]) => ({
-    id,
-    size: 10_000,
-    real: r,
-    responseOnly: r,
-    synthetic: r,
-    responsePart: 0,
-    featurePart: 0,
-    error: Number.isFinite(r) ? null : 'failed',
-  }));
-  return { size: 10_000, models, gaps: models.map((a) => models.map((b) => Math.abs(a.real - b.real))) };
+  const models = Object.entries(real).map(([id, r]) =>
+    Number.isFinite(r)
+      ? exactReference(id, { real: r, responseOnly: r, synthetic: r })
+      : failedReference(id, 10_000, 'failed'),
+  );
+  return referencesOf(models, 10_000);
 }
 
 describe('rankByMeans', () => {
