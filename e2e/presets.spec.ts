@@ -22,11 +22,12 @@ async function pick(app: PlaygroundPage, id: string): Promise<void> {
 
 /**
  * The card's verdict once it is no longer pending, read from the page; window.playground.verdict must say the
- * same.
+ * same. Claim 3's verdicts wait for the population references (10,000-point fits) and counter-example 3's also
+ * for a run with exact responses, after the run itself: hence the longer wait.
  */
 async function settledVerdict(page: Page): Promise<{ status: string; text: string }> {
   const verdict = page.getByTestId('verdict');
-  await expect(verdict).not.toHaveAttribute('data-status', 'pending', { timeout: 30_000 });
+  await expect(verdict).not.toHaveAttribute('data-status', 'pending', { timeout: 60_000 });
   const shown = {
     status: (await verdict.getAttribute('data-status'))!,
     text: (await page.getByTestId('verdict-text').textContent())!,

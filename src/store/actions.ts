@@ -10,7 +10,7 @@ import type { PageState } from '../scenario/page';
 import { enforceCrossRules, sanitizeParam, sanitizeScenario } from '../scenario/sanitize';
 import { defaultScenario, type Scenario } from '../scenario/schema';
 import { encodeScenario } from '../scenario/url';
-import { PRESETS, type PresetId } from '../teaching/presets';
+import { PRESETS, exactResponses, type PresetId } from '../teaching/presets';
 import { presetScenario, usePlayground } from './playground';
 
 /** The engine work the store asks for; runner.ts provides it. */
@@ -19,6 +19,8 @@ export interface EngineControls {
   step(): void;
   /** Computes population references of `scenario` into `references`. */
   references(scenario: Scenario): void;
+  /** Runs `comparison` (a variant of `of`, e.g. with exact responses) into `comparison`. */
+  comparison(of: Scenario, comparison: Scenario): void;
   /** Runs the sweep the page's sweep setting describes, on the current scenario, into `sweep`. */
   startSweep(): void;
   cancelSweep(): void;
@@ -146,6 +148,16 @@ export function requestReferences(): void {
   const { scenario, references } = get();
   if (references?.scenario === scenario) return;
   engine?.references(scenario);
+}
+
+/**
+ * The current scenario run again with exact responses, once per scenario, for a counter-example's verdict (the
+ * runner computes it in the engine's worker, beside the page's own run).
+ */
+export function requestExactComparison(): void {
+  const { scenario, comparison } = get();
+  if (comparison?.of === scenario) return;
+  engine?.comparison(scenario, exactResponses(scenario));
 }
 
 export function startSweep(): void {

@@ -8,7 +8,7 @@ import { version } from '../../package.json';
 import type { MeanInterval } from '../engine/metrics/intervals';
 import { URL_VERSION, encodeLink, encodeScenario } from '../scenario/url';
 import { PRESETS } from '../teaching/presets';
-import { usePlayground, type PlaygroundState } from './playground';
+import { usePlayground, verdictContextOf, type PlaygroundState } from './playground';
 
 /** The app's version, from package.json (the bundle keeps only this field). */
 export const APP_VERSION: string = version;
@@ -58,7 +58,9 @@ export function snapshot(state: PlaygroundState) {
   };
   const preset = state.page.preset ? PRESETS[state.page.preset] : undefined;
   const verdict =
-    preset && r && r.scenario === state.scenario && r.scenario.lab === 'simulated' ? preset.verdict(r) : null;
+    preset && r && r.scenario === state.scenario && r.scenario.lab === 'simulated'
+      ? preset.verdict(r, verdictContextOf(state))
+      : null;
   const sweep = state.sweep;
   return deepFreeze(
     structuredClone({

@@ -13,7 +13,7 @@ import type { ScenarioResult } from '../scenario/results';
 import { sanitizeScenario } from '../scenario/sanitize';
 import { defaultScenario, type Scenario } from '../scenario/schema';
 import { decodeLink } from '../scenario/url';
-import { PRESETS, type PresetId } from '../teaching/presets';
+import { PRESETS, type PresetId, type VerdictContext } from '../teaching/presets';
 import { firstLookScenario, opensFirstLook } from './firstLook';
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'done' | 'error';
@@ -23,6 +23,18 @@ export interface ReferencesState {
   readonly scenario: Scenario;
   readonly status: 'running' | 'done' | 'error';
   readonly value: PopulationReferences | null;
+  readonly error: string | null;
+}
+
+/**
+ * A verdict's comparison run: the scenario `of` run with exact responses (`exactResponses`), for the open
+ * preset's counter-example to attribute lost agreement to the responses.
+ */
+export interface ComparisonState {
+  /** The scenario it compares with (same object as `scenario` while current). */
+  readonly of: Scenario;
+  readonly status: 'running' | 'done' | 'error';
+  readonly value: ScenarioResult | null;
   readonly error: string | null;
 }
 
@@ -49,6 +61,7 @@ export interface PlaygroundState {
   error: string | null;
   backend: BackendInfo | null;
   references: ReferencesState | null;
+  comparison: ComparisonState | null;
   sweep: SweepState;
   /** Milliseconds from navigation start until the first numbers were on screen. */
   firstResultsMs: number | null;
@@ -112,8 +125,23 @@ export function startState(
     error: null,
     backend: null,
     references: null,
+    comparison: null,
     sweep: { status: 'idle', setting: DEFAULT_PAGE.sweep, base: null, points: [], total: 0, error: null },
     firstResultsMs: null,
+  };
+}
+
+/** What a verdict gets besides the results: the current scenario's references and comparison run, once in. */
+export function verdictContextOf(
+  state: Pick<PlaygroundState, 'scenario' | 'references' | 'comparison'>,
+): VerdictContext {
+  const refs = state.references?.scenario === state.scenario ? state.references : null;
+  const comparison = state.comparison?.of === state.scenario ? state.comparison : null;
+  return {
+    references: refs?.value ?? null,
+    referencesError: refs?.error ?? null,
+    exact: comparison?.value ?? null,
+    exactError: comparison?.error ?? null,
   };
 }
 

@@ -207,7 +207,7 @@ describe('the runner', () => {
 
   it('one runner at a time: the actions refuse a second engine while one is attached', () => {
     start(fakeEngine().client);
-    const second = { step() {}, references() {}, startSweep() {}, cancelSweep() {} };
+    const second = { step() {}, references() {}, comparison() {}, startSweep() {}, cancelSweep() {} };
     expect(() => attachEngine(second)).toThrow(/already attached/);
     runner!.stop();
     runner = null;

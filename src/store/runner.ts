@@ -156,6 +156,21 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
     }
   };
 
+  const comparison = async (of: Scenario, variant: Scenario): Promise<void> => {
+    if (!engine) return;
+    set({ comparison: { of, status: 'running', value: null, error: null } });
+    const mine = () => get().comparison?.of === of;
+    try {
+      await engine.init(of.backend);
+      const value = await engine.compare(planFromScenario(variant));
+      // Null: a newer comparison replaced this one in the engine; its own answer will be set.
+      if (value !== null && mine())
+        set({ comparison: { of, status: 'done', value: { ...value, scenario: variant }, error: null } });
+    } catch (error) {
+      if (mine()) set({ comparison: { of, status: 'error', value: null, error: message(error) } });
+    }
+  };
+
   // Each sweep gets a number; points and endings of an older sweep (cancelled, or replaced by a new one
   // with the same settings) are dropped, since point callbacks can arrive after the sweep has settled.
   let sweepRuns = 0;
@@ -195,6 +210,7 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
   const detach = attachEngine({
     step: () => void engine?.step(),
     references: (scenario) => void references(scenario),
+    comparison: (of, variant) => void comparison(of, variant),
     startSweep: () => void sweep(),
     cancelSweep: () => {
       sweepRuns++;

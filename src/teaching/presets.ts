@@ -11,21 +11,17 @@ import type { ScenarioResult } from '../scenario/results';
 import type { SweepSetting, View } from '../scenario/page';
 import type { Scenario } from '../scenario/schema';
 
-import {
-  claim1Verdict,
-  counter1Verdict,
-  claim2Verdict,
-  counter2Verdict,
-  claim3Verdict,
-  counter3Verdict,
-} from './claimVerdicts';
+import { claim1Verdict, counter1Verdict, claim2Verdict, counter2Verdict } from './claimVerdicts';
+import { claim3Verdict, counter3Verdict } from './claim3Verdicts';
 import type { PresetId } from '../scenario/presetIds';
-import type { Verdict } from './verdicts';
+import type { Verdict, VerdictContext, VerdictNeed } from './verdicts';
 
 export type { PresetId } from '../scenario/presetIds';
 export { PRESET_IDS, isPresetId } from '../scenario/presetIds';
-export type { Verdict, VerdictStatus } from './verdicts';
-export { COMPARABLE, PAIR_CONSISTENT, RANK_AGREES, olsQuadraticLimit } from './claimVerdicts';
+export type { Verdict, VerdictContext, VerdictNeed, VerdictStatus } from './verdicts';
+export { NO_CONTEXT, exactResponses } from './verdicts';
+export { COMPARABLE, RANK_AGREES, olsQuadraticLimit } from './claimVerdicts';
+export { GAP_MARGIN, PAIR_CONSISTENT } from './claim3Verdicts';
 
 export interface Preset {
   readonly id: PresetId;
@@ -46,8 +42,13 @@ export interface Preset {
     /** What to look at on the page. */
     readonly lookAt: string;
   };
-  /** What the current results say about the statement; 'pending' until enough replicates are in. */
-  verdict(results: ScenarioResult): Verdict;
+  /** What the verdict needs computed besides the run (population references, a run with exact responses). */
+  readonly needs: readonly VerdictNeed[];
+  /**
+   * What the current results (and `context`, what `needs` asks for, once in) say about the statement; 'pending'
+   * until enough replicates and what it needs are in.
+   */
+  verdict(results: ScenarioResult, context?: VerdictContext): Verdict;
 }
 
 /*
@@ -55,16 +56,31 @@ export interface Preset {
  * oracle synthetic data, ...): applyPreset fills in the rest from the defaults, and lecture mode shows exactly
  * these parameters as the slide's controls.
  */
+/*
+ * Claim 3's classification presets use consistent learners, so a preset's verdict rests on the population order
+ * and not on one learner failing at this n: logistic regression (consistent for its class) and kNN with
+ * k = √n = 20 (k → ∞, k/n → 0: consistent for the Bayes classifier). 1-NN is not consistent; with flipped labels
+ * it gets much worse, which kept the order for a reason the card did not state.
+ */
 const CLASSIFICATION_2D: Partial<Scenario> = {
   task: 'classification',
   p: 2,
-  eta: 'linear',
   sharpness: 5,
   n: 400,
   m: 400,
   nTest: 2000,
-  replicates: 20,
-  models: 'logistic:C=1;knn:k=1',
+  replicates: 40,
+  models: 'logistic:C=1;knn:k=20',
+};
+
+/* Claim 3 and counter-example 3 share the models, sizes and the bias; they differ in the gap Δ alone. */
+const REGRESSION_3: Partial<Scenario> = {
+  models: 'ols;poly:degree=2',
+  bias: 0.3,
+  biasShape: 'quadratic',
+  n: 500,
+  m: 500,
+  replicates: 40,
 };
 
 const list: Preset[] = [
@@ -83,6 +99,7 @@ const list: Preset[] = [
       lookAt:
         'The synthetic points (orange) sit two units to the right of the real ones (blue), yet the dashed OLS line fitted on them lies on the solid line fitted on real data. In the table, U is a tiny fraction of TRTR. Move the shift: U stays small. Switch η to quadratic and it does not.',
     },
+    needs: [],
     verdict: claim1Verdict,
   },
   {
@@ -101,6 +118,7 @@ const list: Preset[] = [
       lookAt:
         'OLS’s TSTR bar towers over its TRTR bar, and U is close to the large-sample limit in the verdict. Move the shift toward 0 and U shrinks; the Sweep tab (shift 0 → 3) draws U against s.',
     },
+    needs: [],
     verdict: counter1Verdict,
   },
   {
@@ -126,6 +144,7 @@ const list: Preset[] = [
       lookAt:
         'Kendall τ_b and the top-1 agreement sit at or near 1. In the table, OLS’s TSTR is far above its TRTR (it is misspecified and the shift costs it), while Quadratic and kNN barely move: the order Quadratic < kNN < OLS is the same on both.',
     },
+    needs: [],
     verdict: claim2Verdict,
   },
   {
@@ -150,6 +169,7 @@ const list: Preset[] = [
       lookAt:
         'The dashed cubic, fitted on the shifted synthetic points, bends away where the synthetic data are sparse (left), right where many real points are. In the table, Cubic has the lower TRTR but the higher TSTR. Set η to linear and OLS keeps its place.',
     },
+    needs: [],
     verdict: counter2Verdict,
   },
   {
@@ -157,49 +177,35 @@ const list: Preset[] = [
     title: 'Claim 3: a generalization gap protects the ranking',
     claim: 3,
     kind: 'claim',
-    scenario: {
-      eta: 'quadratic',
-      models: 'ols;poly:degree=2',
-      bias: 0.3,
-      biasShape: 'linear',
-      n: 500,
-      m: 500,
-      replicates: 40,
-    },
+    scenario: { eta: 'quadratic', ...REGRESSION_3 },
     view: 'ranking',
     card: {
       statement:
-        'Model comparison survives poor synthetic responses when the models are separated by a generalization gap: with a biased η̃, OLS and quadratic regression (Δ ≈ 0.5, far above ‖η̃ − η‖² ≈ 0.09) are ordered alike in nearly every replicate, though both risks move.',
+        'Model comparison survives poor synthetic responses when the models are separated by a generalization gap: with the biased η̃ = η + 0.3(t + x′Qx), OLS and quadratic regression (population gap Δ = 0.5) are ordered alike in nearly every replicate, because the bias moves either population risk by less than half of Δ, though both risks move.',
       formula:
-        '\\begin{gathered}\\Delta_{jk} = \\bigl|R(f^*_j) - R(f^*_k)\\bigr| \\;\\gg\\; \\lVert \\tilde\\eta - \\eta \\rVert^2_{L^2(\\mu)} \\\\ \\Longrightarrow\\; C_{jk} \\approx 1, \\quad\\text{where} \\\\ C_{jk} = P\\bigl(\\operatorname{sign}(\\mathrm{TSTR}_j - \\mathrm{TSTR}_k) = \\operatorname{sign}(\\mathrm{TRTR}_j - \\mathrm{TRTR}_k)\\bigr)\\end{gathered}',
+        '\\begin{gathered}\\Delta_{jk} = \\bigl|R(f^*_j) - R(f^*_k)\\bigr| \\;\\ge\\; 2 \\max_{i \\in \\{j,k\\}} \\bigl|R(f^{\\mathrm{resp}}_i) - R(f^*_i)\\bigr| \\\\ \\Longrightarrow\\; C_{jk} \\approx 1, \\quad\\text{where} \\\\ C_{jk} = P\\bigl(\\operatorname{sign}(\\mathrm{TSTR}_j - \\mathrm{TSTR}_k) = \\operatorname{sign}(\\mathrm{TRTR}_j - \\mathrm{TRTR}_k)\\bigr)\\end{gathered}',
       lookAt:
-        'The pairwise consistency of OLS vs Quadratic is 1 (or nearly), though in the table both models’ TSTR exceed their TRTR by U ≈ 0.09. Raise the bias: the risks move further, the order does not. Swap OLS for poly:degree=3 (near-tied with Quadratic) and it breaks.',
+        'The pairwise consistency of OLS vs Quadratic is 1 (or nearly), though in the table both models’ TSTR exceed their TRTR. The verdict checks the premise on the population references: Δ against how far the responses alone move each risk. Lower η’s quadratic weight (η = mixed, w_quad 0.2) and the same bias reorders them: counter-example 3.',
     },
+    needs: ['references'],
     verdict: claim3Verdict,
   },
   {
     id: 'counter3',
-    title: 'Counter-example 3: near-tied models',
+    title: 'Counter-example 3: a gap smaller than the response error',
     claim: 3,
     kind: 'counter',
-    scenario: {
-      eta: 'quadratic',
-      models: 'poly:degree=2;poly:degree=3',
-      bias: 0.3,
-      biasShape: 'linear',
-      n: 500,
-      m: 500,
-      replicates: 40,
-    },
+    scenario: { eta: 'mixed', wLinear: 1, wQuadratic: 0.2, wSine: 0, wStep: 0, ...REGRESSION_3 },
     view: 'ranking',
     card: {
       statement:
-        'For near-tied models (Δ ≈ 0) the same poor responses leave the comparison to chance: quadratic and cubic regression fit a quadratic η equally well, and TSTR orders them as TRTR does only about half the time.',
+        'When the gap is small against what the responses do to the risks, the responses decide the order. With η = 0.5 + t + 0.2x′Qx, quadratic regression beats OLS on real data by only Δ = 0.02; the same bias as in claim 3 costs the quadratic model more (it fits the bias’s curvature too), and TSTR prefers OLS in most replicates, where with exact responses it orders them as TRTR does.',
       formula:
-        '\\Delta_{jk} = \\bigl|R(f^*_j) - R(f^*_k)\\bigr| \\approx 0 \\;\\Longrightarrow\\; C_{jk} \\to \\tfrac12',
+        '\\begin{gathered}\\Delta_{jk} \\;<\\; \\bigl|e_j - e_k\\bigr|, \\quad e_i = R(f^{\\mathrm{resp}}_i) - R(f^*_i) \\\\ \\Longrightarrow\\; C_{jk} \\;<\\; C_{jk}\\big|_{\\tilde\\eta = \\eta}\\end{gathered}',
       lookAt:
-        'The pairwise consistency of Quadratic vs Cubic hovers near ½ and Kendall τ_b near 0; in the table their TRTR values differ by less than their run-to-run noise.',
+        'The pairwise consistency of OLS vs Quadratic falls far below 1, and in the table OLS has the higher TRTR but the lower TSTR. The verdict compares with the same scenario run with exact responses (same seed): the lost agreement is the responses’ doing, not estimation noise. Set the bias to 0 and the order comes back.',
     },
+    needs: ['references', 'exact-responses'],
     verdict: counter3Verdict,
   },
   {
@@ -207,16 +213,17 @@ const list: Preset[] = [
     title: 'Claim 3, classification: symmetric label flips',
     claim: 3,
     kind: 'claim',
-    scenario: { ...CLASSIFICATION_2D, flip01: 0.2, flip10: 0.2 },
+    scenario: { ...CLASSIFICATION_2D, eta: 'quadratic', flip01: 0.2, flip10: 0.2 },
     view: 'ranking',
     card: {
       statement:
-        'Symmetric label flips (the same rate ρ < ½ both ways) keep sign(η̃ − ½) = sign(η − ½): the Bayes classifier is unchanged, so gap-separated learners keep their order. Logistic regression stays ahead of 1-nearest-neighbour, and its own risk barely moves.',
+        'Symmetric label flips (the same rate ρ < ½ both ways) keep sign(η̃ − ½) = sign(η − ½): the Bayes classifier is unchanged, so consistent learners keep their limits and gap-separated ones their order. With a curved Bayes boundary (η quadratic), logistic regression (a straight boundary) trails kNN with k = √n = 20 by a population gap Δ ≈ 0.1, far more than the flips move either risk.',
       formula:
         '\\begin{gathered}\\tilde\\eta = \\rho + (1 - 2\\rho)\\,\\eta \\quad (\\rho < \\tfrac12) \\\\ \\Longrightarrow\\; \\operatorname{sign}\\bigl(\\tilde\\eta - \\tfrac12\\bigr) = \\operatorname{sign}\\bigl(\\eta - \\tfrac12\\bigr)\\end{gathered}',
       lookAt:
-        'The consistency of Logistic vs kNN (k=1) is 1. In the table Logistic’s U is near 0, while 1-NN’s risk jumps (it memorizes the flipped labels), which only widens the gap. Make the flips unequal and watch the order go.',
+        'The consistency of Logistic vs kNN (k=20) is 1, and in the table both TSTRs stay near their TRTRs: learners that converge to the Bayes boundary barely notice symmetric flips. Set η to linear (the two near-tied) and the flips unequal: that is the counter-example.',
     },
+    needs: ['references'],
     verdict: claim3Verdict,
   },
   {
@@ -224,16 +231,17 @@ const list: Preset[] = [
     title: 'Counter-example 3, classification: asymmetric flips',
     claim: 3,
     kind: 'counter',
-    scenario: { ...CLASSIFICATION_2D, flip01: 0, flip10: 0.4 },
+    scenario: { ...CLASSIFICATION_2D, eta: 'linear', flip01: 0, flip10: 0.4 },
     view: 'ranking',
     card: {
       statement:
-        'Asymmetric label flips move the synthetic Bayes boundary: every model learns the wrong boundary, the risks rise, and the ranking changes. Logistic regression, best on real data, falls behind 1-nearest-neighbour when both learn from the flipped labels.',
+        'Asymmetric label flips move the synthetic Bayes boundary. With η linear, logistic regression and kNN (k = 20) are near-tied on real data (Δ well under 0.01), and the moved boundary costs logistic regression more than kNN: TSTR reverses their order in most replicates, where with exact labels it keeps it in most.',
       formula:
         '\\begin{gathered}\\tilde\\eta = \\rho_{01} + (1 - \\rho_{01} - \\rho_{10})\\,\\eta \\\\ \\tilde\\eta = \\tfrac12 \\iff \\eta = \\frac{\\tfrac12 - \\rho_{01}}{1 - \\rho_{01} - \\rho_{10}} = \\tfrac56 \\neq \\tfrac12 \\\\ \\text{for } \\rho_{01} = 0,\\ \\rho_{10} = 0.4\\end{gathered}',
       lookAt:
-        'The consistency of Logistic vs kNN (k=1) drops well below 1, and every TSTR in the table is far above its TRTR. Set flip 0 → 1 equal to flip 1 → 0 and the ranking comes back.',
+        'The consistency of Logistic vs kNN (k=20) drops well below ½, and every TSTR in the table is far above its TRTR. The verdict compares with the same scenario with exact labels (same seed). Set η to quadratic (a gap of about 0.1 between the learners) and the same flips no longer reorder them.',
     },
+    needs: ['references', 'exact-responses'],
     verdict: counter3Verdict,
   },
 ];

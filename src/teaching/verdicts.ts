@@ -4,6 +4,7 @@
  * Pure functions of a ScenarioResult (no React, no tfjs), so the store, the CLI and unit tests can call them.
  */
 import type { ScenarioResult } from '../scenario/results';
+import type { PopulationReferences } from '../engine/references';
 import type { ModelSummary } from '../engine/summary';
 import { meanInterval, proportionInterval, type MeanInterval } from '../engine/metrics/intervals';
 import type { Scenario } from '../scenario/schema';
@@ -16,6 +17,24 @@ export interface Verdict {
   /** One sentence with the numbers it rests on, e.g. "U = 0.004 (95% CI 0 to 0.010) …". */
   readonly text: string;
 }
+
+/**
+ * What a verdict may need beyond the run's own results, each null until it is in: the population references
+ * (10,000-point fits: the population gaps Δ_jk and how far the responses alone move each risk), and the same
+ * scenario run with exact responses (the counterfactual a counter-example's attribution compares with).
+ * `…Error` says why one could not be computed, so the verdict says so instead of waiting forever.
+ */
+export interface VerdictContext {
+  readonly references: PopulationReferences | null;
+  readonly referencesError?: string | null;
+  readonly exact: ScenarioResult | null;
+  readonly exactError?: string | null;
+}
+
+export const NO_CONTEXT: VerdictContext = { references: null, exact: null };
+
+/** What a preset's verdict needs computed besides the run (the store computes it while the card is open). */
+export type VerdictNeed = 'references' | 'exact-responses';
 
 /** Replicates a verdict needs at the least: intervals over replicates need two, and two say little. */
 export const MIN_REPLICATES = 5;
@@ -146,13 +165,95 @@ export function agreementText(pair: PairStat): string {
   return `${pair.agreed}/${pair.trials} replicates (${percent(pair.rate)}, 95% CI ${percent(pair.lo)} to ${percent(pair.hi)})`;
 }
 
-/** "Δ = 0.505 (95% CI 0.49 to 0.52)", the real-data gap |TRTR_j − TRTR_k|. */
-export function deltaText(pair: PairStat): string {
+/**
+ * The paired TRTR gap |mean TRTR_j − mean TRTR_k| at this run's n, labelled as the finite-n estimate it is: it
+ * includes each model's estimation error at n, so it is not Δ (the population gap, populationGap below).
+ */
+export function finiteGapText(pair: PairStat, n: number): string {
   const d = pair.delta;
-  if (!d) return 'Δ = —';
-  if (!d.hasInterval) return `Δ = ${fmt(Math.abs(d.mean))}`;
+  const label = `TRTR gap (finite-n estimate at n = ${n})`;
+  if (!d) return `${label} —`;
+  if (!d.hasInterval) return `${label} ${fmt(Math.abs(d.mean))}`;
   const lo = d.lo <= 0 && d.hi >= 0 ? 0 : Math.min(Math.abs(d.lo), Math.abs(d.hi));
-  return `Δ = ${withInterval(Math.abs(d.mean), lo, Math.max(Math.abs(d.lo), Math.abs(d.hi)))}`;
+  return `${label} ${withInterval(Math.abs(d.mean), lo, Math.max(Math.abs(d.lo), Math.abs(d.hi)))}`;
+}
+
+/** A model's population reference, matched by id (null when missing or not fitted). */
+function referenceOf(references: PopulationReferences, id: string) {
+  const at = references.models.findIndex((m) => m.id === id);
+  const model = references.models[at];
+  return model && model.error === null && Number.isFinite(model.real) ? { at, model } : null;
+}
+
+/**
+ * The population side of a pair: Δ_jk = |R(f*_j) − R(f*_k)| from the references, and the largest shift the
+ * synthetic responses alone cause in either population risk, |R(f_resp) − R(f*)| (section 3.3's response part).
+ * Null when a model has no reference.
+ */
+export interface PopulationPair {
+  readonly delta: number;
+  readonly responseEffect: number;
+  /** Training points of the Monte Carlo references behind Δ (the smaller of the two); null when both are exact. */
+  readonly size: number | null;
+}
+
+export function populationPair(
+  results: ScenarioResult,
+  references: PopulationReferences,
+  pair: PairStat,
+): PopulationPair | null {
+  const models = results.summary.models;
+  const a = referenceOf(references, models[pair.j]!.id);
+  const b = referenceOf(references, models[pair.k]!.id);
+  if (!a || !b) return null;
+  const delta = references.gaps[a.at]?.[b.at];
+  if (delta === undefined || !Number.isFinite(delta)) return null;
+  const effect = Math.max(Math.abs(a.model.responsePart), Math.abs(b.model.responsePart));
+  const sizes = [a.model.size, b.model.size].filter((s): s is number => s !== null);
+  return { delta, responseEffect: effect, size: sizes.length > 0 ? Math.min(...sizes) : null };
+}
+
+/** "Δ = 0.502 (population gap, exact)" or "Δ = 0.0213 (population gap, fits on 10,000 points)". */
+export function populationGapText(gap: PopulationPair): string {
+  const how = gap.size === null ? 'exact' : `fits on ${gap.size.toLocaleString('en-US')} points`;
+  return `Δ = ${fmt(gap.delta)} (population gap, ${how})`;
+}
+
+/**
+ * How much more often TSTR orders a pair as TRTR does with exact responses than with the run's responses:
+ * the paired difference over replicates (both runs share the seed, so replicate r has the same real sample and
+ * the same synthetic features in both), as a mean with its 95% t interval. Replicates where either run lacks a
+ * model are left out. Null with fewer than two common replicates.
+ */
+export function agreementLoss(
+  poor: ScenarioResult,
+  exact: ScenarioResult,
+  j: number,
+  k: number,
+): { exactAgreed: number; poorAgreed: number; trials: number; loss: MeanInterval } | null {
+  const agrees = (r: ScenarioResult['records'][number]): boolean | null => {
+    const [a, b, c, d] = [r.trtr[j], r.trtr[k], r.tstr[j], r.tstr[k]];
+    if (a == null || b == null || c == null || d == null) return null;
+    return compare(a, b) === compare(c, d);
+  };
+  const exactByReplicate = new Map(exact.records.map((r) => [r.index, agrees(r)]));
+  const diffs: number[] = [];
+  let exactAgreed = 0;
+  let poorAgreed = 0;
+  for (const r of poor.records) {
+    const [p, e] = [agrees(r), exactByReplicate.get(r.index)];
+    if (p == null || e == null) continue;
+    exactAgreed += e ? 1 : 0;
+    poorAgreed += p ? 1 : 0;
+    diffs.push((e ? 1 : 0) - (p ? 1 : 0));
+  }
+  if (diffs.length < 2) return null;
+  return { exactAgreed, poorAgreed, trials: diffs.length, loss: meanInterval(diffs) };
+}
+
+/** The scenario with exact synthetic responses: no bias, the real noise, no label flips; all else the same. */
+export function exactResponses(s: Scenario): Scenario {
+  return { ...s, bias: 0, noiseScale: 1, flip01: 0, flip10: 0 };
 }
 
 /** Whether the oracle's synthetic features differ from the real ones (a fitted generator always differs). */

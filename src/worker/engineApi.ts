@@ -45,6 +45,11 @@ export interface EngineApi {
   step(): void;
   /** Population references of a simulated population's plan (large-sample R(f*_k), R(fbar_k), the decomposition). */
   references(plan: ExperimentPlan): Promise<PopulationReferences>;
+  /**
+   * Runs a comparison plan beside the page's run (a verdict's counterfactual, e.g. the same scenario with exact
+   * responses): unpaced, on this thread only, no progress; resolves null when a newer comparison replaced it.
+   */
+  compare(plan: ExperimentPlan): Promise<SceneResult | null>;
   /** Runs a sweep's plans, streaming each point; resolves null when cancelled (cancelSweep or a newer sweep). */
   sweep(
     grid: readonly SweepPlanPoint[],
@@ -98,6 +103,7 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
   const pacer = createPacer();
   let latestRun = 0;
   let latestSweep = 0;
+  let latestCompare = 0;
   /** Batched fitting (default); off only for the benchmark's one-at-a-time baseline. */
   let oneAtATime = false;
   /** Helper workers for the spare cores (the engine worker only: the main-thread fallback starts none). */
@@ -160,6 +166,18 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
     step: () => pacer.step(),
 
     references: (plan) => populationReferences(plan, REFERENCE_SIZE),
+
+    async compare(plan) {
+      const id = ++latestCompare;
+      // No pacer and no helpers: pausing the page must not hold a verdict back, and the page's own run keeps
+      // the spare cores.
+      try {
+        return await runScene(plan, () => id !== latestCompare, undefined, undefined, { oneAtATime });
+      } catch (error) {
+        if (error instanceof Cancelled) return null;
+        throw error;
+      }
+    },
 
     async sweep(grid, onPoint) {
       const id = ++latestSweep;

@@ -9,9 +9,9 @@ import type { ScenarioResult } from '../../scenario/results';
 import { sanitizeScenario } from '../../scenario/sanitize';
 import { defaultScenario, type Scenario } from '../../scenario/schema';
 import { encodeScenario } from '../../scenario/url';
-import { applyPreset, setPage } from '../../store/actions';
-import { usePlayground } from '../../store/playground';
-import { PRESETS, type Preset, type Verdict } from '../../teaching/presets';
+import { applyPreset, requestExactComparison, requestReferences, setPage } from '../../store/actions';
+import { usePlayground, verdictContextOf } from '../../store/playground';
+import { PRESETS, type Preset, type Verdict, type VerdictContext } from '../../teaching/presets';
 import './teaching.css';
 
 type Render = (tex: string) => string;
@@ -64,6 +64,7 @@ function currentVerdict(
   results: ScenarioResult | null,
   scenario: Scenario,
   error: string | null,
+  context: VerdictContext,
 ): Verdict {
   if (error) return { status: 'fails', text: `The run stopped with an error: ${error}` };
   // Results cross the worker boundary as copies: the same scenario is the same link, not always the same object.
@@ -71,7 +72,19 @@ function currentVerdict(
     results !== null &&
     (results.scenario === scenario || encodeScenario(results.scenario) === encodeScenario(scenario));
   if (!current) return { status: 'pending', text: 'Computing the scenario’s first replicates…' };
-  return preset.verdict(results);
+  return preset.verdict(results, context);
+}
+
+/**
+ * Asks for what the verdict needs besides the run (population references, the run with exact responses) once
+ * the run is complete, so they never hold back the run's own numbers; each is computed once per scenario.
+ */
+function useVerdictNeeds(preset: Preset | undefined, complete: boolean): void {
+  useEffect(() => {
+    if (!preset || !complete) return;
+    if (preset.needs.includes('references')) requestReferences();
+    if (preset.needs.includes('exact-responses')) requestExactComparison();
+  }, [preset, complete]);
 }
 
 export function TheoryCard() {
@@ -79,10 +92,23 @@ export function TheoryCard() {
   const results = usePlayground((s) => s.results);
   const scenario = usePlayground((s) => s.scenario);
   const error = usePlayground((s) => s.error);
+  const references = usePlayground((s) => s.references);
+  const comparison = usePlayground((s) => s.comparison);
   const preset = id ? PRESETS[id] : undefined;
+  const complete = results !== null && results.done && results.scenario === scenario;
+  useVerdictNeeds(preset, complete);
   const verdict = useMemo(
-    () => (preset ? currentVerdict(preset, results, scenario, error) : null),
-    [preset, results, scenario, error],
+    () =>
+      preset
+        ? currentVerdict(
+            preset,
+            results,
+            scenario,
+            error,
+            verdictContextOf({ scenario, references, comparison }),
+          )
+        : null,
+    [preset, results, scenario, error, references, comparison],
   );
   // The preset's own scenario (as applyPreset builds it), to offer a way back after the sliders moved.
   const changed = useMemo(() => {
