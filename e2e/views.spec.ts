@@ -104,6 +104,7 @@ test('ranking view: τ, ρ, top-1 and the K x K consistency heatmap equal the en
   for (const [id, value] of [
     ['tau', ranking.kendallTauB],
     ['rho', ranking.spearmanRho],
+    ['sra', ranking.sra],
     ['top1', ranking.top1],
   ] as const) {
     await expect(page.getByTestId(id)).toHaveText(formatNumber(value));

@@ -22,7 +22,7 @@ export interface EvaluateOptions {
 
 export interface EvaluateResult {
   models: { model: string; trtr: number; tstr: number; utility: number }[];
-  ranking: { kendall_tau_b: number | null; spearman_rho: number | null; top1: boolean | null };
+  ranking: { kendall_tau_b: number | null; spearman_rho: number | null; top1: number | null };
 }
 
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
@@ -75,6 +75,13 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
   };
 }
 
+/** 1 and 0 in words; a fraction comes from a tie for the best model (docs/theory.md section 4.3). */
+function top1Words(top1: number | null): string {
+  if (top1 === 1) return 'yes';
+  if (top1 === 0) return 'no';
+  return top1 === null ? 'undefined' : `tied (counts ${top1.toFixed(4)})`;
+}
+
 export function formatEvaluate(result: EvaluateResult, task: Task): string {
   const loss = task === 'regression' ? 'mean squared error' : '0-1 error';
   const width = Math.max(5, ...result.models.map((m) => m.model.length));
@@ -89,7 +96,7 @@ export function formatEvaluate(result: EvaluateResult, task: Task): string {
   const r = result.ranking;
   if (r.kendall_tau_b !== null || r.spearman_rho !== null) {
     lines.push(
-      `ranking TSTR vs TRTR: Kendall tau-b ${r.kendall_tau_b?.toFixed(4) ?? 'undefined'}, Spearman rho ${r.spearman_rho?.toFixed(4) ?? 'undefined'}, same best model: ${r.top1 ? 'yes' : 'no'}`,
+      `ranking TSTR vs TRTR: Kendall tau-b ${r.kendall_tau_b?.toFixed(4) ?? 'undefined'}, Spearman rho ${r.spearman_rho?.toFixed(4) ?? 'undefined'}, same best model: ${top1Words(r.top1)}`,
     );
   }
   return lines.join('\n');

@@ -109,13 +109,16 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
   const summaryNow = () => summarize(records, models, plan.replicates, options.populationRisks ?? null);
   let first: Replicate0 | null = null;
   let fidelity: FidelityReport | null = null;
-  let summary = summaryNow();
+  // Summarized on demand (the ranking intervals resample, so a summary is not free): a sweep point, with no
+  // listener, summarizes once at the end instead of after every replicate.
+  let summary: ExperimentSummary | null = null;
+  const current = () => (summary ??= summaryNow());
   const context: ChunkContext = {
     ...(options.grid ? { grid: options.grid } : {}),
     ...(options.gridProbabilities ? { gridProbabilities: true } : {}),
     ...(options.onTraining ? { onTraining: options.onTraining } : {}),
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
-    summary: () => summary,
+    summary: current,
   };
 
   // Records come back by chunk, from helpers in any order; they are released in replicate order, so the
@@ -126,8 +129,8 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
     for (let record = arrived.get(records.length); record; record = arrived.get(records.length)) {
       arrived.delete(record.index);
       records.push(record);
-      summary = summaryNow();
-      options.onReplicate?.(record, summary, first, fidelity);
+      summary = null;
+      if (options.onReplicate) options.onReplicate(record, current(), first, fidelity);
     }
   };
 
@@ -241,7 +244,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
   firstDone();
-  return { records, summary, first, fidelity };
+  return { records, summary: current(), first, fidelity };
 }
 
 export { GeneratorError };

@@ -1,10 +1,13 @@
 /**
  * Summaries over replicates r = 1..R: per model mean TRTR and TSTR with t intervals, the signed gap
- * d_r = TSTR_r - TRTR_r, U^ = |mean d| with |.| of d's interval, TSTR/TRTR; and ranking agreement per replicate.
+ * d_r = TSTR_r - TRTR_r, U^ = |mean d| with |.| of d's interval, TSTR/TRTR; and ranking agreement per replicate,
+ * averaged with a seeded bootstrap interval (tau, rho, SRA) or a Wilson interval (top-1).
  */
 import {
+  bootstrapMeanInterval,
   meanInterval,
-  proportionInterval,
+  scoreShareInterval,
+  type BootstrapInterval,
   type MeanInterval,
   type ProportionInterval,
 } from './metrics/intervals';
@@ -13,8 +16,10 @@ import {
   pairwiseAgreementWithOrder,
   pairwiseConsistency,
   spearmanRho,
+  syntheticRankingAgreement,
   top1Agreement,
 } from './metrics/ranking';
+import { mix32 } from './rng';
 
 /** One replicate's risks per model (null where the model could not be fitted in that replicate). */
 export interface ReplicateRecord {
@@ -49,10 +54,23 @@ export interface ModelSummary {
 export interface RankingSummary {
   /** Replicates where every model was fitted (the only ones a ranking can be read from). */
   readonly replicates: number;
-  readonly kendallTauB: MeanInterval | null;
-  readonly spearmanRho: MeanInterval | null;
+  /**
+   * Mean over the replicates where it is defined, with a 95% percentile-bootstrap interval (inside [-1, 1]);
+   * `unanimous` when every replicate gives the same value. Still a MeanInterval for older readers.
+   */
+  readonly kendallTauB: BootstrapInterval | null;
+  readonly spearmanRho: BootstrapInterval | null;
+  /**
+   * Synthetic Ranking Agreement (Jordon et al. 2018): per replicate, the mean of the pair agreements over the
+   * K(K-1)/2 pairs; averaged over replicates with a bootstrap interval. Equals the mean of C_jk over pairs.
+   */
+  readonly sra: BootstrapInterval | null;
+  /**
+   * Same best model: per replicate 1, 0, or with ties for the best |A ∩ B| / |A ∪ B| (so `successes` may be
+   * fractional); Wilson interval.
+   */
   readonly top1: ProportionInterval | null;
-  /** C_jk: fraction of replicates in which models j and k are ordered alike by TRTR and TSTR. */
+  /** C_jk: mean agreement of models j and k's order under TRTR and TSTR (a one-sided tie counts 1/2). */
   readonly consistency: number[][] | null;
   /** Fraction of replicates in which TSTR (and TRTR) order j and k as the population risks R(f*) do. */
   readonly tstrVsPopulation: number[][] | null;
@@ -73,10 +91,25 @@ function utilityOf(gap: MeanInterval): UtilityEstimate {
   return { value: Math.abs(gap.mean), lo, hi: Math.max(Math.abs(gap.lo), Math.abs(gap.hi)) };
 }
 
-/** Mean of the finite values that are defined (NaN = undefined statistic, e.g. tau with all risks tied). */
-function definedMean(values: number[]): MeanInterval | null {
+/**
+ * The bootstrap's seed, a hash of the values' bits: the interval is a function of the per-replicate values
+ * alone, so whatever reproduces them (the same link, the CLI, a reloaded results file) reproduces it, with no
+ * seed to carry alongside. Distinct value lists get unrelated resamples.
+ */
+function seedOf(values: readonly number[]): number {
+  const bits = new Uint32Array(Float64Array.from(values).buffer);
+  let h = 0x811c9dc5 ^ values.length;
+  for (let i = 0; i < bits.length; i++) h = mix32(h ^ bits[i]!);
+  return h;
+}
+
+/**
+ * Mean of the finite values that are defined (NaN = undefined statistic, e.g. tau with all risks tied), with
+ * a seeded bootstrap interval.
+ */
+function definedMean(values: number[]): BootstrapInterval | null {
   const kept = values.filter((v) => Number.isFinite(v));
-  return kept.length > 0 ? meanInterval(kept) : null;
+  return kept.length > 0 ? bootstrapMeanInterval(kept, seedOf(kept)) : null;
 }
 
 /**
@@ -115,7 +148,7 @@ export function summarize(
     const complete = records.filter((r) => r.trtr.every((v) => v != null) && r.tstr.every((v) => v != null));
     const a = complete.map((r) => r.trtr as number[]);
     const b = complete.map((r) => r.tstr as number[]);
-    const agreed = a.filter((trtr, i) => top1Agreement(trtr, b[i]!)).length;
+    const agreed = a.reduce((sum, trtr, i) => sum + top1Agreement(trtr, b[i]!), 0);
     const population =
       populationRisks && populationRisks.every(Number.isFinite) && complete.length > 0
         ? populationRisks
@@ -124,7 +157,8 @@ export function summarize(
       replicates: complete.length,
       kendallTauB: definedMean(a.map((trtr, i) => kendallTauB(trtr, b[i]!))),
       spearmanRho: definedMean(a.map((trtr, i) => spearmanRho(trtr, b[i]!))),
-      top1: complete.length > 0 ? proportionInterval(agreed, complete.length) : null,
+      sra: definedMean(a.map((trtr, i) => syntheticRankingAgreement(trtr, b[i]!))),
+      top1: complete.length > 0 ? scoreShareInterval(agreed, complete.length) : null,
       consistency: complete.length > 0 ? pairwiseConsistency(a, b) : null,
       tstrVsPopulation: population && pairwiseAgreementWithOrder(b, population),
       trtrVsPopulation: population && pairwiseAgreementWithOrder(a, population),

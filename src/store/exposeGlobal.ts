@@ -51,6 +51,8 @@ export function snapshot(state: PlaygroundState) {
       kendallTauB: r.summary.ranking.kendallTauB?.mean ?? null,
       spearmanRho: r.summary.ranking.spearmanRho?.mean ?? null,
       top1: r.summary.ranking.top1?.estimate ?? null,
+      /** Synthetic Ranking Agreement (Jordon et al. 2018): the mean of C_jk over pairs. */
+      sra: r.summary.ranking.sra?.mean ?? null,
       consistency: r.summary.ranking.consistency,
     },
     fidelity: r.fidelity,

@@ -1,12 +1,15 @@
 /**
- * The numbers behind the charts, averaged over replicates: TRTR, TSTR, U = |mean TSTR − mean TRTR| and
- * TSTR/TRTR per model, with 95% t intervals over replicates; and the ranking agreement between the two orders.
+ * The numbers behind the charts, averaged over replicates: TRTR and TSTR per model with 95% t intervals over
+ * replicates, U = |mean TSTR − mean TRTR| with |·| of the paired gap's t interval, TSTR/TRTR (a ratio of means,
+ * no interval); and the ranking agreement between the two orders (bootstrap intervals, or a sentence when every
+ * replicate agrees).
  */
 import { useId } from 'react';
 import type { MeanInterval } from '../engine/metrics/intervals';
 import type { ExperimentSummary, ModelSummary } from '../engine/results';
 import { formatInterval, formatNumber } from './format';
 import { modelColorAt } from './palette';
+import { countText, rankIntervalShort } from './rankingText';
 import './tables.css';
 
 function Estimate({ value, testId }: { value: MeanInterval | null; testId: string }) {
@@ -92,11 +95,11 @@ export function ResultsTable({
         <p className="ranking-line" data-testid="ranking">
           Ranking by {tsts ? 'TSTS' : 'TSTR'} vs by TRTR: Kendall τ<sub>b</sub> ={' '}
           <strong>{formatNumber(ranking.kendallTauB?.mean)}</strong>
-          {ranking.kendallTauB?.hasInterval &&
-            ` (${formatInterval(ranking.kendallTauB.lo, ranking.kendallTauB.hi)})`}
+          {rankIntervalShort(ranking.kendallTauB)}
           {' · '}Spearman ρ = <strong>{formatNumber(ranking.spearmanRho?.mean)}</strong>
+          {rankIntervalShort(ranking.spearmanRho)}
           {ranking.top1 &&
-            ` · same best model in ${ranking.top1.successes} of ${ranking.top1.trials} replicate${ranking.top1.trials === 1 ? '' : 's'}`}
+            ` · same best model in ${countText(ranking.top1.successes)} of ${ranking.top1.trials} replicate${ranking.top1.trials === 1 ? '' : 's'}`}
         </p>
       )}
     </>

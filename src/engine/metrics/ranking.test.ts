@@ -6,6 +6,7 @@ import {
   pairwiseAgreementWithOrder,
   pairwiseConsistency,
   spearmanRho,
+  syntheticRankingAgreement,
   top1Agreement,
 } from './ranking';
 
@@ -207,15 +208,36 @@ describe('kendallTauB and spearmanRho', () => {
 
 describe('top1Agreement', () => {
   it('compares the models with the smallest risk', () => {
-    expect(top1Agreement([0.3, 0.1, 0.2], [0.5, 0.2, 0.4])).toBe(true);
-    expect(top1Agreement([0.3, 0.1, 0.2], [0.5, 0.4, 0.2])).toBe(false);
-    expect(top1Agreement([1], [7])).toBe(true);
+    expect(top1Agreement([0.3, 0.1, 0.2], [0.5, 0.2, 0.4])).toBe(1);
+    expect(top1Agreement([0.3, 0.1, 0.2], [0.5, 0.4, 0.2])).toBe(0);
+    expect(top1Agreement([1], [7])).toBe(1);
   });
 
-  it('with tied minima, agrees when the sets of minimizers intersect', () => {
-    expect(top1Agreement([0.1, 0.1, 0.3], [0.2, 0.1, 0.4])).toBe(true);
-    expect(top1Agreement([0.1, 0.1, 0.3], [0.2, 0.2, 0.1])).toBe(false);
-    expect(top1Agreement([0.1, 0.2, 0.1], [0.3, 0.3, 0.3])).toBe(true);
+  // The old rule (minimizer sets intersect = agreement) gave 1, 0 and 1 here.
+  it('with tied minima, counts |A ∩ B| / |A ∪ B| (one random tie-break shared by both orders)', () => {
+    expect(top1Agreement([0.1, 0.1, 0.3], [0.2, 0.1, 0.4])).toBe(1 / 2);
+    expect(top1Agreement([0.1, 0.1, 0.3], [0.2, 0.2, 0.1])).toBe(0);
+    expect(top1Agreement([0.1, 0.2, 0.1], [0.3, 0.3, 0.3])).toBe(2 / 3);
+    expect(top1Agreement([0.1, 0.1, 0.3], [0.2, 0.2, 0.5])).toBe(1);
+    expect(top1Agreement([0.1, 0.1, 0.3], [0.5, 0.2, 0.2])).toBe(1 / 3);
+  });
+
+  it('equals the share of tie-breaking orders under which both pick the same model', () => {
+    // Enumerate all 4! priority orders: each order picks, among the minimizers, the one that comes first.
+    const perms = (xs: number[]): number[][] =>
+      xs.length <= 1 ? [xs] : xs.flatMap((x) => perms(xs.filter((y) => y !== x)).map((p) => [x, ...p]));
+    const orders = perms([0, 1, 2, 3]);
+    const pick = (risks: number[], order: number[]) => {
+      const best = Math.min(...risks);
+      return order.find((m) => risks[m] === best)!;
+    };
+    const risks = fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 4, maxLength: 4 });
+    fc.assert(
+      fc.property(risks, risks, (a, b) => {
+        const same = orders.filter((o) => pick(a, o) === pick(b, o)).length;
+        expect(top1Agreement(a, b)).toBeCloseTo(same / orders.length, 12);
+      }),
+    );
   });
 
   it('throws on empty input, differing lengths and NaN', () => {
@@ -224,11 +246,13 @@ describe('top1Agreement', () => {
     expect(() => top1Agreement([1, Number.NaN], [1, 2])).toThrow(RangeError);
   });
 
-  it('property: symmetric, and always true for the same risks', () => {
+  it('property: symmetric, in [0, 1], and 1 for the same risks', () => {
     fc.assert(
       fc.property(pairOfVectors, ([a, b]) => {
         expect(top1Agreement(a, b)).toBe(top1Agreement(b, a));
-        expect(top1Agreement(a, a)).toBe(true);
+        expect(top1Agreement(a, b)).toBeGreaterThanOrEqual(0);
+        expect(top1Agreement(a, b)).toBeLessThanOrEqual(1);
+        expect(top1Agreement(a, a)).toBe(1);
       }),
     );
   });
@@ -244,13 +268,14 @@ describe('pairwiseConsistency', () => {
   const tstr = [
     [0.4, 0.6, 0.9], // agrees on every pair
     [0.7, 0.6, 0.9], // models 0-1 swapped
-    [0.4, 0.5, 0.3], // 0-1: tie vs strict (disagree); 0-2 and 1-2 swapped
+    [0.4, 0.5, 0.3], // 0-1: tie vs strict (counts 1/2); 0-2 and 1-2 swapped
   ];
 
-  it('counts the fraction of replicates whose pair signs agree (ties agree only with ties)', () => {
+  // The old rule (a tie agrees only with a tie) gave C_01 = 1/3 here.
+  it('averages the pair agreements: a tie in one order only counts 1/2, a tie in both 1', () => {
     expect(pairwiseConsistency(trtr, tstr)).toEqual([
-      [1, 1 / 3, 2 / 3],
-      [1 / 3, 1, 2 / 3],
+      [1, 1.5 / 3, 2 / 3],
+      [1.5 / 3, 1, 2 / 3],
       [2 / 3, 2 / 3, 1],
     ]);
     expect(pairwiseConsistency([[1, 1]], [[2, 2]])).toEqual([
@@ -309,7 +334,7 @@ describe('pairwiseConsistency', () => {
     expect(() => pairwiseAgreementWithOrder([[1, 2]], [1, Number.NaN])).toThrow(RangeError);
   });
 
-  it('property: symmetric, unit diagonal, entries in [0, 1], all 1 when A = B', () => {
+  it('property: symmetric, unit diagonal, entries in [0, 1], all 1 when A = B, mean over pairs = SRA', () => {
     const table = fc.integer({ min: 1, max: 6 }).chain((k) =>
       fc.integer({ min: 1, max: 8 }).chain((r) => {
         const rows = fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: k, maxLength: k }), {
@@ -333,6 +358,12 @@ describe('pairwiseConsistency', () => {
         }
         expect(pairwiseConsistency(a, b)).toEqual(pairwiseConsistency(b, a));
         for (const row of pairwiseConsistency(a, a)) for (const v of row) expect(v).toBe(1);
+        if (k >= 2) {
+          let sum = 0;
+          for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) sum += c[i]![j]!;
+          const sra = a.reduce((s, row, r) => s + syntheticRankingAgreement(row, b[r]!), 0) / a.length;
+          expect(sum / ((k * (k - 1)) / 2)).toBeCloseTo(sra, 12);
+        }
       }),
     );
   });

@@ -1,6 +1,12 @@
 /**
  * Ranking agreement between two orderings of K models: Kendall tau-b = (C - D) / sqrt((n0 - n1)(n0 - n2)),
- * Spearman rho = Pearson correlation of average ranks, top-1 agreement, and pairwise C_jk = P(sign agreement).
+ * Spearman rho = Pearson correlation of average ranks, top-1 agreement, the pairwise agreement C_jk and its mean
+ * over pairs, the Synthetic Ranking Agreement (SRA; Jordon et al. 2018, arXiv:1806.11345).
+ *
+ * One tie rule for C_jk, SRA and top-1 (docs/theory.md section 4): exact ties are broken by one uniformly random
+ * order of the models, the same for both orderings, and the expected agreement is counted. So a pair tied in
+ * one ordering only counts 1/2, a pair tied in both counts 1, and top-1 counts |A ∩ B| / |A ∪ B| for the sets A
+ * and B of tied-best models. Tau-b and rho keep scipy's tie handling (they are scipy's statistics).
  */
 
 /**
@@ -115,17 +121,45 @@ function minimizers(values: ArrayLike<number>): Set<number> {
 }
 
 /**
- * Whether the two orderings pick the same best model (smallest risk). With ties for the minimum, they agree
- * when the sets of minimizers intersect: some model is best under both (a tie never counts against a
- * ranking that picks one of the tied models). Throws on empty input, differing lengths or NaN.
+ * Top-1 agreement of two orderings (smallest risk = best), under the tie rule above: 1 when both pick the same
+ * single best model, 0 when they pick different ones, and with ties for the minimum |A ∩ B| / |A ∪ B| (A, B the
+ * sets of minimizers): a random order of the models, shared by both, picks the same model exactly when the
+ * first model of A ∪ B in that order lies in both sets. Throws on empty input, differing lengths or NaN.
  */
-export function top1Agreement(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+export function top1Agreement(a: ArrayLike<number>, b: ArrayLike<number>): number {
   checkPair(a, b, 'top1Agreement');
   if (a.length === 0) throw new RangeError('top1Agreement: no models');
   if (hasNaN(a) || hasNaN(b)) throw new RangeError('top1Agreement: NaN risk');
+  const bestA = minimizers(a);
   const bestB = minimizers(b);
-  for (const k of minimizers(a)) if (bestB.has(k)) return true;
-  return false;
+  let common = 0;
+  for (const k of bestA) if (bestB.has(k)) common++;
+  return common / (bestA.size + bestB.size - common);
+}
+
+/**
+ * Agreement of one pair under the tie rule above, from the pair's three-way signs in the two orderings: 1 when
+ * the signs are equal (a tie in both included), 0 when they are opposite, 1/2 when only one ordering ties it.
+ */
+export function pairAgreement(signA: number, signB: number): number {
+  if (signA === signB) return 1;
+  return signA === 0 || signB === 0 ? 0.5 : 0;
+}
+
+/**
+ * Synthetic Ranking Agreement of one replicate (Jordon et al. 2018): the mean over the K(K-1)/2 pairs of
+ * pairAgreement. Jordon et al. count a pair only when (a_j - a_k)(b_j - b_k) > 0, so a tie there is a
+ * disagreement; here it follows the one tie rule. NaN with fewer than 2 models or a NaN risk.
+ */
+export function syntheticRankingAgreement(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  checkPair(a, b, 'syntheticRankingAgreement');
+  const n = a.length;
+  if (n < 2 || hasNaN(a) || hasNaN(b)) return Number.NaN;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) sum += pairAgreement(compare(a[i]!, a[j]!), compare(b[i]!, b[j]!));
+  }
+  return sum / ((n * (n - 1)) / 2);
 }
 
 /** Checks a replicate-by-model table and returns K; throws on ragged rows or NaN. */
@@ -138,17 +172,17 @@ function modelCount(risks: readonly ArrayLike<number>[], name: string): number {
   return k;
 }
 
-/** Fills a K x K table: entry [j][k] = fraction of replicates r where agree(r, j, k); diagonal 1. */
+/** Fills a K x K table: entry [j][k] = mean over replicates r of agree(r, j, k) (in [0, 1]); diagonal 1. */
 function agreementTable(
   replicates: number,
   k: number,
-  agree: (r: number, i: number, j: number) => boolean,
+  agree: (r: number, i: number, j: number) => number,
 ): number[][] {
   const table = Array.from({ length: k }, () => new Array<number>(k).fill(1));
   for (let i = 0; i < k; i++) {
     for (let j = i + 1; j < k; j++) {
       let count = 0;
-      for (let r = 0; r < replicates; r++) if (agree(r, i, j)) count++;
+      for (let r = 0; r < replicates; r++) count += agree(r, i, j);
       table[i]![j] = count / replicates;
       table[j]![i] = count / replicates;
     }
@@ -157,10 +191,10 @@ function agreementTable(
 }
 
 /**
- * Pairwise consistency C_jk: riskA[r][k] and riskB[r][k] are model k's risks in replicate r under orderings
- * A (e.g. TRTR) and B (e.g. TSTR). Entry [j][k] = fraction of replicates with sign(A_j - A_k) = sign(B_j - B_k);
- * the table is symmetric with diagonal 1. An exact tie counts as sign 0: it agrees only with an exact tie.
- * Throws when there are no replicates, the two tables differ in shape, or any risk is NaN.
+ * Pairwise agreement C_jk (the per-pair Synthetic Ranking Agreement): riskA[r][k] and riskB[r][k] are model k's
+ * risks in replicate r under orderings A (e.g. TRTR) and B (e.g. TSTR). Entry [j][k] = mean over replicates of
+ * pairAgreement: 1 where sign(A_j - A_k) = sign(B_j - B_k), 0 where the signs are opposite, 1/2 where only one
+ * ordering ties the pair. The table is symmetric with diagonal 1. Throws when there are no replicates, the two tables differ in shape, or any risk is NaN.
  */
 export function pairwiseConsistency(
   riskA: readonly ArrayLike<number>[],
@@ -175,13 +209,13 @@ export function pairwiseConsistency(
   return agreementTable(riskA.length, k, (r, i, j) => {
     const a = riskA[r]!;
     const b = riskB[r]!;
-    return compare(a[i]!, a[j]!) === compare(b[i]!, b[j]!);
+    return pairAgreement(compare(a[i]!, a[j]!), compare(b[i]!, b[j]!));
   });
 }
 
 /**
- * Agreement with a fixed order (e.g. population risks R(f*_k)): entry [j][k] = fraction of replicates with
- * sign(B_j - B_k) = sign(ref_j - ref_k); diagonal 1. Same tie rule and errors as pairwiseConsistency.
+ * Agreement with a fixed order (e.g. population risks R(f*_k)): entry [j][k] = mean over replicates of
+ * pairAgreement(sign(B_j - B_k), sign(ref_j - ref_k)); diagonal 1. Same tie rule and errors as pairwiseConsistency.
  */
 export function pairwiseAgreementWithOrder(
   riskB: readonly ArrayLike<number>[],
@@ -193,6 +227,6 @@ export function pairwiseAgreementWithOrder(
   if (hasNaN(reference)) throw new RangeError('pairwiseAgreementWithOrder: NaN reference risk');
   return agreementTable(riskB.length, k, (r, i, j) => {
     const b = riskB[r]!;
-    return compare(b[i]!, b[j]!) === compare(reference[i]!, reference[j]!);
+    return pairAgreement(compare(b[i]!, b[j]!), compare(reference[i]!, reference[j]!));
   });
 }

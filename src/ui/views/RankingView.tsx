@@ -1,16 +1,16 @@
 /**
  * The ranking view: does training on synthetic data order the models as training on real data does? The two
- * orders side by side, Kendall τ_b, Spearman ρ and top-1 agreement with their intervals, the pairwise consistency
- * C_jk as a heatmap, and the population gaps Δ_jk between models (from the population references) that claim 3
+ * orders side by side, Kendall τ_b, Spearman ρ, the Synthetic Ranking Agreement (SRA) and top-1 agreement with
+ * their intervals (a sentence instead when every replicate agrees), the per-pair agreement C_jk as a heatmap, and the population gaps Δ_jk between models (from the population references) that claim 3
  * says protect the order.
  */
 import { useMemo } from 'react';
 import { hasPopulationReferences } from '../../scenario/labs/index';
-import type { MeanInterval, ProportionInterval } from '../../engine/metrics/intervals';
 import { ChartFrame } from '../charts/ChartFrame';
 import '../charts/viewLayout.css';
-import { formatInterval, formatNumber } from '../format';
+import { formatNumber } from '../format';
 import { useLiveResults, useReferences } from '../liveResults';
+import { rankIntervalText, top1Text } from '../rankingText';
 import { StaleNote } from '../StaleNote';
 import { Heatmap } from './ranking/Heatmap';
 import {
@@ -57,15 +57,9 @@ function Stat({
   );
 }
 
-function meanText(e: MeanInterval | null, undefinedNote: string): string {
-  if (!e) return undefinedNote;
-  return e.hasInterval ? `95%: ${formatInterval(e.lo, e.hi)}` : 'one replicate: no interval';
-}
-
-function top1Text(p: ProportionInterval | null): string {
-  if (!p) return 'no complete replicate';
-  return `${p.successes} of ${p.trials} · 95%: ${formatInterval(p.lo, p.hi)}`;
-}
+/** The one tie rule of C_jk, SRA and top-1 (docs/theory.md section 4), said once where those numbers are. */
+const TIE_RULE =
+  'Exact ties are broken by one random order of the models, the same for both: a pair tied in one order only counts ½, a pair tied in both counts as agreement.';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -109,14 +103,19 @@ export function RankingView() {
       <p className="view-explain">
         Someone with only synthetic data picks a model by its {risk}. Does that order the models as their real
         risks (TRTR) would? Per replicate, both orders are compared; the numbers are averages over the{' '}
-        {complete} replicate{complete === 1 ? '' : 's'} where every model was fitted.
+        {complete} replicate{complete === 1 ? '' : 's'} where every model was fitted, with 95% intervals from
+        resampling those replicates (a bootstrap: they stay within each statistic&rsquo;s range).
       </p>
       <div className="stats view-numbers" data-testid="ranking-stats">
         <Stat
           name="Kendall τ_b"
           testId="tau"
           value={ranking?.kendallTauB?.mean ?? null}
-          interval={meanText(ranking?.kendallTauB ?? null, 'undefined (all risks tied)')}
+          interval={rankIntervalText(
+            ranking?.kendallTauB ?? null,
+            'correlation',
+            'undefined (all risks tied)',
+          )}
         >
           Pairs ordered alike minus pairs reversed, as a share: 1 = same order, 0 = unrelated, −1 = reversed.
         </Stat>
@@ -124,9 +123,21 @@ export function RankingView() {
           name="Spearman ρ"
           testId="rho"
           value={ranking?.spearmanRho?.mean ?? null}
-          interval={meanText(ranking?.spearmanRho ?? null, 'undefined (all risks tied)')}
+          interval={rankIntervalText(
+            ranking?.spearmanRho ?? null,
+            'correlation',
+            'undefined (all risks tied)',
+          )}
         >
           Correlation of the two lists of ranks: 1 = same ranks.
+        </Stat>
+        <Stat
+          name="Synthetic Ranking Agreement (SRA)"
+          testId="sra"
+          value={ranking?.sra?.mean ?? null}
+          interval={rankIntervalText(ranking?.sra ?? null, 'share', 'no complete replicate')}
+        >
+          {`Share of pairs of models that ${risk} orders as TRTR does (Jordon et al. 2018): the mean of C_jk.`}
         </Stat>
         <Stat
           name="Same best model"
@@ -134,7 +145,7 @@ export function RankingView() {
           value={ranking?.top1?.estimate ?? null}
           interval={top1Text(ranking?.top1 ?? null)}
         >
-          {`Share of replicates in which ${risk} and TRTR pick the same best model (Wilson interval).`}
+          {`Share of replicates in which ${risk} and TRTR pick the same best model (Wilson interval). With a tie for best, a replicate counts the chance that one random tie-break picks the same model.`}
         </Stat>
       </div>
       <div className="view-grid">
@@ -153,10 +164,13 @@ export function RankingView() {
             </p>
           )}
         </ChartFrame>
-        <ChartFrame id="consistency" title="Pairwise consistency C_jk">
+        <ChartFrame
+          id="consistency"
+          title="Synthetic Ranking Agreement per pair C_jk (SRA; Jordon et al. 2018)"
+        >
           <p className="view-explain">
             Share of replicates in which {risk} orders models j and k as TRTR does. 1 = always, ½ = a coin
-            flip, 0 = always reversed.
+            flip, 0 = always reversed. {TIE_RULE}
           </p>
           {consistency ? (
             <Heatmap
@@ -166,7 +180,7 @@ export function RankingView() {
               compact={compactShare}
               fill={consistencyFill}
               testId="consistency"
-              name="Pairwise consistency"
+              name="Synthetic Ranking Agreement per pair"
               mutedDiagonal
             />
           ) : (
