@@ -80,6 +80,15 @@ describe('sweepOverlay', () => {
     expect(constant.notes).toEqual([]);
   });
 
+  it('a sweep of n from below p + 3: exact from n = p + 3 on, a note for the rest (not the flat limit)', () => {
+    const overlay = sweepOverlay(base({ p: 10 }), axis('n', 10, 30, 5))!;
+    expect(overlay.kind).toBe('exact');
+    expect(overlay.curve.filter((c) => c.risks === null).map((c) => c.x)).toEqual([10, 11, 12]);
+    expect(overlay.notes).toEqual([
+      'E R is infinite unless n and m exceed p + 2 (Real training size n from 10 to 12)',
+    ]);
+  });
+
   it('along the quadratic weight of a mixed η: the limit everywhere (w₂ = 0 included)', () => {
     const overlay = sweepOverlay(
       base({ eta: 'mixed', wSine: 0, wStep: 0, shift: 2 }),

@@ -49,14 +49,17 @@ function pick(theory: OlsTheory, kind: SweepOverlay['kind']): OlsRisks | null {
   return kind === 'exact' ? theory.exact : kind === 'limit' ? theory.limit : null;
 }
 
-/** Exact where every point has it; else the limit where every point has that; else whichever holds somewhere. */
+/**
+ * Exact where it holds at half the values or more (a sweep of n that starts at n <= p + 2 keeps its exact curve
+ * from there on); else the limit where it holds at more values than the exact form (a sweep of a mixed eta's
+ * quadratic weight from 0); else whichever holds somewhere.
+ */
 function kindOf(points: readonly { theory: OlsTheory }[]): SweepOverlay['kind'] {
-  const all = (key: 'exact' | 'limit') => points.every((p) => p.theory[key] !== null);
-  const any = (key: 'exact' | 'limit') => points.some((p) => p.theory[key] !== null);
-  if (all('exact')) return 'exact';
-  if (all('limit')) return 'limit';
-  if (any('exact')) return 'exact';
-  return any('limit') ? 'limit' : 'none';
+  const count = (key: 'exact' | 'limit') => points.filter((p) => p.theory[key] !== null).length;
+  const [exact, limit] = [count('exact'), count('limit')];
+  if (exact > 0 && 2 * exact >= points.length) return 'exact';
+  if (limit > exact) return 'limit';
+  return exact > 0 ? 'exact' : 'none';
 }
 
 function range(xs: readonly number[]): string {
