@@ -96,7 +96,8 @@ export function RiskCurves({ points, param, overlay, label, xAxis }: RiskProps) 
   const rows = withOverlayRows(risks, overlay.rows, ['trtr', 'tstr']);
   const [lo, hi] = riskRange(risks, overlay);
   const ticks = niceTicks(lo, hi, 5);
-  const what = overlay.kind === 'exact' ? 'E' : 'lim';
+  // 'E TRTR exact (closed form)', or 'TRTR limit (n, m → ∞)'.
+  const what = overlay.kind === 'exact' ? 'E ' : '';
   return (
     <ChartFrame
       id="sweep-risks"
@@ -120,8 +121,8 @@ export function RiskCurves({ points, param, overlay, label, xAxis }: RiskProps) 
             formatter={tooltipValue}
           />
           <Legend verticalAlign="top" itemSorter={null} wrapperStyle={LEGEND_STYLE} formatter={legendText} />
-          {theoryLine('theory_trtr', `${what} TRTR ${overlay.label}`, COLORS.real, overlay.kind)}
-          {theoryLine('theory_tstr', `${what} TSTR ${overlay.label}`, COLORS.synthetic, overlay.kind)}
+          {theoryLine('theory_trtr', `${what}TRTR ${overlay.label}`, COLORS.real, overlay.kind)}
+          {theoryLine('theory_tstr', `${what}TSTR ${overlay.label}`, COLORS.synthetic, overlay.kind)}
           {joinedBand('trtrb', 'TRTR 95% band', COLORS.real, 0.15)}
           {joinedBand('tstrb', 'TSTR 95% band', COLORS.synthetic, 0.15)}
           {(['trtr', 'tstr'] as const).map((key) => (
