@@ -5,6 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { decodeScenario } from '../src/scenario/url';
+import { sweepOverlay } from '../src/scenario/sweepTheory';
 import { formatNumber } from '../src/ui/format';
 import { expect, test } from './fixtures/test';
 
@@ -88,6 +90,11 @@ test('the closed form is drawn under an OLS sweep on a linear η, and not for a 
   await expect(page.locator('[data-chart="sweep-risks"] .sweep-theory-line')).toHaveCount(2);
   // The Monte Carlo dots are still one per point and model.
   await expect(page.locator('[data-chart="sweep-utility"] .recharts-line-dot')).toHaveCount(6);
+  // The table's exact U is the closed form of each point's scenario, computed here from the same link.
+  const exact = sweepOverlay(decodeScenario(linear).scenario, { param: 'shift', from: 0, to: 2, steps: 3 })!;
+  await page.getByTestId('sweep-numbers').locator('summary').click();
+  for (const [i, g] of exact.grid.entries())
+    await expect(page.getByTestId(`sweep-theory-u-${i}`)).toHaveText(formatNumber(g.risks!.utility));
 
   await app.open(linear.replace('models=ols;knn:k=5', 'models=knn:k=5'));
   await page.getByTestId('sweep-run').click();
@@ -96,6 +103,7 @@ test('the closed form is drawn under an OLS sweep on a linear η, and not for a 
   await expect(page.getByTestId('sweep-theory')).toHaveCount(0);
   await expect(page.locator('.sweep-theory-line')).toHaveCount(0);
   await expect(page.locator('[data-chart="sweep-risks"]')).toHaveCount(0);
+  await expect(page.getByTestId('sweep-theory-head')).toHaveCount(0);
   app.expectCleanConsole();
 });
 
