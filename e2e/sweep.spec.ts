@@ -5,6 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { decodeScenario } from '../src/scenario/url';
+import { sweepOverlay } from '../src/scenario/sweepTheory';
 import { formatNumber } from '../src/ui/format';
 import { expect, test } from './fixtures/test';
 
@@ -60,6 +62,8 @@ test('a 1-D sweep runs, draws every point and shows the same numbers as window.p
   // Claim 1's counter-example: OLS on the quadratic η loses utility as the features move (same seed throughout).
   const ols = sweep.points.map((p) => p.models[0]!.utility!);
   expect(ols[0]!).toBeLessThan(ols[2]!);
+  // OLS is misspecified here: its closed form is the large-sample limit, labelled so, not an exact curve.
+  await expect(page.getByTestId('sweep-theory')).toHaveAttribute('data-kind', 'limit');
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await shoot(page, 'view-sweep-desktop');
@@ -67,6 +71,39 @@ test('a 1-D sweep runs, draws every point and shows the same numbers as window.p
   await expect(page.locator('[data-chart="sweep-utility"] .recharts-line-dot')).toHaveCount(9);
   await shoot(page, 'view-sweep-390');
   await page.setViewportSize({ width: 1280, height: 800 });
+  app.expectCleanConsole();
+});
+
+test('the closed form is drawn under an OLS sweep on a linear η, and not for a kNN-only sweep', async ({
+  app,
+  page,
+}) => {
+  const linear = `?view=sweep&eta=linear&models=ols;knn:k=5&sx=shift&sx_from=0&sx_to=2&sx_n=3&${SMALL}`;
+  await app.open(linear);
+  await page.getByTestId('sweep-run').click();
+  await sweepDone(page);
+  await expect(page.getByTestId('sweep-theory')).toHaveAttribute('data-kind', 'exact');
+  await expect(page.locator('[data-chart="sweep-utility"] .sweep-theory-line')).toHaveCount(1);
+  await expect(page.locator('[data-chart="sweep-utility"] .recharts-legend-wrapper')).toContainText(
+    'OLS: exact (closed form)',
+  );
+  await expect(page.locator('[data-chart="sweep-risks"] .sweep-theory-line')).toHaveCount(2);
+  // The Monte Carlo dots are still one per point and model.
+  await expect(page.locator('[data-chart="sweep-utility"] .recharts-line-dot')).toHaveCount(6);
+  // The table's exact U is the closed form of each point's scenario, computed here from the same link.
+  const exact = sweepOverlay(decodeScenario(linear).scenario, { param: 'shift', from: 0, to: 2, steps: 3 })!;
+  await page.getByTestId('sweep-numbers').locator('summary').click();
+  for (const [i, g] of exact.grid.entries())
+    await expect(page.getByTestId(`sweep-theory-u-${i}`)).toHaveText(formatNumber(g.risks!.utility));
+
+  await app.open(linear.replace('models=ols;knn:k=5', 'models=knn:k=5'));
+  await page.getByTestId('sweep-run').click();
+  await sweepDone(page);
+  await expect(page.locator('[data-chart="sweep-utility"] .recharts-line-dot')).toHaveCount(3);
+  await expect(page.getByTestId('sweep-theory')).toHaveCount(0);
+  await expect(page.locator('.sweep-theory-line')).toHaveCount(0);
+  await expect(page.locator('[data-chart="sweep-risks"]')).toHaveCount(0);
+  await expect(page.getByTestId('sweep-theory-head')).toHaveCount(0);
   app.expectCleanConsole();
 });
 

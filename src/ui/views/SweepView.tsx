@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import { sweepableIn, sweepForLab, type SweepSetting } from '../../scenario/page';
 import type { SweepAxis } from '../../scenario/sweep';
+import { sweepOverlay, type SweepOverlay } from '../../scenario/sweepTheory';
 import type { Scenario } from '../../scenario/schema';
 import { encodeScenario } from '../../scenario/url';
 import { cancelSweep, setPage, startSweep } from '../../store/actions';
@@ -186,6 +187,19 @@ function ResultsHead({
   );
 }
 
+/** OLS's closed form along the axis the sweep ran (its base and axis, so stale results keep their own curve). */
+function useOverlay(sweep: SweepState): SweepOverlay | null {
+  const { base, setting } = sweep;
+  return useMemo(() => {
+    if (!base || setting.y) return null;
+    try {
+      return sweepOverlay(base, setting.x);
+    } catch {
+      return null; // An axis the lab cannot sweep: the sweep itself reports it.
+    }
+  }, [base, setting]);
+}
+
 export function SweepView() {
   const scenario = usePlayground((s) => s.scenario);
   const setting = sweepForLab(
@@ -198,6 +212,7 @@ export function SweepView() {
     setSweep({ x, y: setting.y && setting.y.param === x.param ? null : setting.y });
   const setY = (y: SweepAxis) => setSweep({ x: setting.x, y });
   const toggleY = () => setSweep({ x: setting.x, y: setting.y ? null : secondAxisFor(setting.x, scenario) });
+  const overlay = useOverlay(sweep);
   const hasResults = sweep.base !== null && (sweep.points.length > 0 || sweep.status !== 'idle');
 
   return (
@@ -235,7 +250,7 @@ export function SweepView() {
           {sweep.setting.y ? (
             <PhaseDiagram points={sweep.points} setting={sweep.setting} base={sweep.base} />
           ) : (
-            <SweepCurves points={sweep.points} axis={sweep.setting.x} base={sweep.base} />
+            <SweepCurves points={sweep.points} axis={sweep.setting.x} base={sweep.base} overlay={overlay} />
           )}
           <SweepTable points={sweep.points} setting={sweep.setting} />
         </section>

@@ -2,13 +2,16 @@
  * A 1-D sweep's result: U = |TSTR − TRTR| of each model along the swept parameter with its 95% band over
  * replicates (band: Area, mean: Line), and how well TSTR ranks the models as TRTR does (Kendall τ_b with its
  * band, the mean pairwise consistency and top-1 agreement). The x axis spans the whole sweep from the start, so
- * the curves grow from left to right as points stream in. A dashed line marks the current scenario's value.
+ * the curves grow from left to right as points stream in. A dashed line marks the current scenario's value. With
+ * an OLS model and a closed form for it (docs/theory.md §6.8), its exact U (or limit) is drawn under the points,
+ * and a third chart draws its TRTR and TSTR on the closed-form E TRTR and E TSTR.
  */
 import { memo, useMemo, useState } from 'react';
 import { ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepPoint } from '../../../engine/sweep';
 import type { SweepAxis } from '../../../scenario/sweep';
 import type { Scenario } from '../../../scenario/schema';
+import type { SweepOverlay } from '../../../scenario/sweepTheory';
 import { AXIS_STROKE, AXIS_TITLE, band, CartesianPlot } from '../../charts/cartesian';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { formatDecade } from '../../charts/scale';
@@ -16,12 +19,16 @@ import { formatInterval, formatNumber, formatTick, niceTicks } from '../../forma
 import { modelColorAt } from '../../palette';
 import { numberSpec } from './axes';
 import { curveData, logCurves, rankingFloor, utilityMax, wantsLog } from './curves';
+import { chartOverlay, logOverlayRows, overlayMax, withOverlayRows } from './overlay';
+import { joinedBand, RiskCurves, TheoryNote, theoryLine } from './TheoryOverlay';
 
 interface Props {
   readonly points: readonly SweepPoint[];
   readonly axis: SweepAxis;
   /** The scenario the sweep varied: its own value of the swept parameter is marked. */
   readonly base: Scenario | null;
+  /** OLS's closed form along the axis (null: no OLS model in the sweep). */
+  readonly overlay: SweepOverlay | null;
 }
 
 const MARGIN = { top: 8, right: 16, bottom: 22, left: 4 };
@@ -42,8 +49,9 @@ function xTicks(lo: number, hi: number): number[] {
   return niceTicks(lo, hi, 6).filter((t) => t >= lo - 1e-9 && t <= hi + 1e-9);
 }
 
-export const SweepCurves = memo(function SweepCurves({ points, axis, base }: Props) {
+export const SweepCurves = memo(function SweepCurves({ points, axis, base, overlay }: Props) {
   const curves = useMemo(() => curveData(points, axis.param), [points, axis.param]);
+  const theory = useMemo(() => chartOverlay(overlay, curves.models), [overlay, curves.models]);
   const spec = numberSpec(axis.param);
   const lo = Math.min(axis.from, axis.to);
   const hi = Math.max(axis.from, axis.to);
@@ -52,7 +60,12 @@ export const SweepCurves = memo(function SweepCurves({ points, axis, base }: Pro
   const [logChoice, setLogChoice] = useState<boolean | null>(null);
   const log = logChoice ?? wantsLog(curves);
   const logged = useMemo(() => (log ? logCurves(curves) : null), [log, curves]);
-  const top = utilityMax(curves);
+  const utilityRows = useMemo(() => {
+    const rows = logged ? logged.rows : curves.rows;
+    if (!theory) return rows;
+    return withOverlayRows(rows, logged ? logOverlayRows(theory.rows) : theory.rows, ['u']);
+  }, [logged, curves.rows, theory]);
+  const top = Math.max(utilityMax(curves), overlayMax(theory));
   const yTicks = logged ? logged.ticks : niceTicks(0, top > 0 ? top : 1, 5);
   const yDomain: [number, number] = logged
     ? [logged.floor, logged.ticks[logged.ticks.length - 1]!]
@@ -106,7 +119,7 @@ export const SweepCurves = memo(function SweepCurves({ points, axis, base }: Pro
         actions={logToggle}
       >
         <div className="chart sweep-chart" data-testid="sweep-utility-chart">
-          <CartesianPlot chart={ComposedChart} data={logged ? logged.rows : curves.rows} margin={MARGIN}>
+          <CartesianPlot chart={ComposedChart} data={utilityRows} margin={MARGIN}>
             {xAxis}
             <YAxis
               scale={logged ? 'log' : 'linear'}
@@ -135,7 +148,11 @@ export const SweepCurves = memo(function SweepCurves({ points, axis, base }: Pro
               formatter={legendText}
             />
             {mark('Top')}
-            {models.map((m) => band(`ub${m.index}`, `${m.label} 95% band`, modelColorAt(m.index), 0.18))}
+            {theory &&
+              theoryLine('theory_u', `${theory.model.label}: ${theory.label}`, 'var(--fg)', theory.kind)}
+            {models.map((m) =>
+              joinedBand(`ub${m.index}`, `${m.label} 95% band`, modelColorAt(m.index), 0.18, theory !== null),
+            )}
             {models.map((m) => (
               <Line
                 key={`u-${m.index}`}
@@ -143,13 +160,23 @@ export const SweepCurves = memo(function SweepCurves({ points, axis, base }: Pro
                 name={m.label}
                 stroke={modelColorAt(m.index)}
                 strokeWidth={2}
+                connectNulls={theory !== null}
                 dot={{ r: 3, fill: modelColorAt(m.index), strokeWidth: 0 }}
                 isAnimationActive={false}
               />
             ))}
           </CartesianPlot>
         </div>
+        {theory && <TheoryNote overlay={theory} />}
+        {overlay && overlay.kind === 'none' && (
+          <p className="sweep-note" data-testid="sweep-theory-none">
+            No closed form for OLS here: {overlay.notes.join('; ')}.
+          </p>
+        )}
       </ChartFrame>
+      {theory && (
+        <RiskCurves points={points} param={axis.param} overlay={theory} label={spec.label} xAxis={xAxis} />
+      )}
       {curves.ranking || models.length >= 2 ? (
         <ChartFrame id="sweep-ranking" title={`Ranking agreement (TSTR vs TRTR order) along ${spec.label}`}>
           <div className="chart sweep-chart" data-testid="sweep-ranking-chart">
