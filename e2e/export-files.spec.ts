@@ -52,6 +52,7 @@ test('results and summary as CSV and JSON hold the page’s numbers', async ({ a
     expect([r.utility_lo, r.utility_hi]).toEqual(m.ci95.utility);
     expect(r.kendall_tau_b).toBe(results.ranking!.kendallTauB);
     expect(r.spearman_rho).toBe(results.ranking!.spearmanRho);
+    expect(r.sra).toBe(results.ranking!.sra);
     expect(r.top1).toBe(results.ranking!.top1);
   });
 

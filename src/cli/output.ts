@@ -43,6 +43,7 @@ export function summaryRows(summary: ExperimentSummary): Record<string, number |
     ratio: m.ratio,
     kendall_tau_b: r?.kendallTauB?.mean ?? null,
     spearman_rho: r?.spearmanRho?.mean ?? null,
+    sra: r?.sra?.mean ?? null,
     top1: r?.top1?.estimate ?? null,
     error: m.error,
   }));

@@ -197,9 +197,12 @@ export function claim2Verdict(results: ScenarioResult): Verdict {
   const ranking = results.summary.ranking;
   const tau = ranking?.kendallTauB ?? null;
   const top1 = ranking?.top1 ?? null;
-  const tauText = tau
-    ? `Kendall τ_b = ${withInterval(tau.mean, tau.lo, tau.hi)}`
-    : 'Kendall τ_b undefined (ties)';
+  // Every replicate alike: say so rather than print a degenerate interval "1 to 1".
+  const tauText = !tau
+    ? 'Kendall τ_b undefined (ties)'
+    : tau.unanimous && tau.hasInterval
+      ? `Kendall τ_b = ${fmt(tau.mean)} in all ${tau.n} replicates`
+      : `Kendall τ_b = ${withInterval(tau.mean, tau.lo, tau.hi)}`;
   const top1Text = top1
     ? `the same best model in ${top1.successes}/${top1.trials} replicates`
     : 'no top-1 agreement';

@@ -1,7 +1,7 @@
 /**
  * The presets: one per claim of docs/theory.md §5 and one per counter-example, each a scenario (over the
  * defaults), the view to open, and a theory card (statement, formula in TeX, what to look at) with a verdict
- * read from the live results (claimVerdicts.ts). Kept free of React and KaTeX so the store, the CLI and unit
+ * read from the live results (claimVerdicts.ts). Kept free of React and KaTeX so the store and unit
  * tests can use it.
  *
  * The formulas are the playground's own formalization of the claims (docs/theory.md §1 and §5), not

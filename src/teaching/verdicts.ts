@@ -1,12 +1,13 @@
 /**
  * Helpers the presets' verdicts share: readiness of a run, per-model utility read-outs, pairwise ranking
  * agreement with Wilson intervals and the paired real-data gap Δ, and number formatting for the verdict texts.
- * Pure functions of a ScenarioResult (no React, no tfjs), so the store, the CLI and unit tests can call them.
+ * Pure functions of a ScenarioResult (no React, no tfjs), so the store and unit tests can call them.
  */
 import type { ScenarioResult } from '../scenario/results';
 import type { PopulationReferences } from '../engine/references';
 import type { ModelSummary } from '../engine/summary';
-import { meanInterval, proportionInterval, type MeanInterval } from '../engine/metrics/intervals';
+import { meanInterval, scoreShareInterval, type MeanInterval } from '../engine/metrics/intervals';
+import { pairAgreement } from '../engine/metrics/ranking';
 import type { Scenario } from '../scenario/schema';
 import { formatNumber } from '../scenario/formatNumber';
 
@@ -132,10 +133,11 @@ export function pairStats(results: ScenarioResult): PairStat[] {
       for (const r of complete) {
         const a = r.trtr as number[];
         const b = r.tstr as number[];
-        if (compare(a[j]!, a[k]!) === compare(b[j]!, b[k]!)) agreed++;
+        // The one tie rule of the ranking statistics (docs/theory.md §4): a pair tied in one order only counts ½.
+        agreed += pairAgreement(compare(a[j]!, a[k]!), compare(b[j]!, b[k]!));
         gaps.push(a[j]! - a[k]!);
       }
-      const interval = proportionInterval(agreed, complete.length);
+      const interval = scoreShareInterval(agreed, complete.length);
       out.push({
         j,
         k,

@@ -97,6 +97,9 @@ export const SUMMARY_COLUMNS = [
   'spearman_rho',
   'spearman_rho_lo',
   'spearman_rho_hi',
+  'sra',
+  'sra_lo',
+  'sra_hi',
   'top1',
   'top1_lo',
   'top1_hi',
@@ -115,6 +118,7 @@ export function summaryRows(summary: ExperimentSummary): Row[] {
   const r = summary.ranking;
   const tau = interval(r?.kendallTauB ?? null);
   const rho = interval(r?.spearmanRho ?? null);
+  const sra = interval(r?.sra ?? null);
   return summary.models.map((m) => {
     const trtr = interval(m.trtr);
     const tstr = interval(m.tstr);
@@ -142,6 +146,9 @@ export function summaryRows(summary: ExperimentSummary): Row[] {
       spearman_rho: rho.mean,
       spearman_rho_lo: rho.lo,
       spearman_rho_hi: rho.hi,
+      sra: sra.mean,
+      sra_lo: sra.lo,
+      sra_hi: sra.hi,
       top1: finite(r?.top1?.estimate),
       top1_lo: finite(r?.top1?.lo),
       top1_hi: finite(r?.top1?.hi),
@@ -160,6 +167,7 @@ function rankingJson(summary: ExperimentSummary) {
     replicates: r.replicates,
     kendallTauB: r.kendallTauB && interval(r.kendallTauB),
     spearmanRho: r.spearmanRho && interval(r.spearmanRho),
+    sra: r.sra && interval(r.sra),
     top1: r.top1 && { estimate: r.top1.estimate, lo: r.top1.lo, hi: r.top1.hi },
     consistency: r.consistency,
   };

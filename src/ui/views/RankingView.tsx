@@ -190,9 +190,10 @@ export function RankingView() {
       </div>
       <ChartFrame id="model-gaps" title="Gaps between models Δ_jk = |R(f*_j) − R(f*_k)|">
         <p className="view-explain">
-          How far apart the models really are: the difference of their population risks on real data (each
-          model fitted on 10,000 real points). Claim 3: pairs with a wide gap stay ordered alike even when the
-          synthetic responses are poor; near-tied pairs drift toward a coin flip.
+          How far apart the models really are: the difference of their population risks on real data, the Δ
+          the verdicts use (exact for OLS and polynomial regression where the Gaussian closed forms hold, else
+          the mean of 5 Monte Carlo fits on 10,000 real points). Claim 3: pairs with a wide gap stay ordered
+          alike even when the synthetic responses are poor; near-tied pairs drift toward a coin flip.
         </p>
         {!hasPopulationReferences(shown) ? (
           <p className="view-status" data-testid="references-status" data-status="not-available">
@@ -229,7 +230,7 @@ export function RankingView() {
           </>
         ) : (
           <p className="view-status running" data-testid="references-status" data-status="running">
-            Computing the population limit (each model fitted on 10,000 real points)…
+            Computing the population gaps (closed forms where they hold, else 5 fits on 10,000 real points)…
           </p>
         )}
       </ChartFrame>

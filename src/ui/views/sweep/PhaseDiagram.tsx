@@ -33,7 +33,8 @@ interface Props {
 
 /** Short metric names (select options, cell details): the consistency's depends on the number of models. */
 function metricName(metric: HeatMetric, models: number): string {
-  if (metric === 'consistency') return models > 2 ? 'mean pairwise consistency C̄' : 'P(consistent ranking)';
+  if (metric === 'consistency')
+    return models > 2 ? 'SRA (mean pairwise consistency C̄)' : 'P(consistent ranking)';
   return metric === 'tau' ? 'Kendall τ_b' : 'top-1 agreement';
 }
 

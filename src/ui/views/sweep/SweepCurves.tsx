@@ -213,7 +213,7 @@ export const SweepCurves = memo(function SweepCurves({ points, axis, base, overl
               />
               <Line
                 dataKey="cons"
-                name={models.length === 2 ? 'P(consistent ranking)' : 'mean pairwise consistency C̄'}
+                name={models.length === 2 ? 'P(consistent ranking)' : 'SRA (mean pairwise consistency C̄)'}
                 stroke="var(--accent)"
                 strokeWidth={2}
                 strokeDasharray="6 3"

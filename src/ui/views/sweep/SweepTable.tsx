@@ -1,11 +1,12 @@
 /**
  * The sweep's numbers, one row per grid point in the order they were run: the swept values, U per model with
- * its 95% interval, Kendall τ_b and the (mean pairwise) consistency. Folded away by default; it is also the
- * accessible form of the charts.
+ * its 95% interval, OLS's closed-form U (or its limit) where the theory overlay applies, Kendall τ_b and the
+ * (mean pairwise) consistency. Folded away by default; it is also the accessible form of the charts.
  */
 import { memo } from 'react';
 import type { SweepPoint } from '../../../engine/sweep';
 import type { SweepSetting } from '../../../scenario/page';
+import type { SweepOverlay } from '../../../scenario/sweepTheory';
 import { formatInterval, formatNumber, formatTick } from '../../format';
 import { modelColorAt } from '../../palette';
 import { numberSpec } from './axes';
@@ -14,11 +15,17 @@ import { consistencyLabel, meanPairwiseConsistency } from './curves';
 interface Props {
   readonly points: readonly SweepPoint[];
   readonly setting: SweepSetting;
+  /** OLS's closed form along a 1-D sweep (SweepView's overlay); null or 'none': no column. */
+  readonly overlay?: SweepOverlay | null;
 }
 
-export const SweepTable = memo(function SweepTable({ points, setting }: Props) {
+export const SweepTable = memo(function SweepTable({ points, setting, overlay = null }: Props) {
   const axes = setting.y ? [setting.x, setting.y] : [setting.x];
   const models = points[0]?.summary.models ?? [];
+  const theory = overlay && overlay.kind !== 'none' && !setting.y ? overlay : null;
+  const theoryLabel = models.find((m) => m.id === theory?.model)?.label ?? 'OLS';
+  /** The closed form at a point's swept value (the overlay's grid holds the sweep's own values). */
+  const theoryAt = (x: number | undefined) => theory?.grid.find((g) => g.x === x)?.risks?.utility ?? null;
   if (points.length === 0) return null;
   return (
     <details className="sweep-numbers" data-testid="sweep-numbers">
@@ -43,6 +50,11 @@ export const SweepTable = memo(function SweepTable({ points, setting }: Props) {
                   <span className="swatch" style={{ background: modelColorAt(k) }} />U {m.label}
                 </th>
               ))}
+              {theory && (
+                <th scope="col" data-testid="sweep-theory-head">
+                  U {theoryLabel}, {theory.kind === 'exact' ? 'exact (closed form)' : 'limit (n, m → ∞)'}
+                </th>
+              )}
               <th scope="col">τ_b</th>
               <th scope="col">{models.length === 2 ? 'P(consistent)' : 'C̄'}</th>
             </tr>
@@ -63,6 +75,11 @@ export const SweepTable = memo(function SweepTable({ points, setting }: Props) {
                     )}
                   </td>
                 ))}
+                {theory && (
+                  <td data-testid={`sweep-theory-u-${i}`}>
+                    {formatNumber(theoryAt(p.values[setting.x.param]))}
+                  </td>
+                )}
                 <td data-testid={`sweep-tau-${i}`}>{formatNumber(p.summary.ranking?.kendallTauB?.mean)}</td>
                 <td data-testid={`sweep-cons-${i}`}>{formatNumber(meanPairwiseConsistency(p.summary))}</td>
               </tr>

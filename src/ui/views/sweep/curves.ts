@@ -32,7 +32,7 @@ export function meanPairwiseConsistency(summary: ExperimentSummary): number | nu
 export function consistencyLabel(models: number): string {
   return models === 2
     ? 'P(consistent ranking) = C₀₁'
-    : `mean pairwise consistency C̄ (over ${(models * (models - 1)) / 2} pairs)`;
+    : `SRA, the mean pairwise consistency C̄ (over ${(models * (models - 1)) / 2} pairs)`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
