@@ -13,7 +13,15 @@ import { sanitizeScenario } from '../scenario/sanitize';
 import { defaultScenario, type Scenario } from '../scenario/schema';
 import { localClient, type EngineClient } from '../worker/client';
 import { createEngineApi, type ProgressMessage } from '../worker/engineApi';
-import { attachEngine, cancelSweep, setParam, setPaused, startSweep, step } from './actions';
+import {
+  attachEngine,
+  cancelSweep,
+  requestExactComparison,
+  setParam,
+  setPaused,
+  startSweep,
+  step,
+} from './actions';
 import { startState, usePlayground } from './playground';
 import { DEBOUNCE_MS, RENDER_INTERVAL_MS, startRunner, type Runner } from './runner';
 
@@ -203,6 +211,35 @@ describe('the runner', () => {
     await until(() => expect(sweeps).toHaveLength(2));
     sweep.send(point(1), 2, total);
     expect(get().sweep).toMatchObject({ status: 'running', points: [] });
+  });
+
+  it('runs the exact-responses comparison beside the page, on the same seed, and keeps only the latest', async () => {
+    const { client } = realEngine();
+    start(client);
+    await until(() => expect(get().status).toBe('done'));
+    setParam('bias', '0.5');
+    await until(() => expect(get().results?.scenario).toBe(get().scenario));
+    await until(() => expect(get().status).toBe('done'));
+    const biased = get().scenario;
+    requestExactComparison();
+    requestExactComparison(); // asked twice for the same scenario: one comparison
+    await until(() => expect(get().comparison?.status).toBe('done'));
+    const comparison = get().comparison!;
+    expect(comparison.of).toBe(biased);
+    expect(comparison.value!.scenario).toEqual({ ...biased, bias: 0 });
+    // The same seed and the same real samples: TRTR is identical, only TSTR moves with the responses.
+    const exact = comparison.value!.summary.models;
+    get().results!.summary.models.forEach((m, k) => {
+      expect(exact[k]!.trtr!.mean).toBe(m.trtr!.mean);
+      expect(exact[k]!.tstr!.mean).not.toBe(m.tstr!.mean);
+    });
+    // A newer scenario's comparison replaces it; the old one's answer is never shown for the new scenario.
+    setParam('bias', '1');
+    await until(() => expect(get().status).toBe('done'));
+    requestExactComparison();
+    await until(() => expect(get().comparison?.of).toBe(get().scenario));
+    await until(() => expect(get().comparison?.status).toBe('done'));
+    expect(get().comparison!.value!.scenario.bias).toBe(0);
   });
 
   it('one runner at a time: the actions refuse a second engine while one is attached', () => {
