@@ -3,6 +3,7 @@
  * parameters, and the plan builder that turns one of its scenarios into the engine's plan. Every lab's plan gives
  * the same results shape, so views, exports, `window.playground` and the CLI work for any lab.
  */
+import { splitSpecs } from '../../engine/learners/catalog';
 import type { ExperimentPlan } from '../../engine/plan';
 import type { LabId, Scenario, SweepAxis } from '../types';
 
@@ -22,4 +23,19 @@ export interface LabDefinition {
   crossRules(scenario: Scenario): { scenario: Scenario; notices: string[] };
   /** The engine's plan of a valid scenario of this lab (sanitized: no check here). */
   plan(scenario: Scenario): ExperimentPlan;
+}
+
+/** What every lab's plan takes from the experiment's parameters: sizes, replicates, seed, where TSTR is scored, models. */
+export function experimentPart(
+  s: Scenario,
+): Pick<ExperimentPlan, 'n' | 'm' | 'nTest' | 'replicates' | 'seed' | 'tstrOn' | 'models'> {
+  return {
+    n: s.n,
+    m: s.m,
+    nTest: s.nTest,
+    replicates: s.replicates,
+    seed: s.seed,
+    tstrOn: s.tstrOn,
+    models: splitSpecs(s.models),
+  };
 }

@@ -4,11 +4,10 @@
  */
 import type { PopulationPlan } from '../../../engine/plan';
 import { minCorrelation } from '../../../engine/populations/features';
-import { splitSpecs } from '../../../engine/learners/catalog';
 import { sanitizeModels } from '../../models';
 import { PARAM_KEYS } from '../../params/index';
 import type { Scenario } from '../../types';
-import type { LabDefinition } from '../lab';
+import { experimentPart, type LabDefinition } from '../lab';
 
 export function simulatedPlan(s: Scenario): PopulationPlan {
   return {
@@ -50,13 +49,7 @@ export function simulatedPlan(s: Scenario): PopulationPlan {
           ? null
           : { kind: s.generator, components: s.generatorComponents, neighbors: s.generatorNeighbors },
     },
-    n: s.n,
-    m: s.m,
-    nTest: s.nTest,
-    replicates: s.replicates,
-    seed: s.seed,
-    tstrOn: s.tstrOn,
-    models: splitSpecs(s.models),
+    ...experimentPart(s),
   };
 }
 

@@ -4,12 +4,11 @@
  * that a second lab goes through the same engine, views, exports and CLI; the "Your data" lab will work the same
  * way on the user's files.
  */
-import { splitSpecs } from '../../../engine/learners/catalog';
 import type { ExperimentPlan } from '../../../engine/plan';
 import { sanitizeModels } from '../../models';
 import { paramSpec } from '../../params/index';
 import type { NumberParam, Scenario } from '../../types';
-import type { LabDefinition } from '../lab';
+import { experimentPart, type LabDefinition } from '../lab';
 import { TOY_NAME, TOY_ROWS, toyRows } from './dataset';
 
 function toyPlan(s: Scenario): ExperimentPlan {
@@ -22,13 +21,7 @@ function toyPlan(s: Scenario): ExperimentPlan {
       rows: toyRows(s.task),
       fitted: { kind: s.generator, components: s.generatorComponents, neighbors: s.generatorNeighbors },
     },
-    n: s.n,
-    m: s.m,
-    nTest: s.nTest,
-    replicates: s.replicates,
-    seed: s.seed,
-    tstrOn: s.tstrOn,
-    models: splitSpecs(s.models),
+    ...experimentPart(s),
   };
 }
 
