@@ -162,7 +162,7 @@ describe('cli run and sweep: the browser`s engine on a share link', () => {
     const three = await cli('run', '--scenario', many, '--json', '--threads', '3', '--progress');
     expect(one.code).toBe(0);
     expect(three.code).toBe(0);
-    expect(three.err).toMatch(/^3 threads \(2 helpers\)$/m);
+    expect(three.err).toMatch(/^3 threads \(2 helpers\), tfjs on wasm$/m);
     // The first replicate is always the main thread's; here the helpers took some of the other 15.
     const byHelpers = Number(/helper threads fitted (\d+) replicates/.exec(three.err)?.[1]);
     expect(byHelpers).toBeGreaterThan(0);

@@ -5,6 +5,27 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './errors';
 import type { NodeFarm } from './nodeFarm';
+import { NODE_BACKENDS, startNodeBackend, type NodeBackend } from './nodeBackend';
+
+/**
+ * The tfjs backend the command's tensor models (the MLP) run on: WASM unless --backend says cpu. Only the MLP
+ * uses tfjs; every other model is float64 JavaScript, the same on every backend. A WASM start that fails falls
+ * back to CPU with a warning, as the page does.
+ */
+async function startBackend(asked: string | undefined, err: (line: string) => void): Promise<NodeBackend> {
+  const choice = asked ?? 'wasm';
+  if (!(NODE_BACKENDS as readonly string[]).includes(choice)) {
+    throw new CliError(`--backend must be ${NODE_BACKENDS.join(' or ')}, got "${choice}"`);
+  }
+  if (await startNodeBackend(choice as NodeBackend)) return choice as NodeBackend;
+  if (choice === 'wasm' && (await startNodeBackend('cpu'))) {
+    err(
+      'warning: tfjs could not start WASM here; using its CPU backend (slower; an MLP runs as on a CPU-backend page)',
+    );
+    return 'cpu';
+  }
+  throw new CliError(`tfjs could not start the ${choice} backend`);
+}
 
 const HELP: Record<string, string> = {
   '': `usage: npm run cli -- <command> [options]
@@ -14,7 +35,8 @@ commands:
   run        run a scenario (share link or JSON file) exactly as the browser does
   sweep      run a scenario over a grid of one or two parameters
 
-npm run cli -- <command> --help   for the options of a command`,
+npm run cli -- <command> --help   for the options of a command
+--backend wasm|cpu   where tfjs runs an MLP (default wasm, the fastest in Node; other models are plain float64)`,
   evaluate: `usage: npm run cli -- evaluate --real-train R.csv --synthetic-train S.csv --test T.csv
          --task regression|classification --models "ols;ridge:alpha=2;knn:k=9" [--target y] [--json] [--progress]`,
   run: `usage: npm run cli -- run --scenario <share-link-or-json-file> [--replicates R] [--out results.json|csv] [--json]
@@ -51,6 +73,7 @@ const OPTIONS = {
   to2: { type: 'string' },
   steps2: { type: 'string' },
   threads: { type: 'string' },
+  backend: { type: 'string' },
 } as const;
 
 /** The options each command takes besides --help, --debug and --progress: any other is an error. */
@@ -72,7 +95,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
     'steps2',
   ],
 };
-const GLOBAL_OPTIONS = ['help', 'debug', 'progress'];
+const GLOBAL_OPTIONS = ['help', 'debug', 'progress', 'backend'];
 
 export async function main(
   argv: readonly string[],
@@ -108,10 +131,7 @@ export async function main(
       if (progress) err(message);
     };
     // tfjs and the engine load here, inside the try: a module that fails to load is one line, not a stack trace.
-    const tf = await import('@tensorflow/tfjs-core');
-    await import('@tensorflow/tfjs-backend-cpu');
-    tf.env().set('IS_TEST', true);
-    await tf.setBackend('cpu');
+    const backend = await startBackend(values.backend, err);
     if (command === 'evaluate') {
       const { evaluate, formatEvaluate } = await import('./evaluate');
       const need = (key: 'real-train' | 'synthetic-train' | 'test' | 'task' | 'models') => {
@@ -140,8 +160,10 @@ export async function main(
         throw new CliError(`--threads must be a whole number from 1 to 64, got "${values.threads}"`);
       const { createNodeFarm, helperCount } = await import('./nodeFarm');
       const helpers = helperCount(threads);
-      farm = helpers > 0 ? createNodeFarm('cpu', helpers) : undefined;
-      log(`${helpers + 1} thread${helpers > 0 ? 's' : ''} (${helpers} helper${helpers === 1 ? '' : 's'})`);
+      farm = helpers > 0 ? createNodeFarm(backend, helpers) : undefined;
+      log(
+        `${helpers + 1} thread${helpers > 0 ? 's' : ''} (${helpers} helper${helpers === 1 ? '' : 's'}), tfjs on ${backend}`,
+      );
     }
     if (command === 'run') {
       if (!values.scenario) throw new CliError('run needs --scenario');
