@@ -15,12 +15,13 @@ import type { SweepOverlay } from '../../../scenario/sweepTheory';
 import { AXIS_STROKE, AXIS_TITLE, band, CartesianPlot } from '../../charts/cartesian';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { formatDecade } from '../../charts/scale';
-import { formatInterval, formatNumber, formatTick, niceTicks } from '../../format';
+import { formatTick, niceTicks } from '../../format';
 import { modelColorAt } from '../../palette';
 import { numberSpec } from './axes';
 import { curveData, logCurves, rankingFloor, utilityMax, wantsLog } from './curves';
 import { chartOverlay, logOverlayRows, overlayMax, withOverlayRows } from './overlay';
 import { joinedBand, RiskCurves, TheoryNote, theoryLine } from './TheoryOverlay';
+import { LEGEND_STYLE, legendText, MARGIN, tooltipValue } from './chartParts';
 
 interface Props {
   readonly points: readonly SweepPoint[];
@@ -29,20 +30,6 @@ interface Props {
   readonly base: Scenario | null;
   /** OLS's closed form along the axis (null: no OLS model in the sweep). */
   readonly overlay: SweepOverlay | null;
-}
-
-const MARGIN = { top: 8, right: 16, bottom: 22, left: 4 };
-const LEGEND_STYLE = { fontSize: 12, paddingBottom: 4 };
-
-/** Legend names in the text colour (the icon carries the series colour): dark model colours stay readable. */
-function legendText(value: unknown) {
-  return <span className="sweep-legend-text">{String(value)}</span>;
-}
-
-function tooltipValue(value: unknown): string {
-  if (typeof value === 'number') return formatNumber(value);
-  if (Array.isArray(value) && value.length === 2) return formatInterval(Number(value[0]), Number(value[1]));
-  return '—';
 }
 
 function xTicks(lo: number, hi: number): number[] {

@@ -9,22 +9,10 @@ import type { SweepPoint } from '../../../engine/sweep';
 import type { Scenario } from '../../../scenario/schema';
 import { AXIS_STROKE, AXIS_TITLE, band, CartesianPlot } from '../../charts/cartesian';
 import { ChartFrame } from '../../charts/ChartFrame';
-import { formatInterval, formatNumber, formatTick, niceTicks } from '../../format';
+import { formatTick, niceTicks } from '../../format';
 import { COLORS } from '../../palette';
 import { riskRange, riskRows, withOverlayRows, type ChartOverlay, type TheoryKey } from './overlay';
-
-const MARGIN = { top: 8, right: 16, bottom: 22, left: 4 };
-const LEGEND_STYLE = { fontSize: 12, paddingBottom: 4 };
-
-function legendText(value: unknown) {
-  return <span className="sweep-legend-text">{String(value)}</span>;
-}
-
-function tooltipValue(value: unknown): string {
-  if (typeof value === 'number') return formatNumber(value);
-  if (Array.isArray(value) && value.length === 2) return formatInterval(Number(value[0]), Number(value[1]));
-  return '—';
-}
+import { LEGEND_STYLE, legendText, MARGIN, tooltipValue } from './chartParts';
 
 /**
  * A closed-form curve (rows from withOverlayRows): thin, under the Monte Carlo series (draw it first), solid when
