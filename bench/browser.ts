@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumExecutable, WEBGL_FLAGS } from '../e2e/browser';
 import { paramSpec } from '../src/scenario/schema';
+import { PRESETS } from '../src/teaching/presets';
 import type { Workload } from './workloads';
 
 export type BrowserBackend = 'webgl' | 'wasm' | 'cpu';
@@ -28,9 +29,13 @@ export interface BrowserFigures {
   readonly longTasks: number;
   readonly longestTaskMs: number;
   readonly frameP95Ms: number;
-  /** Slider change -> first numbers of the new scenario on screen (median of 5), S1 and the default page. */
+  /**
+   * Slider change -> the new scenario's first numbers in the page's state (replicate 1's first model: faster
+   * models come out before slower ones finish), median of 5 on S1 and the default page, of 3 on each preset.
+   */
   readonly firstNumbersS1Ms: number;
   readonly firstNumbersDefaultMs: number;
+  readonly firstNumbersPresetsMs: Readonly<Record<string, number>>;
   readonly leak: {
     runs: number;
     tensorsBefore: number;
@@ -126,11 +131,21 @@ function percentile(values: readonly number[], q: number): number {
 const median = (values: readonly number[]) => percentile(values, 0.5);
 
 /**
- * Nudges the shift slider (→ then ←) and times each change, from the key press (a keydown listener on the
- * page) until the new scenario's first numbers are in the page's state.
+ * Nudges a slider (→ then ←; shift where the scenario shows it, else the noise sd, else the first slider) and
+ * times each change, from the key press (a keydown listener on the page) until the new scenario's first numbers
+ * (any model fitted in replicate 1) are in the page's state.
  */
 async function firstNumbers(page: Page, times = 5): Promise<number> {
-  const slider = page.locator('input[data-param="shift"]');
+  const sliders = [
+    'input[data-param="shift"]',
+    'input[data-param="sigma"]',
+    'input[type="range"][data-param]',
+  ];
+  let slider = page.locator(sliders[0]!);
+  for (const selector of sliders) {
+    slider = page.locator(selector).first();
+    if (await slider.isVisible()) break;
+  }
   const measured: number[] = [];
   for (let i = 0; i < times; i++) {
     await slider.focus();
@@ -148,7 +163,8 @@ async function firstNumbers(page: Page, times = 5): Promise<number> {
       (link) => {
         const p = window.playground;
         const keyAt = (window as unknown as { __keyAt: number | null }).__keyAt;
-        const fresh = p.link !== link && p.results?.link === p.link && p.results.completed >= 1;
+        const fresh =
+          p.link !== link && p.results?.link === p.link && p.results.models.some((m) => m.fitted > 0);
         return fresh && keyAt !== null ? performance.now() - keyAt : false;
       },
       before,
@@ -220,6 +236,13 @@ export async function benchBrowser(
   await page.goto(`${BASE}/?backend=${backend}`);
   await waitDone(page);
   const firstNumbersDefaultMs = await firstNumbers(page);
+  const firstNumbersPresetsMs: Record<string, number> = {};
+  for (const preset of Object.keys(PRESETS)) {
+    step(backend, `slider -> first numbers, preset ${preset}`);
+    await page.goto(`${BASE}/?preset=${preset}&backend=${backend}`);
+    await waitDone(page);
+    firstNumbersPresetsMs[preset] = await firstNumbers(page, 3);
+  }
 
   // 100 consecutive small runs with every model family: live tensors in the worker, JS heap on the page.
   const small = s1.link
@@ -270,6 +293,7 @@ export async function benchBrowser(
     frameP95Ms: percentile(frames, 0.95),
     firstNumbersS1Ms,
     firstNumbersDefaultMs,
+    firstNumbersPresetsMs,
     leak: {
       runs: leakRuns,
       tensorsBefore: before.tensors,

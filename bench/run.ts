@@ -219,6 +219,14 @@ if (report.browser?.length) {
     );
   }
 }
+for (const b of report.browser ?? []) {
+  const presets = Object.entries(b.firstNumbersPresetsMs ?? {});
+  if (presets.length === 0) continue;
+  const worst = Math.max(...presets.map(([, ms]) => ms));
+  lines.push(
+    `chromium ${b.backend}: slider → first numbers per preset (median of 3, ms): ${presets.map(([id, ms]) => `${id} ${fmt(ms, 0)}`).join(', ')}; worst ${fmt(worst, 0)} (target ≤ 300)`,
+  );
+}
 for (const n of report.node ?? []) {
   lines.push(
     `node ${n.backend}: ${n.leak.runs} runs, tensors ${n.leak.tensorsBefore} → ${n.leak.tensorsAfter}, heap ${fmt(n.leak.heapBeforeMB, 1)} → ${fmt(n.leak.heapAfterMB, 1)} MB`,

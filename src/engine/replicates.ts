@@ -14,7 +14,7 @@ import { meanLoss } from './metrics/risk';
 import type { Sample } from './populations/population';
 import { drawReplicate } from './draw';
 import type { ExperimentPlan } from './plan';
-import { summarize, type ExperimentSummary, type ReplicateRecord } from './summary';
+import { summarize, type ExperimentSummary, type PartialRecord, type ReplicateRecord } from './summary';
 
 /** Thrown when a newer request made this run obsolete. */
 export class Cancelled extends Error {
@@ -83,12 +83,33 @@ async function probaOrNull(model: FittedModel | FitError, queries: Matrix): Prom
   }
 }
 
+/**
+ * Rough rank of a model family's fitting cost at the playground's sizes: closed forms and linear models first,
+ * kNN's scan, then kernel ridge's O(n^3) solve, then the MLP's hundreds of epochs.
+ */
+const COST_RANK: Readonly<Record<string, number>> = { knn: 1, krr: 2, mlp: 3 };
+
+/**
+ * The order replicate 0 fits its models in: cheapest family first (list order within a family), so the fast
+ * models' first numbers are out before a slow one finishes. Fits do not depend on the order (a learner carries
+ * no random state between fits), so neither do the numbers.
+ */
+export function fitOrder(models: readonly { id: string }[]): number[] {
+  const rank = (k: number) => COST_RANK[models[k]!.id.split(':')[0]!.trim()] ?? 0;
+  return models.map((_, k) => k).sort((a, b) => rank(a) - rank(b) || a - b);
+}
+
 export interface ChunkContext {
   readonly grid?: Matrix;
   readonly gridProbabilities?: boolean;
   readonly onTraining?: (event: TrainingEvent, summary: ExperimentSummary) => void;
   /** The summary so far (training events carry it). */
   readonly summary: () => ExperimentSummary;
+  /**
+   * Replicate 0, fitted alone, after each of its models but the last is scored: the partial record so far (the
+   * full record follows in the chunk's result).
+   */
+  readonly onPartial?: (partial: PartialRecord) => void;
   readonly isCancelled?: () => boolean;
 }
 
@@ -113,24 +134,27 @@ export async function fitChunk(
   const size = indices.length;
   const draws = indices.map((r) => drawReplicate(plan, r));
   const grid = indices[0] === 0 ? context.grid : undefined;
-  const trtr = indices.map((): (number | null)[] => []);
-  const tstr = indices.map((): (number | null)[] => []);
-  const errors = indices.map((): (string | null)[] => []);
-  const curves: Replicate0['curves'][number][] = [];
+  const K = models.length;
+  const empty = <T>(): (T | null)[] => Array.from({ length: K }, () => null);
+  const trtr = indices.map(() => empty<number>());
+  const tstr = indices.map(() => empty<number>());
+  const errors = indices.map(() => empty<string>());
+  const curves: (Replicate0['curves'][number] | null)[] = empty();
+  const alone = indices[0] === 0 && size === 1;
+  const order = alone ? fitOrder(models) : models.map((_, k) => k);
+  const pending = models.map(() => true);
   // Before every fit the run yields to the event loop: a newer scenario, a pause or a cancel is read at
   // once, not after the whole run (the float64 learners never wait on anything).
   const between = async () => {
     await yieldSlice();
     if (context.isCancelled?.()) throw new Cancelled();
   };
-  for (const [k, { learner, id }] of models.entries()) {
+  for (const [step, k] of order.entries()) {
+    const { learner, id } = models[k]!;
     await between();
     const { onTraining } = context;
     // Replicate 0 is alone in its chunk: its fits report their training curves when asked to.
-    const traced =
-      indices[0] === 0 && size === 1 && onTraining && isTracedLearner(learner)
-        ? { learner, onTraining }
-        : null;
+    const traced = alone && onTraining && isTracedLearner(learner) ? { learner, onTraining } : null;
     const fit = async (sample: 'real' | 'synthetic'): Promise<(FittedModel | FitError)[]> => {
       const datasets = draws.map((d) => d[sample]);
       if (!traced) return fitAll(learner, datasets, between);
@@ -155,27 +179,41 @@ export async function fitChunk(
       const synthetic = await predictOrError(onSynthetic[c]!, withGrid(d.syntheticTest.x));
       const score = (p: Float64Array | string, y: Float64Array) =>
         typeof p === 'string' ? null : meanLoss(task, p.subarray(0, plan.nTest), y);
-      trtr[c]!.push(score(real, d.test.y));
-      tstr[c]!.push(score(synthetic, d.syntheticTest.y));
-      errors[c]!.push(typeof real === 'string' ? real : typeof synthetic === 'string' ? synthetic : null);
+      trtr[c]![k] = score(real, d.test.y);
+      tstr[c]![k] = score(synthetic, d.syntheticTest.y);
+      errors[c]![k] = typeof real === 'string' ? real : typeof synthetic === 'string' ? synthetic : null;
       if (c === 0 && grid) {
         const onGrid = (p: Float64Array | string) => (typeof p === 'string' ? null : p.slice(plan.nTest));
         const probability =
           context.gridProbabilities === true &&
           task === 'classification' &&
           [onReal[c], onSynthetic[c]].some((m) => !(m instanceof FitError) && m?.predictProba);
-        curves.push({
+        curves[k] = {
           id,
           real: probability ? await probaOrNull(onReal[c]!, grid) : onGrid(real),
           synthetic: probability ? await probaOrNull(onSynthetic[c]!, grid) : onGrid(synthetic),
           ...(context.gridProbabilities ? { probability } : {}),
-        });
+        };
       }
     }
+    pending[k] = false;
+    if (alone && step < K - 1 && context.onPartial) {
+      context.onPartial({
+        index: 0,
+        trtr: [...trtr[0]!],
+        tstr: [...tstr[0]!],
+        errors: [...errors[0]!],
+        pending: [...pending],
+      });
+    }
   }
+  const first =
+    indices[0] === 0
+      ? { real: draws[0]!.real, synthetic: draws[0]!.synthetic, curves: curves.filter((c) => c !== null) }
+      : null;
   return {
     records: indices.map((r, c) => ({ index: r, trtr: trtr[c]!, tstr: tstr[c]!, errors: errors[c]! })),
-    first: indices[0] === 0 ? { real: draws[0]!.real, synthetic: draws[0]!.synthetic, curves } : null,
+    first,
   };
 }
 

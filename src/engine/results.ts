@@ -7,7 +7,13 @@ import type { ExperimentSummary, ReplicateRecord } from './summary';
 
 export type { FidelityReport } from './fidelityReport';
 
-export type { ExperimentSummary, ModelSummary, RankingSummary, ReplicateRecord } from './summary';
+export type {
+  ExperimentSummary,
+  ModelSummary,
+  PartialRecord,
+  RankingSummary,
+  ReplicateRecord,
+} from './summary';
 
 /** The points of one sample that are drawn (the first DISPLAY_POINTS draws, which are i.i.d.). */
 export interface SampleView {
@@ -92,4 +98,17 @@ export interface SceneResult {
   /** All planned replicates are in. */
   readonly done: boolean;
   readonly elapsedMs: number;
+}
+
+/**
+ * Models with an outcome so far: numbers (fitted in at least one replicate) or a fit error. It grows through
+ * replicate 1's partial summaries (fast models first) while `completed` is still 0.
+ */
+export function scoredModels(summary: ExperimentSummary): number {
+  return summary.models.filter((m) => m.fitted > 0 || m.error !== null).length;
+}
+
+/** Whether any model has numbers yet: the page's "first numbers". */
+export function hasNumbers(summary: ExperimentSummary): boolean {
+  return summary.models.some((m) => m.fitted > 0);
 }

@@ -17,7 +17,7 @@ import {
   type TrainingEvent,
 } from './replicates';
 import type { Matrix } from './matrix';
-import { summarize, type ExperimentSummary, type ReplicateRecord } from './summary';
+import { summarize, type ExperimentSummary, type PartialRecord, type ReplicateRecord } from './summary';
 
 export {
   Cancelled,
@@ -38,6 +38,11 @@ export interface RunOptions {
    * the summary so far. Tracing does not change the fits.
    */
   readonly onTraining?: (event: TrainingEvent, summary: ExperimentSummary) => void;
+  /**
+   * While replicate 0's models are fitted (fast ones first), the summary after each model but the last: its
+   * finished models' numbers, the others `pending` (summary.ts PartialRecord).
+   */
+  readonly onPartial?: (summary: ExperimentSummary) => void;
   /** Measure replicate 0's fidelity (default true). */
   readonly fidelity?: boolean;
   /** R(f*_k) per model (references.ts): the summary then compares each replicate's order with it. */
@@ -106,7 +111,16 @@ const CHUNK_TARGET_MS = 100;
 export async function runExperiment(plan: ExperimentPlan, options: RunOptions = {}): Promise<RunResult> {
   const models = learnersFor(plan);
   const records: ReplicateRecord[] = [];
-  const summaryNow = () => summarize(records, models, plan.replicates, options.populationRisks ?? null);
+  /** Replicate 0 while its models are fitted: every summary until its record is out shows its finished models. */
+  let partial: PartialRecord | null = null;
+  const summaryNow = () =>
+    summarize(
+      records,
+      models,
+      plan.replicates,
+      options.populationRisks ?? null,
+      records.length === 0 ? partial : null,
+    );
   let first: Replicate0 | null = null;
   let fidelity: FidelityReport | null = null;
   // Summarized on demand (the ranking intervals resample, so a summary is not free): a sweep point, with no
@@ -118,6 +132,11 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
     ...(options.gridProbabilities ? { gridProbabilities: true } : {}),
     ...(options.onTraining ? { onTraining: options.onTraining } : {}),
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+    onPartial: (next) => {
+      partial = next;
+      summary = null;
+      options.onPartial?.(current());
+    },
     summary: current,
   };
 

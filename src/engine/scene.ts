@@ -208,6 +208,19 @@ export async function runScene(
     ...(options.farm ? { farm: options.farm } : {}),
     ...(traces.length > 0 ? { onTraining } : {}),
     isCancelled,
+    // Replicate 0's fast models are out before its slow ones finish: their numbers, the others pending.
+    onPartial: (summary) => {
+      lastProgress = performance.now();
+      onProgress?.({
+        summary,
+        records: [],
+        visual,
+        training: training(),
+        fidelity: null,
+        done: false,
+        elapsedMs: lastProgress - started,
+      });
+    },
     onReplicate: (record, summary, first, fidelity) => {
       records.push(record);
       if (first && !visual) visual = visualOf(plan, first, grid);

@@ -29,6 +29,14 @@ export interface ReplicateRecord {
   readonly errors: readonly (string | null)[];
 }
 
+/**
+ * Replicate 0 while its models are being fitted (fast ones first): the models scored so far, as in a record, and
+ * `pending[k]` for the ones still fitting (their trtr / tstr / errors entries are null until then).
+ */
+export interface PartialRecord extends ReplicateRecord {
+  readonly pending: readonly boolean[];
+}
+
 export interface UtilityEstimate {
   readonly value: number;
   /** Interval of |d| from the t interval of the mean gap d; null with a single replicate. */
@@ -49,6 +57,8 @@ export interface ModelSummary {
   readonly ratio: number | null;
   /** The last fit error, when there was one. */
   readonly error: string | null;
+  /** Still fitting in replicate 0 (a partial summary: the faster models' first numbers are already in). */
+  readonly pending?: true;
 }
 
 export interface RankingSummary {
@@ -114,18 +124,22 @@ function definedMean(values: number[]): BootstrapInterval | null {
 
 /**
  * `populationRisks`: R(f*_k) per model (references.ts), to compare each replicate's orders with the population
- * order; null when not computed (or when a model has none).
+ * order; null when not computed (or when a model has none). `partial`: replicate 0 while its models are still
+ * being fitted (no replicate completed yet): the per-model numbers of the models it has scored, the others
+ * `pending`; it counts in no ranking (a ranking needs every model) and not in `completed`.
  */
 export function summarize(
   records: readonly ReplicateRecord[],
   models: readonly { id: string; label: string }[],
   planned: number,
   populationRisks: readonly number[] | null = null,
+  partial: PartialRecord | null = null,
 ): ExperimentSummary {
+  const scored = partial ? [...records, partial] : records;
   const perModel = models.map(({ id, label }, k): ModelSummary => {
-    const model = { id, label };
-    const pairs = records.filter((r) => r.trtr[k] != null && r.tstr[k] != null);
-    const error = [...records].reverse().find((r) => r.errors[k])?.errors[k] ?? null;
+    const model = { id, label, ...(partial?.pending[k] ? { pending: true as const } : {}) };
+    const pairs = scored.filter((r) => r.trtr[k] != null && r.tstr[k] != null);
+    const error = [...scored].reverse().find((r) => r.errors[k])?.errors[k] ?? null;
     if (pairs.length === 0) {
       return { ...model, fitted: 0, trtr: null, tstr: null, gap: null, utility: null, ratio: null, error };
     }

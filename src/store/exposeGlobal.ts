@@ -34,6 +34,8 @@ export function snapshot(state: PlaygroundState) {
       id: m.id,
       label: m.label,
       fitted: m.fitted,
+      /** Replicate 1 is still fitting it (its faster models' numbers are already in). */
+      pending: m.pending === true,
       trtr: m.trtr?.mean ?? null,
       tstr: m.tstr?.mean ?? null,
       utility: m.utility?.value ?? null,

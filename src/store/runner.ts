@@ -3,7 +3,7 @@
  * changes or the page asks for a reset, forwards play / pause / step and the replay speed, computes population
  * references and sweeps on request, and keeps the address bar equal to the share link of the current state.
  */
-import type { SceneResult } from '../engine/results';
+import { scoredModels, type SceneResult } from '../engine/results';
 import type { SweepPoint } from '../engine/sweep';
 import { isPopulationPlan } from '../engine/plan';
 import { planFromScenario } from '../scenario/labs/index';
@@ -103,6 +103,7 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
         const newer =
           shown?.scenario !== scenario ||
           partial.summary.completed > shown.summary.completed ||
+          scoredModels(partial.summary) > scoredModels(shown.summary) ||
           trainingProgress(partial) > trainingProgress(shown);
         if (!newer) return;
         lastShown = performance.now();

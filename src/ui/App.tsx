@@ -4,6 +4,7 @@
  * a drawer on phones). Lecture mode (present=1) enlarges everything and hides advanced controls; embed=1 drops
  * the chrome for iframes. On a first visit to the empty link, a three-step guide sits above the view.
  */
+import { hasNumbers } from '../engine/results';
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import type { View } from '../scenario/page';
 import { usePlayground } from '../store/playground';
@@ -74,7 +75,7 @@ export function App() {
   useTheme();
 
   useEffect(() => {
-    if (results && results.summary.completed > 0 && firstResultsMs === null)
+    if (results && hasNumbers(results.summary) && firstResultsMs === null)
       usePlayground.setState({ firstResultsMs: performance.now() });
   }, [results, firstResultsMs]);
 

@@ -29,9 +29,14 @@ function Row({ model, index }: { model: ModelSummary; index: number }) {
         <span className="swatch" style={{ background: modelColorAt(index) }} aria-hidden />
         {model.label}
       </th>
-      {model.fitted === 0 ? (
+      {model.fitted === 0 && model.error !== null ? (
         <td colSpan={4} className="model-error" data-testid="error">
           Could not fit: {model.error}
+        </td>
+      ) : model.fitted === 0 ? (
+        // Replicate 1's slower models: the faster ones' numbers are already in the other rows.
+        <td colSpan={4} className="model-pending" data-testid="pending">
+          fitting…
         </td>
       ) : (
         <>

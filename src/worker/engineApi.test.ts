@@ -26,8 +26,12 @@ describe('engine API', () => {
       }),
       (m) => messages.push(m),
     );
-    expect(messages.length).toBeGreaterThanOrEqual(2);
-    const [first, ...later] = messages;
+    // Replicate 1's OLS numbers come first, before its picture (kNN still fitting).
+    const [early, ...replicates] = messages;
+    expect(early).toMatchObject({ visual: null, summary: { completed: 0 } });
+    expect(early!.summary.models.map((m) => m.pending === true)).toEqual([false, true]);
+    expect(replicates.length).toBeGreaterThanOrEqual(2);
+    const [first, ...later] = replicates;
     expect(first!.visual?.surface).not.toBeNull();
     expect(first!.sameVisual).toBeUndefined();
     for (const m of later) expect(m).toMatchObject({ visual: null, sameVisual: true });

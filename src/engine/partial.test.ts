@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { defaultScenario, type Scenario } from '../scenario/schema';
+import { planFromScenario } from '../scenario/labs/index';
+import { fitOrder } from './replicates';
+import { runExperiment } from './run';
+import type { ExperimentSummary } from './summary';
+
+const plan = (s: Partial<Scenario>) =>
+  planFromScenario({ ...defaultScenario(), nTest: 500, replicates: 2, ...s });
+
+const MLP = 'mlp:width=8,depth=1,epochs=30,lr=0.01';
+
+describe("replicate 1's first numbers, model by model", () => {
+  it('fits the cheap families first, list order within a family', () => {
+    const models = [MLP, 'krr:alpha=1,gamma=1', 'knn:k=5', 'ols', 'poly:degree=2', 'knn:k=1'];
+    expect(fitOrder(models.map((id) => ({ id })))).toEqual([3, 4, 2, 5, 1, 0]);
+  });
+
+  it("streams the fast models' numbers with the slow ones pending, then the full record", async () => {
+    const partials: ExperimentSummary[] = [];
+    const result = await runExperiment(plan({ models: `${MLP};ols;knn:k=5` }), {
+      onPartial: (s) => partials.push(s),
+    });
+    // OLS, then kNN are out before the MLP (listed first) finishes.
+    expect(partials).toHaveLength(2);
+    const pendingOf = (s: ExperimentSummary) => s.models.map((m) => m.pending === true);
+    expect(pendingOf(partials[0]!)).toEqual([true, false, true]);
+    expect(pendingOf(partials[1]!)).toEqual([true, false, false]);
+    for (const s of partials) {
+      expect(s.completed).toBe(0);
+      expect(s.models[0]!.trtr).toBeNull();
+      expect(s.ranking!.replicates).toBe(0);
+      expect(s.ranking!.kendallTauB).toBeNull();
+    }
+    // A partial's numbers are replicate 1's final ones.
+    const [record] = result.records;
+    expect(partials[1]!.models[1]!.trtr!.mean).toBe(record!.trtr[1]);
+    expect(partials[1]!.models[2]!.tstr!.mean).toBe(record!.tstr[2]);
+    expect(result.summary.models.every((m) => m.pending === undefined)).toBe(true);
+  });
+
+  it('gives each model the same numbers whatever its place in the list', async () => {
+    const a = await runExperiment(plan({ models: `${MLP};ols;knn:k=5` }));
+    const b = await runExperiment(plan({ models: `ols;knn:k=5;${MLP}` }));
+    for (const [i, record] of a.records.entries()) {
+      expect(b.records[i]!.trtr).toEqual([record.trtr[1], record.trtr[2], record.trtr[0]]);
+      expect(b.records[i]!.tstr).toEqual([record.tstr[1], record.tstr[2], record.tstr[0]]);
+    }
+  });
+
+  it('reports a failed fast model at once, as an error, not as pending', async () => {
+    // p = 2 with n = 2: OLS (3 coefficients) cannot be fitted; kNN can.
+    const partials: ExperimentSummary[] = [];
+    await runExperiment(plan({ p: 2, n: 2, m: 2, models: 'ols;knn:k=1;' + MLP }), {
+      onPartial: (s) => partials.push(s),
+    });
+    const ols = partials[0]!.models[0]!;
+    expect(ols.pending).toBeUndefined();
+    expect(ols.fitted).toBe(0);
+    expect(ols.error).toMatch(/needs at least 3 points/);
+  });
+});
