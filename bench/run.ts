@@ -5,7 +5,7 @@
  *
  *   npm run bench                 # everything (builds first); about an hour on 2 cores without a GPU
  *   npm run bench -- --quick      # small workloads, a smoke run of the harness (~5 min)
- *   npm run bench -- --only node,sklearn,bundle   # sections: node, browser, sklearn, bundle
+ *   npm run bench -- --only node,sklearn,bundle   # sections: cli, node, browser, sklearn, bundle
  *   npm run bench -- --backends wasm,cpu          # browser backends (default webgl,wasm,cpu)
  *   npm run bench -- --only browser --merge       # remeasure one section, keep the others from --out
  */
@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { initialBundle, type BundleSize } from './bundle';
+import { benchCli, type CliFigures } from './cli';
 import {
   benchBrowser,
   launch,
@@ -29,7 +30,7 @@ import { loadWorkload, WORKLOADS, type Workload } from './workloads';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'bundle,sklearn,node,browser' },
+    only: { type: 'string', default: 'bundle,sklearn,cli,node,browser' },
     backends: { type: 'string', default: 'webgl,wasm,cpu' },
     out: { type: 'string', default: 'bench/results/latest.json' },
     /** Keep the sections of an earlier report in --out that this run does not measure. */
@@ -59,6 +60,7 @@ const report: {
   workloads: Record<string, { description: string; link: string; fits: number }>;
   bundle?: BundleSize;
   sklearn?: SklearnFigures | { skipped: string };
+  cli?: CliFigures;
   node?: NodeFigures[];
   browser?: BrowserFigures[];
 } = {
@@ -78,7 +80,7 @@ const report: {
 
 if (args.merge && existsSync(args.out)) {
   const earlier = JSON.parse(readFileSync(args.out, 'utf8')) as typeof report;
-  for (const key of ['bundle', 'sklearn', 'node', 'browser'] as const)
+  for (const key of ['bundle', 'sklearn', 'cli', 'node', 'browser'] as const)
     if (!sections.has(key) && earlier[key]) Object.assign(report, { [key]: earlier[key] });
 }
 
@@ -109,6 +111,18 @@ if (sections.has('sklearn')) {
   } else {
     report.sklearn = { skipped: 'no python3 with scikit-learn (Debian: apt-get install python3-sklearn)' };
   }
+}
+
+if (sections.has('cli')) {
+  const python = findPython();
+  log(
+    `the CLI as typed on S1, in turn with ${python ? 'the scikit-learn script' : 'nothing (no scikit-learn)'}`,
+  );
+  report.cli = benchCli(workloads.S1, python, 'wasm', args.quick ? 1 : 2);
+  log(
+    `  CLI ${report.cli.cliS.map((s) => fmt(s)).join(', ')} s; scikit-learn ${report.cli.sklearnS.map((s) => fmt(s)).join(', ')} s`,
+  );
+  save();
 }
 
 if (sections.has('node')) {
@@ -218,6 +232,19 @@ if (report.browser?.length) {
       `| ${b.backend} | ${b.longTasks} | ${fmt(b.longestTaskMs, 0)} | ${fmt(b.frameP95Ms, 1)} | ${fmt(b.firstNumbersS1Ms, 0)} / ${fmt(b.firstNumbersDefaultMs, 0)} | ${b.leak.tensorsBefore} → ${b.leak.tensorsAfter} | ${fmt(b.leak.heapBeforeMB, 1)} → ${fmt(b.leak.heapAfterMB, 1)} |`,
     );
   }
+}
+if (report.cli) {
+  const { cliMedianS, sklearnMedianS } = report.cli;
+  const versus =
+    sklearnMedianS === null
+      ? 'no scikit-learn to compare with'
+      : cliMedianS <= sklearnMedianS
+        ? `${fmt(sklearnMedianS / cliMedianS)}× faster than scikit-learn's ${fmt(sklearnMedianS)} s`
+        : `${fmt(cliMedianS / sklearnMedianS)}× slower than scikit-learn's ${fmt(sklearnMedianS)} s`;
+  lines.push('');
+  lines.push(
+    `S1 as typed (median of ${report.cli.pairs} in turn with python3 bench/reference/s1.py): ${fmt(cliMedianS)} s, ${versus} — ${report.cli.command}`,
+  );
 }
 for (const b of report.browser ?? []) {
   const presets = Object.entries(b.firstNumbersPresetsMs ?? {});
