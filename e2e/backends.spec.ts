@@ -34,6 +34,53 @@ for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
   });
 }
 
+test('an MLP trains on WebGPU (a software adapter here), the other models give the CPU backend`s numbers', async ({
+  page,
+}) => {
+  // Small: SwiftShader's WebGPU reads back slowly (the training curve reads the loss every epoch).
+  const link = '&n=100&m=100&test=300&R=2&models=ols;knn:k=5;mlp:width=8,depth=1,epochs=20,lr=0.01';
+  const app = new PlaygroundPage(page);
+  await page.goto(`/?backend=webgpu${link}`);
+  await page.waitForFunction(
+    () => window.playground.status === 'done' && window.playground.results?.done === true,
+    undefined,
+    { timeout: 120_000 },
+  );
+  const state = await app.snapshot();
+  // Headless Chromium's adapter is SwiftShader's (--enable-unsafe-webgpu, e2e/browser.ts): used when asked for.
+  expect(state.backend).toMatchObject({
+    requested: 'webgpu',
+    active: 'webgpu',
+    started: true,
+    software: true,
+  });
+  expect(state.backend?.renderer).toMatch(/swiftshader/);
+  await expect(page.getByTestId('backend-badge')).toContainText('WEBGPU');
+  const reference = new PlaygroundPage(await page.context().newPage());
+  await reference.open(`?backend=cpu${link}`);
+  const [gpu, cpu] = [await app.numbers(), await reference.numbers()];
+  // OLS and kNN are float64 JavaScript (kNN's float32 GPU candidates are proven or rescanned): the same bits.
+  expect(gpu.slice(0, 2)).toEqual(cpu.slice(0, 2));
+  // The MLP trains in float32 on both, the same network to rounding: the same risk to a few percent.
+  for (const key of ['trtr', 'tstr'] as const) {
+    expect(Math.abs(gpu[2]![key] - cpu[2]![key]) / cpu[2]![key]).toBeLessThan(0.05);
+  }
+  app.expectCleanConsole();
+});
+
+test('auto never picks a software WebGPU adapter', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open('?models=ols;mlp:width=4,depth=1,epochs=5,lr=0.01&R=2&n=50&m=50&test=200');
+  const state = await app.snapshot();
+  expect(state.backend).toMatchObject({ requested: 'auto', active: 'wasm', started: true });
+  expect(
+    await page.evaluate(
+      async () =>
+        !!(await (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()),
+    ),
+  ).toBe(true);
+});
+
 test('the headless CLI gives the browser`s numbers for the same link', async ({ page }) => {
   const { execFile } = await import('node:child_process');
   const { promisify } = await import('node:util');

@@ -1,7 +1,8 @@
 /**
  * Which Chromium the end-to-end tests drive: $PLAYWRIGHT_CHROMIUM_EXECUTABLE, else Debian's chromium (browsers
  * cannot be downloaded on CI machines), else Playwright's own download. The flags give headless Chromium WebGL
- * through SwiftShader when there is no GPU (never add --disable-software-rasterizer: it removes WebGL).
+ * through SwiftShader when there is no GPU (never add --disable-software-rasterizer: it removes WebGL), and a
+ * SwiftShader WebGPU adapter.
  */
 import { existsSync } from 'node:fs';
 
@@ -17,4 +18,6 @@ export const WEBGL_FLAGS = [
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
   '--ignore-gpu-blocklist',
+  // WebGPU on Linux is behind this flag; without a GPU the adapter is SwiftShader's (auto never picks it).
+  '--enable-unsafe-webgpu',
 ];

@@ -5,12 +5,12 @@
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { BackendName } from '../engine/backend';
+import { isGpuBackend, type BackendName } from '../engine/backend';
 import { createHelperApi } from '../worker/helperApi';
 import { startNodeBackend } from './nodeBackend';
 
 async function startBackend(name: BackendName): Promise<void> {
-  if (name === 'webgl' || !(await startNodeBackend(name))) {
+  if (isGpuBackend(name) || !(await startNodeBackend(name as 'wasm' | 'cpu'))) {
     throw new Error(`tfjs could not start ${name} in a helper thread`);
   }
 }

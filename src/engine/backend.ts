@@ -1,14 +1,31 @@
 /**
  * Which tfjs backend runs the tensor work, and why. Pure policy over what the browser offers, so it can be
- * tested without a browser: auto = WebGL on a hardware GPU, WASM when WebGL is software-rendered or missing
- * (on CPU-only machines WASM is several times faster than SwiftShader), CPU last. A forced choice is honoured
- * when possible; every fallback carries a reason for the badge.
+ * tested without a browser: auto = WebGPU on a hardware adapter, else WebGL on a hardware GPU, WASM when both
+ * are software-rendered or missing (on CPU-only machines WASM is several times faster than SwiftShader), CPU
+ * last. A forced choice is honoured when possible; every fallback carries a reason for the badge.
  */
 /** What a user may ask for: a backend by name, or auto (the policy below chooses). */
-export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** The backends that run tensor work on a GPU (one batched program pays there; helpers would contend). */
+export function isGpuBackend(name: BackendName | null): boolean {
+  return name === 'webgpu' || name === 'webgl';
+}
+
+export interface WebgpuProbe {
+  readonly available: boolean;
+  /** A software adapter (SwiftShader, a fallback adapter): usable when asked for, never chosen by auto. */
+  readonly software: boolean;
+  /** "vendor architecture description" of the adapter, for the badge. */
+  readonly adapter: string;
+  /** Why WebGPU is unavailable, when it is. */
+  readonly failure?: string;
+}
+
+const NO_WEBGPU: WebgpuProbe = { available: false, software: false, adapter: '', failure: 'not probed' };
 
 export interface WebglProbe {
   readonly available: boolean;
@@ -31,9 +48,24 @@ export function isSoftwareRenderer(renderer: string): boolean {
 }
 
 /** Candidates in the order they should be tried. */
-export function backendCandidates(requested: BackendChoice, webgl: WebglProbe): BackendCandidate[] {
+export function backendCandidates(
+  requested: BackendChoice,
+  webgl: WebglProbe,
+  webgpu: WebgpuProbe = NO_WEBGPU,
+): BackendCandidate[] {
   const noWebgl = webgl.available ? undefined : `WebGL unavailable (${webgl.failure ?? 'no context'})`;
   switch (requested) {
+    case 'webgpu':
+      return webgpu.available
+        ? [
+            { name: 'webgpu' },
+            { name: 'wasm', reason: 'WebGPU failed to start; using WASM' },
+            { name: 'cpu', reason: 'WebGPU and WASM failed; using CPU' },
+          ]
+        : [
+            { name: 'wasm', reason: `WebGPU unavailable (${webgpu.failure ?? 'no adapter'}); using WASM` },
+            { name: 'cpu', reason: 'WebGPU unavailable and WASM failed; using CPU' },
+          ];
     case 'webgl':
       return noWebgl
         ? [
@@ -46,6 +78,17 @@ export function backendCandidates(requested: BackendChoice, webgl: WebglProbe): 
     case 'cpu':
       return [{ name: 'cpu' }];
     case 'auto': {
+      if (webgpu.available && !webgpu.software) {
+        const webglToo = webgl.available && !isSoftwareRenderer(webgl.renderer);
+        return [
+          { name: 'webgpu', reason: 'auto: hardware GPU (WebGPU)' },
+          ...(webglToo
+            ? [{ name: 'webgl' as const, reason: 'auto: WebGPU failed to start; using WebGL' }]
+            : []),
+          { name: 'wasm', reason: 'auto: the GPU failed to start; using WASM' },
+          { name: 'cpu', reason: 'auto: the GPU and WASM failed; using CPU' },
+        ];
+      }
       if (webgl.available && !isSoftwareRenderer(webgl.renderer)) {
         return [
           { name: 'webgl', reason: 'auto: hardware GPU' },
@@ -68,7 +111,10 @@ export interface BackendInfo {
   readonly active: BackendName;
   /** Why `active` differs from what was asked, or why auto chose it. */
   readonly reason?: string;
-  /** WebGL only: the renderer string and whether it is a software rasterizer (SwiftShader, llvmpipe). */
+  /**
+   * WebGL: the renderer string; WebGPU: the adapter ("vendor architecture"); and whether it is software
+   * (SwiftShader, llvmpipe, a fallback adapter).
+   */
   readonly renderer?: string;
   readonly software?: boolean;
   readonly contextLost?: boolean;

@@ -5,7 +5,7 @@ export function BackendBadge() {
   const backend = usePlayground((s) => s.backend);
   if (!backend) return <span className="badge pending">starting engine…</span>;
   const kind =
-    backend.active === 'webgl'
+    backend.active === 'webgl' || backend.active === 'webgpu'
       ? backend.software
         ? 'software GPU'
         : 'GPU'
@@ -14,11 +14,11 @@ export function BackendBadge() {
         : 'CPU';
   const title = [
     backend.reason,
-    backend.renderer && `Renderer: ${backend.renderer}`,
+    backend.renderer && `${backend.active === 'webgpu' ? 'Adapter' : 'Renderer'}: ${backend.renderer}`,
     `Engine thread: ${backend.thread === 'worker' ? 'Web Worker' : 'main thread (workers unavailable)'}`,
     backend.started
       ? `Started in ${Math.round(backend.initMs)} ms`
-      : 'Not started yet: tfjs loads when a model needs tensors (an MLP, or kNN on WebGL); the other models run in float64 JavaScript',
+      : 'Not started yet: tfjs loads when a model needs tensors (an MLP, or kNN on a GPU); the other models run in float64 JavaScript',
   ]
     .filter(Boolean)
     .join('\n');

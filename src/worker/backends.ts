@@ -24,6 +24,7 @@ async function loadWasm(): Promise<void> {
 }
 
 const loaders: Record<BackendName, () => Promise<unknown>> = {
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
   wasm: loadWasm,
   cpu: () => import('@tensorflow/tfjs-backend-cpu'),

@@ -7,7 +7,7 @@
  * tfjs itself loads only when a model first needs tensors (catalog.ts `tensors`): init() chooses the backend
  * from a WebGL probe without it (backendState.ts).
  */
-import type { BackendChoice, BackendInfo } from '../engine/backend';
+import { isGpuBackend, type BackendChoice, type BackendInfo } from '../engine/backend';
 import { usesTensors } from '../engine/learners/catalog';
 import type { ExperimentPlan, SweepPlanPoint } from '../engine/plan';
 import { populationReferences, type PopulationReferences } from '../engine/references';
@@ -118,14 +118,14 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
   const helpersFor = (plan: ExperimentPlan): BackendInfo['active'] | null => {
     const backend = backends.current();
     if (!farm || !backend || oneAtATime) return null;
-    if (backend.active === 'webgl' && usesTensors(plan.models)) return null;
+    if (isGpuBackend(backend.active) && usesTensors(plan.models)) return null;
     return backend.active;
   };
 
   return {
     ping: () => 'pong',
 
-    init: (choice) => Promise.resolve(backends.init(choice)),
+    init: (choice) => backends.init(choice),
 
     async run(plan, onProgress) {
       const id = ++latestRun;

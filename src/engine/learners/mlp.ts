@@ -2,6 +2,7 @@
  * Multilayer perceptron learner `mlp:width=W,depth=D,epochs=E,lr=L`: D ReLU layers of W units, f = h_D w + c;
  * regression min mean (f - y)^2, classification min mean log-loss with P(y = 1 | x) = sigmoid(f), by full-batch Adam.
  */
+import { isGpuBackend } from '../backend';
 import type { Matrix } from '../matrix';
 import { mix32, RandomStream } from '../rng';
 import { tensorBackend, tensorsReady } from '../tensorBackend';
@@ -78,8 +79,8 @@ export function mlp(
   task: Task = 'regression',
 ): BatchLearner & TracedLearner {
   const settings: MlpSettings = { width, depth, epochs, lr };
-  /** One batched program pays on WebGL (fewer kernel launches); on WASM B single nets are faster. */
-  const batchPays = (): boolean => tensorBackend() === 'webgl';
+  /** One batched program pays on a GPU (fewer kernel launches); on WASM B single nets are faster. */
+  const batchPays = (): boolean => isGpuBackend(tensorBackend());
   checkSettings(settings);
   const id = `mlp:width=${width},depth=${depth},epochs=${epochs},lr=${lr}`;
   const fitOne = (x: Matrix, y: Float64Array, chosen: MlpSettings): FittedModel => {

@@ -4,9 +4,10 @@
  * are re-ranked in float64. A rounding bound B(d) >= |d32 - d| proves that no other training point can be nearer
  * than the exact k-th distance when d_k < d32_(c) - B(d32_(c)); when that fails, the query is scanned in float64.
  * So the neighbours, and every number built on them, are the same on every backend and match scikit-learn.
- * Off WebGL (tfjs's CPU and WASM backends) the float64 scan runs alone: it is exact by itself and faster there
+ * Off the GPU (tfjs's CPU and WASM backends) the float64 scan runs alone: it is exact by itself and faster there
  * than tfjs's kernels (S1's kNN fits, `npm run bench`: 3.4x faster than the WASM candidate search).
  */
+import { isGpuBackend } from '../backend';
 import type { Matrix } from '../matrix';
 import { exactScan } from './exactScan';
 import { tensorBackend, tensorsReady } from '../tensorBackend';
@@ -20,14 +21,15 @@ export interface NeighborResult {
 }
 
 /**
- * `tensorPath`: use the float32 candidate search on the active tfjs backend (default: only on WebGL). The unit
+ * `tensorPath`: use the float32 candidate search on the active tfjs backend (default: only on a GPU, WebGL or
+ * WebGPU). The unit
  * tests force it on WASM to check the candidate proof without a GPU; the neighbours are the same either way.
  */
 export async function nearestNeighbors(
   train: Matrix,
   query: Matrix,
   k: number,
-  tensorPath: boolean = tensorBackend() === 'webgl',
+  tensorPath: boolean = isGpuBackend(tensorBackend()),
 ): Promise<NeighborResult> {
   const { rows: n, cols: p } = train;
   if (query.cols !== p) throw new Error(`neighbors: query has ${query.cols} features, training data ${p}`);

@@ -47,10 +47,10 @@ export const EXPERIMENT_PARAMS: ParamsOf<'models' | 'replicates' | 'tstrOn' | 's
     kind: 'enum',
     url: 'backend',
     label: 'Compute backend',
-    help: 'Where tfjs runs the tensor work. auto: WebGL on a hardware GPU, else WASM, else CPU. Results do not depend on it.',
+    help: 'Where tfjs runs the tensor work (the MLP; kNN’s candidate search on a GPU). auto: WebGPU on a hardware adapter, else WebGL on a hardware GPU, else WASM, else CPU. kNN and the float64 models give the same numbers everywhere; an MLP’s float32 training rounds a little differently per backend.',
     group: 'experiment',
     options: BACKEND_CHOICES,
-    optionLabels: { auto: 'auto', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' },
+    optionLabels: { auto: 'auto', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' },
     default: 'auto',
   },
 };
