@@ -5,7 +5,8 @@
  *
  *   npm run bench                 # everything (builds first); about an hour on 2 cores without a GPU
  *   npm run bench -- --quick      # small workloads, a smoke run of the harness (~5 min)
- *   npm run bench -- --only node,sklearn,bundle   # sections: cli, node, browser, sklearn, bundle
+ *   npm run bench -- --only node,sklearn,bundle   # sections: kernel, cli, node, browser, sklearn, bundle
+ *   npm run bench -- --only kernel               # the dense WASM kernel alone: GFLOP/s, tfjs-wasm, peak (~30 s)
  *   npm run bench -- --backends wasm,cpu          # browser backends (default webgl,wasm,cpu)
  *   npm run bench -- --only browser --merge       # remeasure one section, keep the others from --out
  */
@@ -14,6 +15,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { initialBundle, type BundleSize } from './bundle';
 import { benchCli, type CliFigures } from './cli';
+import { benchKernel, kernelLines, type KernelFigures } from './kernel';
 import {
   benchBrowser,
   launch,
@@ -30,7 +32,7 @@ import { loadWorkload, WORKLOADS, type Workload } from './workloads';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'bundle,sklearn,cli,node,browser' },
+    only: { type: 'string', default: 'bundle,sklearn,kernel,cli,node,browser' },
     backends: { type: 'string', default: 'webgl,wasm,cpu' },
     out: { type: 'string', default: 'bench/results/latest.json' },
     /** Keep the sections of an earlier report in --out that this run does not measure. */
@@ -60,6 +62,7 @@ const report: {
   workloads: Record<string, { description: string; link: string; fits: number }>;
   bundle?: BundleSize;
   sklearn?: SklearnFigures | { skipped: string };
+  kernel?: KernelFigures;
   cli?: CliFigures;
   node?: NodeFigures[];
   browser?: BrowserFigures[];
@@ -80,7 +83,7 @@ const report: {
 
 if (args.merge && existsSync(args.out)) {
   const earlier = JSON.parse(readFileSync(args.out, 'utf8')) as typeof report;
-  for (const key of ['bundle', 'sklearn', 'cli', 'node', 'browser'] as const)
+  for (const key of ['bundle', 'sklearn', 'kernel', 'cli', 'node', 'browser'] as const)
     if (!sections.has(key) && earlier[key]) Object.assign(report, { [key]: earlier[key] });
 }
 
@@ -111,6 +114,12 @@ if (sections.has('sklearn')) {
   } else {
     report.sklearn = { skipped: 'no python3 with scikit-learn (Debian: apt-get install python3-sklearn)' };
   }
+}
+
+if (sections.has('kernel')) {
+  log("dense kernel on S1's network: one per call, batched, tfjs-wasm, peak");
+  report.kernel = await benchKernel(args.quick);
+  save();
 }
 
 if (sections.has('cli')) {
@@ -259,6 +268,7 @@ for (const n of report.node ?? []) {
     `node ${n.backend}: ${n.leak.runs} runs, tensors ${n.leak.tensorsBefore} → ${n.leak.tensorsAfter}, heap ${fmt(n.leak.heapBeforeMB, 1)} → ${fmt(n.leak.heapAfterMB, 1)} MB`,
   );
 }
+if (report.kernel) lines.push('', ...kernelLines(report.kernel, fmt), '');
 if (report.bundle)
   lines.push(
     `Initial JS: ${fmt(report.bundle.initialGzipKB, 1)} kB gzip (${report.bundle.files.length} files)`,

@@ -149,8 +149,9 @@ test('training view: MLP curves on real and synthetic data, growing while the ne
   page,
 }) => {
   test.setTimeout(90_000);
-  // A long training: the curves must be seen part-way, before the first replicate is in.
-  await page.goto(app.withBackend('/?models=ols;mlp:width=16,depth=2,epochs=1500&R=1&view=training'));
+  // A long training: the curves must be seen part-way, before the first replicate is in (the dense kernel
+  // trains this net in a second or more on a laptop core; a smaller one would finish between two redraws).
+  await page.goto(app.withBackend('/?models=ols;mlp:width=64,depth=3,epochs=5000&R=1&view=training'));
   const chart = page.locator('.training-chart');
   const seen = new Set<string>();
   await expect

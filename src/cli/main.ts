@@ -36,7 +36,8 @@ commands:
   sweep      run a scenario over a grid of one or two parameters
 
 npm run cli -- <command> --help   for the options of a command
---backend wasm|cpu   where tfjs runs an MLP (default wasm, the fastest in Node; other models are plain float64)`,
+--backend wasm|cpu   tfjs's backend (default wasm); an MLP trains on the dense WebAssembly kernel, tfjs only
+                     where WebAssembly SIMD is missing (other models are plain float64)`,
   evaluate: `usage: npm run cli -- evaluate --real-train R.csv --synthetic-train S.csv --test T.csv
          --task regression|classification --models "ols;ridge:alpha=2;knn:k=9" [--target y] [--json] [--progress]`,
   run: `usage: npm run cli -- run --scenario <share-link-or-json-file> [--replicates R] [--out results.json|csv] [--json]

@@ -207,8 +207,8 @@ describe('training curves of replicate 1`s MLPs', () => {
   it('are throttled: at most about 10 training partials a second by default', async () => {
     const started = performance.now();
     const times: number[] = [];
-    // 400 epochs: about a second of training on the CPU backend.
-    const slow = { ...withMlp, replicates: 1, models: 'mlp:width=16,depth=2,epochs=400,lr=0.01' };
+    // About a second of training or more: two nets of ~25 G multiply-adds on the dense kernel.
+    const slow = { ...withMlp, replicates: 1, models: 'mlp:width=64,depth=3,epochs=2000,lr=0.01' };
     await sceneOf(
       slow,
       () => false,

@@ -21,30 +21,20 @@ import {
   standardizer,
   type Standardizer,
 } from './mlp-net';
-import { FitError, type FittedModel } from './types';
 import { checkDatasets, checkSettings, type MlpDataset, type MlpSettings } from './mlp-checks';
+import { type MlpModel, mlpModel } from './mlp-model';
 
 export { checkDatasets, checkSettings, type MlpDataset, type MlpSettings } from './mlp-checks';
+export type { MlpModel } from './mlp-model';
 
 /** Elements of one [rows, units] activation in prediction: bounds GPU / WASM memory per step (16 MiB). */
 const MAX_BLOCK_ELEMENTS = 1 << 22;
 
 /**
- * A trained network. Its weights live on the host (float32, as trained); predict uploads them, runs the forward
- * pass and disposes everything, so a model holds no tensors between calls and needs no dispose.
+ * The fitted model of one network: inputs standardized as in training, the same forward pass, then mapped back
+ * (mlp-model.ts). Its weights live on the host (float32, as trained); each prediction uploads them, runs the
+ * forward pass and disposes everything, so a model holds no tensors between calls and needs no dispose.
  */
-export interface MlpModel extends FittedModel {
-  /** Training loss of the returned weights (as in onEpoch); NaN or Infinity when training diverged. */
-  readonly loss: number;
-}
-
-function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
-
-/** The fitted model of one network: inputs standardized as in training, the same forward pass, then mapped back. */
 function model(
   task: Task,
   shape: MlpShape,
@@ -54,12 +44,7 @@ function model(
   yScale: number,
   loss: number,
 ): MlpModel {
-  const diverged = !Number.isFinite(loss) || !params.flat.every(Number.isFinite);
   const scores = async (test: Matrix): Promise<Float64Array> => {
-    if (diverged) throw new FitError('mlp: training diverged (non-finite loss or weights); lower lr');
-    if (test.cols !== shape.inputs) {
-      throw new FitError(`mlp: test rows have ${test.cols} features, training ${shape.inputs}`);
-    }
     const out = new Float64Array(test.rows);
     const p = shape.inputs;
     const block = Math.max(1, Math.floor(MAX_BLOCK_ELEMENTS / Math.max(shape.width, p)));
@@ -88,14 +73,7 @@ function model(
     }
     return out;
   };
-  if (task === 'regression') {
-    return { loss, predict: async (t) => (await scores(t)).map((z) => yMean + yScale * z) };
-  }
-  return {
-    loss,
-    predict: async (t) => (await scores(t)).map((z) => (z > 0 ? 1 : 0)),
-    predictProba: async (t) => (await scores(t)).map(sigmoid),
-  };
+  return mlpModel(task, shape.inputs, loss, params.flat, scores, yMean, yScale);
 }
 
 /**

@@ -9,18 +9,63 @@ import { tensorBackend, tensorsReady } from '../tensorBackend';
 import type { BatchLearner, Dataset } from './batch';
 import type { Task } from '../task';
 import { checkDatasets, checkSettings, type MlpSettings } from './mlp-checks';
-import type { fitMlpBatch as FitMlpBatch } from './mlp-train';
+import type { MlpModel } from './mlp-model';
 import type { FittedModel, Learner } from './types';
 
 export { checkDatasets, type MlpDataset, type MlpSettings } from './mlp-checks';
 
+/** Trains one network per dataset (one n and p), network b from streams[b]'s initial weights. */
+type Train = (
+  datasets: readonly Dataset[],
+  settings: MlpSettings,
+  task: Task,
+  streams: readonly RandomStream[],
+) => Promise<MlpModel[]>;
+
+interface Trainer {
+  readonly train: Train;
+  /** Whether one call for a batch of networks beats one call per network. */
+  readonly batched: boolean;
+}
+
+let kernelLoad: Promise<Train | null> | null = null;
+/** False once the kernel failed to load here (no WebAssembly SIMD): tfjs trains instead. */
+let kernelMissing = false;
+
+/** The dense WebAssembly kernel's training (mlp-kernel.ts), loaded once; null where it cannot run. */
+function kernelTrain(): Promise<Train | null> {
+  kernelLoad ??= (async (): Promise<Train | null> => {
+    const [{ denseKernel }, { fitMlpKernel }] = await Promise.all([
+      import('../kernels/dense'),
+      import('./mlp-kernel'),
+    ]);
+    const kernel = await denseKernel();
+    return kernel
+      ? (datasets, settings, task, streams) => fitMlpKernel(kernel, datasets, settings, task, streams)
+      : null;
+  })()
+    .catch(() => null)
+    .then((train) => {
+      kernelMissing = train === null;
+      return train;
+    });
+  return kernelLoad;
+}
+
 /**
- * The tensor code (tfjs and the training program), loaded when the first network trains: a page without an MLP
- * never fetches it. The engine's backend is started first where the page's engine registered one.
+ * What trains the networks, loaded when the first one trains (a page without an MLP fetches neither): the dense
+ * WebAssembly kernel wherever the engine's tensor backend is not a GPU (it needs no tfjs, so nothing waits for
+ * tfjs to start), tfjs's batched tensor program on WebGPU and WebGL, and where the kernel cannot run (the engine's backend
+ * is started first where the page's engine registered one).
  */
-async function trainer(): Promise<typeof FitMlpBatch> {
+async function trainer(): Promise<Trainer> {
+  const gpu = isGpuBackend(tensorBackend());
+  if (!gpu) {
+    const train = await kernelTrain();
+    if (train) return { train, batched: true };
+  }
   await tensorsReady();
-  return (await import('./mlp-train')).fitMlpBatch;
+  return { train: (await import('./mlp-train')).fitMlpBatch, batched: gpu };
 }
 
 /**
@@ -68,7 +113,7 @@ export function isTracedLearner(learner: Learner): learner is TracedLearner {
 }
 
 /**
- * The learner: fit checks the data at once (FitError), trains one network (fitMlpBatch with B = 1, seeded by
+ * The learner: fit checks the data at once (FitError), trains one network (a batch of one, seeded by
  * mlpInitStream) and its predictions wait for the training; a training failure surfaces as predict's rejection.
  */
 export function mlp(
@@ -79,15 +124,15 @@ export function mlp(
   task: Task = 'regression',
 ): BatchLearner & TracedLearner {
   const settings: MlpSettings = { width, depth, epochs, lr };
-  /** One batched program pays on a GPU (fewer kernel launches); on WASM B single nets are faster. */
-  const batchPays = (): boolean => isGpuBackend(tensorBackend());
+  /** A batch pays on a GPU (fewer kernel launches) and on the kernel; tfjs-wasm's B single nets are faster. */
+  const batchPays = (): boolean => isGpuBackend(tensorBackend()) || !kernelMissing;
   checkSettings(settings);
   const id = `mlp:width=${width},depth=${depth},epochs=${epochs},lr=${lr}`;
   const fitOne = (x: Matrix, y: Float64Array, chosen: MlpSettings): FittedModel => {
     checkDatasets([{ x, y }], task);
     const rand = mlpInitStream(id, x, y);
     const training = trainer()
-      .then((fit) => fit([{ x, y }], chosen, task, rand))
+      .then(({ train }) => train([{ x, y }], chosen, task, [rand]))
       .then((m) => m[0]!);
     // A failure is reported by predict; do not let an unread one become an unhandled rejection.
     training.catch(() => undefined);
@@ -111,16 +156,19 @@ export function mlp(
       });
     },
     /**
-     * Several datasets of one size: one batched tensor program on WebGL (fewer kernel launches); elsewhere one
-     * network after another (tfjs-wasm's batched matMul is slower than B single ones). Each network keeps the
-     * seed it would get alone, so batched and single fits give the same nets.
+     * Several datasets of one size: one kernel call per step for all of them (the kernel computes each network
+     * alone, so batched and single fits give the same bits), or one batched tensor program on WebGL (fewer
+     * kernel launches; the same nets to float32 rounding); tfjs on WASM or CPU fits one network after another
+     * (its batched matMul is slower than B single ones). Each network keeps the seed it would get alone.
      */
     batchPays,
     async fitBatch(datasets: readonly Dataset[]): Promise<FittedModel[]> {
       if (!batchPays()) return datasets.map((d) => this.fit(d.x, d.y));
       checkDatasets(datasets, task);
+      const { train, batched } = await trainer();
+      if (!batched) return datasets.map((d) => this.fit(d.x, d.y));
       const streams = datasets.map((d) => mlpInitStream(id, d.x, d.y));
-      const models = await (await trainer())(datasets, settings, task, streams);
+      const models = await train(datasets, settings, task, streams);
       return models.map((model) =>
         task === 'classification'
           ? { predict: (t: Matrix) => model.predict(t), predictProba: (t: Matrix) => model.predictProba!(t) }
