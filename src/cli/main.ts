@@ -5,26 +5,33 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './errors';
 import type { NodeFarm } from './nodeFarm';
+import { registerTensorBackend } from '../engine/tensorBackend';
 import { NODE_BACKENDS, startNodeBackend, type NodeBackend } from './nodeBackend';
 
 /**
- * The tfjs backend the command's tensor models (the MLP) run on: WASM unless --backend says cpu. Only the MLP
- * uses tfjs; every other model is float64 JavaScript, the same on every backend. A WASM start that fails falls
- * back to CPU with a warning, as the page does.
+ * The tfjs backend the command's tensor work would run on: WASM unless --backend says cpu. Nothing here needs
+ * tfjs any more (the MLP trains on the dense WebAssembly kernel, every other model is float64 JavaScript), so it
+ * starts only if a model asks for tensors (the MLP where WebAssembly SIMD is missing): no command pays for
+ * loading it. A WASM start that fails falls back to CPU with a warning, as the page does.
  */
-async function startBackend(asked: string | undefined, err: (line: string) => void): Promise<NodeBackend> {
+function chooseBackend(asked: string | undefined, err: (line: string) => void): NodeBackend {
   const choice = asked ?? 'wasm';
   if (!(NODE_BACKENDS as readonly string[]).includes(choice)) {
     throw new CliError(`--backend must be ${NODE_BACKENDS.join(' or ')}, got "${choice}"`);
   }
-  if (await startNodeBackend(choice as NodeBackend)) return choice as NodeBackend;
-  if (choice === 'wasm' && (await startNodeBackend('cpu'))) {
-    err(
-      'warning: tfjs could not start WASM here; using its CPU backend (slower; an MLP runs as on a CPU-backend page)',
-    );
-    return 'cpu';
-  }
-  throw new CliError(`tfjs could not start the ${choice} backend`);
+  const start = async (): Promise<NodeBackend> => {
+    if (await startNodeBackend(choice as NodeBackend)) return choice as NodeBackend;
+    if (choice === 'wasm' && (await startNodeBackend('cpu'))) {
+      err(
+        'warning: tfjs could not start WASM here; using its CPU backend (slower; an MLP runs as on a CPU-backend page)',
+      );
+      return 'cpu';
+    }
+    throw new CliError(`tfjs could not start the ${choice} backend`);
+  };
+  let started: Promise<NodeBackend> | null = null;
+  registerTensorBackend(choice as NodeBackend, () => (started ??= start()));
+  return choice as NodeBackend;
 }
 
 const HELP: Record<string, string> = {
@@ -131,8 +138,8 @@ export async function main(
     const log = (message: string) => {
       if (progress) err(message);
     };
-    // tfjs and the engine load here, inside the try: a module that fails to load is one line, not a stack trace.
-    const backend = await startBackend(values.backend, err);
+    // The engine loads inside the try: a module that fails to load is one line, not a stack trace.
+    const backend = chooseBackend(values.backend, err);
     if (command === 'evaluate') {
       const { evaluate, formatEvaluate } = await import('./evaluate');
       const need = (key: 'real-train' | 'synthetic-train' | 'test' | 'task' | 'models') => {
