@@ -46,7 +46,9 @@ npm run cli -- <command> --help   for the options of a command
 --backend wasm|cpu   tfjs's backend (default wasm); an MLP trains on the dense WebAssembly kernel, tfjs only
                      where WebAssembly SIMD is missing (other models are plain float64)`,
   evaluate: `usage: npm run cli -- evaluate --real-train R.csv --synthetic-train S.csv --test T.csv
-         --task regression|classification --models "ols;ridge:alpha=2;knn:k=9" [--target y] [--json] [--progress]`,
+         --task regression|classification --models "ols;ridge:alpha=2;knn:k=9" [--target y] [--json] [--progress]
+  A model that cannot be fitted is reported with its error (null numbers in --json) and the others go on; the
+  exit code is 0 when at least one model has both TRTR and TSTR, 2 when none has.`,
   run: `usage: npm run cli -- run --scenario <share-link-or-json-file> [--replicates R] [--out results.json|csv] [--json]
          [--references] [--threads N] [--progress]
   --threads N   threads fitting replicates (default: every core, at most 8); the numbers do not depend on it

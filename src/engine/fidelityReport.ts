@@ -5,10 +5,8 @@
  */
 import { matrix, type Matrix } from './matrix';
 import { gaussianFit, gaussianKL, gaussianW2 } from './metrics/fidelity';
-import { aucMannWhitney, mmd2Rbf, slicedWasserstein1 } from './metrics/twoSample';
-import { logistic } from './learners/logistic';
-import { monomials } from './learners/poly';
-import { FitError } from './learners/types';
+import { c2stAuc } from './metrics/c2st';
+import { mmd2Rbf, slicedWasserstein1 } from './metrics/twoSample';
 import { drawFeatures } from './populations/features';
 import { conditionalMean, NO_PERTURBATION, type Sample } from './populations/population';
 import { stream } from './rng';
@@ -51,46 +49,6 @@ function standardizedRecords(real: Sample, other: Sample): [Matrix, Matrix] {
   return [a, b];
 }
 
-function quadraticFeatures(x: Matrix): Matrix {
-  const terms = monomials(x.cols, 2);
-  const out = matrix(x.rows, terms.length);
-  for (let i = 0; i < x.rows; i++) {
-    terms.forEach((term, t) => {
-      let v = 1;
-      for (const j of term) v *= x.data[i * x.cols + j]!;
-      out.data[i * terms.length + t] = v;
-    });
-  }
-  return out;
-}
-
-/** C2ST: train on the even rows of both samples, score the odd rows, AUC of P(synthetic). */
-async function c2st(a: Matrix, b: Matrix): Promise<number | null> {
-  const split = (m: Matrix, parity: number) => {
-    const rows = Array.from({ length: m.rows }, (_, i) => i).filter((i) => i % 2 === parity);
-    const out = matrix(rows.length, m.cols);
-    rows.forEach((r, k) => out.data.set(m.data.subarray(r * m.cols, (r + 1) * m.cols), k * m.cols));
-    return out;
-  };
-  const stack = (x: Matrix, y: Matrix) => {
-    const out = matrix(x.rows + y.rows, x.cols);
-    out.data.set(x.data);
-    out.data.set(y.data, x.data.length);
-    return out;
-  };
-  const labels = (na: number, nb: number) =>
-    Float64Array.from({ length: na + nb }, (_, i) => (i < na ? 0 : 1));
-  const [trainA, trainB, testA, testB] = [split(a, 0), split(b, 0), split(a, 1), split(b, 1)];
-  try {
-    const model = logistic(1).fit(quadraticFeatures(stack(trainA, trainB)), labels(trainA.rows, trainB.rows));
-    const scores = await model.predictProba!(quadraticFeatures(stack(testA, testB)));
-    return aucMannWhitney(scores, labels(testA.rows, testB.rows));
-  } catch (error) {
-    if (error instanceof FitError) return null;
-    throw error;
-  }
-}
-
 /**
  * sqrt(E_mu (E~[Y | X] - E[Y | X])^2) over 5,000 real feature draws: oracle mode only (a fitted generator or a
  * dataset has no closed-form E~[Y | x]).
@@ -130,7 +88,7 @@ export async function fidelityReport(
     gaussianW2: gaussianW2Value,
     mmd2: mmd2Rbf(a, b).mmd2,
     slicedW1: slicedWasserstein1(a, b, stream(plan.seed, 'fidelity/sliced')),
-    c2stAuc: await c2st(a, b),
+    c2stAuc: await c2stAuc(a, b),
     responseError: responseError(plan),
   };
 }

@@ -49,14 +49,14 @@ describe("replicate 1's first numbers, model by model", () => {
   });
 
   it('reports a failed fast model at once, as an error, not as pending', async () => {
-    // p = 2 with n = 2: OLS (3 coefficients) cannot be fitted; kNN can.
+    // n = 2: kNN with k = 3 cannot be fitted; with k = 1 it can.
     const partials: ExperimentSummary[] = [];
-    await runExperiment(plan({ p: 2, n: 2, m: 2, models: 'ols;knn:k=1;' + MLP }), {
+    await runExperiment(plan({ p: 2, n: 2, m: 2, models: 'knn:k=3;knn:k=1;' + MLP }), {
       onPartial: (s) => partials.push(s),
     });
-    const ols = partials[0]!.models[0]!;
-    expect(ols.pending).toBeUndefined();
-    expect(ols.fitted).toBe(0);
-    expect(ols.error).toMatch(/needs at least 3 points/);
+    const knn = partials[0]!.models[0]!;
+    expect(knn.pending).toBeUndefined();
+    expect(knn.fitted).toBe(0);
+    expect(knn.error).toMatch(/larger than the 2 training points/);
   });
 });

@@ -12,7 +12,8 @@ export function ols(): Learner {
     label: 'OLS',
     fit(x: Matrix, y: Float64Array): FittedModel {
       const fit = fitLeastSquares(x, y);
-      return { predict: async (test) => predictAffine(fit, test) };
+      const predict = async (test: Matrix) => predictAffine(fit, test);
+      return fit.notice === undefined ? { predict } : { predict, notice: fit.notice };
     },
   };
 }

@@ -15,7 +15,8 @@ export function ridge(alpha: number): Learner {
     label: `Ridge (α=${alpha})`,
     fit(x: Matrix, y: Float64Array): FittedModel {
       const fit = fitLeastSquares(x, y, alpha);
-      return { predict: async (test) => predictAffine(fit, test) };
+      const predict = async (test: Matrix) => predictAffine(fit, test);
+      return fit.notice === undefined ? { predict } : { predict, notice: fit.notice };
     },
   };
 }

@@ -9,6 +9,11 @@ export interface FittedModel {
   predict(x: Matrix): Promise<Float64Array>;
   /** Classifiers with a probability model: P(y = 1 | x) per row. Absent for regressors. */
   predictProba?(x: Matrix): Promise<Float64Array>;
+  /**
+   * What the fit had to do that a user should know, in a sentence (e.g. a rank-deficient design fitted by
+   * minimum-norm least squares). Absent for an ordinary fit.
+   */
+  readonly notice?: string;
 }
 
 export interface Learner {

@@ -183,8 +183,8 @@ function resampledMeans(values: Float64Array, seed: number, count: number): Floa
   return means;
 }
 
-/** Type-7 quantile (numpy's default) of sorted values. */
-function sortedQuantile(sorted: Float64Array, q: number): number {
+/** Type-7 quantile (numpy's default, 'linear') of sorted values. */
+export function sortedQuantile(sorted: Float64Array, q: number): number {
   const h = (sorted.length - 1) * q;
   const i = Math.floor(h);
   const next = sorted[Math.min(i + 1, sorted.length - 1)]!;
