@@ -12,10 +12,14 @@ import {
   type Pace,
   type PlanCost,
 } from '../engine/cost';
+import { COST_CONSTANTS } from '../engine/costConstants';
 import { parseSpecText } from '../engine/learners/catalog';
 import { planFromScenario } from './labs/index';
 import { sanitizeScenario } from './sanitize';
 import type { Scenario, SweepAxis } from './types';
+
+/** Where and when the cost model's constants were measured (engine/costConstants.ts), for the estimate's label. */
+export const CALIBRATION = { measured: COST_CONSTANTS.measured, machine: COST_CONSTANTS.machine } as const;
 
 /** A run estimated above this many seconds waits for the user's word (the page's gate). */
 export const GATE_SECONDS = 30;
@@ -105,11 +109,34 @@ export function sweepPointsSeconds(
   context: EstimateContext = {},
 ): number {
   const options = { grid: false, fidelity: false, streamed: false };
+  // A point that moves nothing the cost model reads costs what the base costs: a 25 × 25 grid over a shift and a
+  // bias is one estimate, not 625 (the sweep view re-estimates on every slider move).
+  let same: number | null = null;
   return values.reduce((total, point) => {
+    if (!Object.keys(point).some((key) => COST_KEYS.has(key as keyof Scenario))) {
+      same ??= runEstimate(base, context, options).seconds;
+      return total + same;
+    }
     const { scenario } = sanitizeScenario(point, base);
     return total + runEstimate(scenario, context, options).seconds;
   }, 0);
 }
+
+/** The parameters the cost model reads (through the plan): every other one leaves an estimate as it is. */
+const COST_KEYS: ReadonlySet<keyof Scenario> = new Set<keyof Scenario>([
+  'lab',
+  'task',
+  'p',
+  'n',
+  'm',
+  'nTest',
+  'replicates',
+  'generator',
+  'generatorComponents',
+  'generatorNeighbors',
+  'tstrOn',
+  'models',
+]);
 
 /** The points of a sweep's axes (first axis outermost), for sweepPointsSeconds. */
 export function sweepEstimateSeconds(
