@@ -9,6 +9,7 @@ import type { View } from '../scenario/page';
 import { usePlayground } from '../store/playground';
 import { About } from './About';
 import { BackendBadge } from './BackendBadge';
+import { CostGate } from './CostGate';
 import { Controls } from './Controls';
 import { CopyLink } from './CopyLink';
 import { ExportMenu } from './export/ExportMenu';
@@ -55,6 +56,7 @@ export function App() {
   const hide = usePlayground((s) => s.page.hide);
   const results = usePlayground((s) => s.results);
   const firstResultsMs = usePlayground((s) => s.firstResultsMs);
+  const held = usePlayground((s) => s.status === 'held');
   const [help, setHelp] = useState(false);
   const [drawer, setDrawer] = useState(false);
   const [guide, setGuide] = useState<GuideState>(guideAtStart);
@@ -77,6 +79,23 @@ export function App() {
     if (results && results.summary.completed > 0 && firstResultsMs === null)
       usePlayground.setState({ firstResultsMs: performance.now() });
   }, [results, firstResultsMs]);
+
+  // The gate asks about a run the user may have set from the phone's drawer: the drawer closes so the question
+  // shows, and focus, left in the hidden drawer, moves to it.
+  const drawerOpen = useRef(drawer);
+  useEffect(() => {
+    drawerOpen.current = drawer;
+  }, [drawer]);
+  useEffect(
+    () =>
+      usePlayground.subscribe((state, previous) => {
+        const asking = state.gate?.status === 'asking' && state.gate !== previous.gate;
+        if (!asking || !drawerOpen.current) return;
+        setDrawer(false);
+        requestAnimationFrame(() => document.getElementById('cost-gate')?.focus());
+      }),
+    [],
+  );
 
   const ActiveView = VIEW_COMPONENTS[view];
   const shown = (name: string) => !hide.includes(name);
@@ -113,6 +132,7 @@ export function App() {
         </header>
       )}
       <Notices />
+      <CostGate />
       <div className="layout">
         <main>
           {guide !== 'closed' && <FirstVisitGuide onClose={closeGuide} focusOnOpen={guide === 'asked'} />}
@@ -127,7 +147,13 @@ export function App() {
             </div>
             <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} data-active-view={view}>
               <h2 className="visually-hidden">{VIEW_TITLES[view]}</h2>
-              <ActiveView />
+              {held && !results && view !== 'sweep' ? (
+                <p className="placeholder" data-testid="held-placeholder">
+                  Nothing computed yet: this scenario waits for your choice above.
+                </p>
+              ) : (
+                <ActiveView />
+              )}
             </div>
             <Summary />
           </section>
