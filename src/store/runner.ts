@@ -91,6 +91,11 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
     if (held) {
       void engine.cancelRun();
       set({ gate: held, status: 'held' });
+      // The badge still says where it would run (choosing the backend is a probe: nothing is computed).
+      engine
+        .init(scenario.backend)
+        .then((backend) => !stopped && set({ backend }))
+        .catch(() => undefined);
       return;
     }
     set({ status: 'running', ...(get().gate ? { gate: null } : {}) });
