@@ -147,6 +147,12 @@ export function App() {
             </div>
             <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} data-active-view={view}>
               <h2 className="visually-hidden">{VIEW_TITLES[view]}</h2>
+              {held && results && view !== 'sweep' && (
+                <p className="stale-note" role="status" data-testid="held-note">
+                  Not updated: the numbers below are from the previous settings; the new ones have not run
+                  (see the estimate above).
+                </p>
+              )}
               {held && !results && view !== 'sweep' ? (
                 <p className="placeholder" data-testid="held-placeholder">
                   Nothing computed yet: this scenario waits for your choice above.

@@ -38,7 +38,7 @@ export function CostGate() {
       <div className="cost-gate cancelled" role="status" data-testid="cost-gate-note">
         <p>
           Not run: this scenario would take {total} on this device (estimate). Change the settings (fewer
-          replicates R, smaller n or m, lighter models) and it runs as usual, or
+          replicates R, smaller n or m, lighter models) and it runs as usual.
         </p>
         <button type="button" onClick={runAnyway} data-testid="cost-gate-run-cancelled">
           Run it anyway
