@@ -154,7 +154,14 @@ export function summaryTerms(replicates: number, models: number, streamed: boole
   const summaries = streamed ? replicates : 1;
   const values = streamed ? (replicates * (replicates + 1)) / 2 : replicates;
   const ranked = models >= 2 ? 1 : 0;
-  return { boot: values * ranked, sorts: summaries * ranked, models: values * models, fixed: summaries };
+  return {
+    boot: values * ranked,
+    sorts: summaries * ranked,
+    // Each replicate's ranking compares every pair of models (Kendall, Spearman, SRA).
+    ranks: values * models * models * ranked,
+    models: values * models,
+    fixed: summaries,
+  };
 }
 
 /** One entry of an estimate: a model's fits, the draws, the fidelity report or the summaries. */
@@ -198,6 +205,15 @@ export interface CostOptions {
 
 const group = (constants: CostConstants, name: string): CostGroup => constants.groups[name] ?? {};
 
+/**
+ * Seconds of `terms` under a group, times the engine's overhead (costConstants.ts: the pieces timed alone run
+ * slower inside a whole run, with its allocations, collections and cold caches); 0 for anything not finite.
+ */
+function seconds(constants: CostConstants, name: string, terms: Terms): number {
+  const overhead = constants.overhead > 0 && Number.isFinite(constants.overhead) ? constants.overhead : 1;
+  return finite(overhead * termSeconds(terms, group(constants, name)));
+}
+
 /** A spec the catalog cannot read costs its fixed overhead only: an estimate never throws on bad input. */
 function parsed(id: string, plan: ExperimentPlan): ParsedSpec {
   try {
@@ -221,7 +237,7 @@ export function estimatePlanCost(plan: ExperimentPlan, options: CostOptions = {}
   let perReplicate = 0;
   let once = 0;
 
-  const draws = finite(termSeconds(drawTerms(plan), group(constants, 'draws')));
+  const draws = seconds(constants, 'draws', drawTerms(plan));
   perReplicate += draws;
   parts.push({
     kind: 'draws',
@@ -235,9 +251,8 @@ export function estimatePlanCost(plan: ExperimentPlan, options: CostOptions = {}
 
   for (const id of plan.models) {
     const spec = parsed(id, plan);
-    const constantsOf = group(constants, spec.name);
     const fit = (rows: number, test: number) =>
-      finite(termSeconds(learnerTerms(spec, rows, p, test, plan.task), constantsOf));
+      seconds(constants, spec.name, learnerTerms(spec, rows, p, test, plan.task));
     const real = fit(plan.n, plan.nTest);
     const synthetic = fit(plan.m, plan.nTest);
     // Replicate 0 predicts the grid too, with each of its two fits.
@@ -258,8 +273,8 @@ export function estimatePlanCost(plan: ExperimentPlan, options: CostOptions = {}
   }
 
   if (options.fidelity !== false && replicates > 0) {
-    const seconds = finite(termSeconds(fidelityTerms(plan), group(constants, 'fidelity')));
-    once += seconds;
+    const fidelity = seconds(constants, 'fidelity', fidelityTerms(plan));
+    once += fidelity;
     parts.push({
       kind: 'fidelity',
       id: 'fidelity',
@@ -267,15 +282,11 @@ export function estimatePlanCost(plan: ExperimentPlan, options: CostOptions = {}
       detail: '',
       perFit: null,
       count: 1,
-      seconds,
+      seconds: fidelity,
     });
   }
-  const summaries = finite(
-    termSeconds(
-      summaryTerms(replicates, plan.models.length, options.streamed !== false),
-      group(constants, 'summaries'),
-    ),
-  );
+  const streamed = options.streamed !== false;
+  const summaries = seconds(constants, 'summaries', summaryTerms(replicates, plan.models.length, streamed));
   once += summaries;
   parts.push({
     kind: 'summaries',
