@@ -5,7 +5,8 @@
  *
  *   npm run bench                 # everything (builds first); about an hour on 2 cores without a GPU
  *   npm run bench -- --quick      # small workloads, a smoke run of the harness (~5 min)
- *   npm run bench -- --only node,sklearn,bundle   # sections: node, browser, sklearn, bundle
+ *   npm run bench -- --only node,sklearn,bundle   # sections: node, browser, sklearn, bundle, cost
+ *   npm run bench -- --only cost  # the cost estimate next to measured time, one thread (about 2 minutes)
  *   npm run bench -- --backends wasm,cpu          # browser backends (default webgl,wasm,cpu)
  *   npm run bench -- --only browser --merge       # remeasure one section, keep the others from --out
  */
@@ -13,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { initialBundle, type BundleSize } from './bundle';
+import { benchCost, DEFAULT_CASE, type CostRow } from './cost';
 import {
   benchBrowser,
   launch,
@@ -29,7 +31,7 @@ import { loadWorkload, WORKLOADS, type Workload } from './workloads';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'bundle,sklearn,node,browser' },
+    only: { type: 'string', default: 'bundle,sklearn,node,browser,cost' },
     backends: { type: 'string', default: 'webgl,wasm,cpu' },
     out: { type: 'string', default: 'bench/results/latest.json' },
     /** Keep the sections of an earlier report in --out that this run does not measure. */
@@ -61,6 +63,7 @@ const report: {
   sklearn?: SklearnFigures | { skipped: string };
   node?: NodeFigures[];
   browser?: BrowserFigures[];
+  cost?: CostRow[];
 } = {
   date: new Date().toISOString(),
   machine: {
@@ -78,7 +81,7 @@ const report: {
 
 if (args.merge && existsSync(args.out)) {
   const earlier = JSON.parse(readFileSync(args.out, 'utf8')) as typeof report;
-  for (const key of ['bundle', 'sklearn', 'node', 'browser'] as const)
+  for (const key of ['bundle', 'sklearn', 'node', 'browser', 'cost'] as const)
     if (!sections.has(key) && earlier[key]) Object.assign(report, { [key]: earlier[key] });
 }
 
@@ -160,6 +163,14 @@ if (sections.has('browser')) {
   }
 }
 
+if (sections.has('cost')) {
+  if (await startBackend('wasm')) {
+    const cases = [DEFAULT_CASE, ...Object.values(workloads)];
+    report.cost = await benchCost(cases, log);
+    save();
+  } else log('cost: tfjs could not start WASM, skipped');
+}
+
 save();
 
 // ---- the table ----
@@ -223,6 +234,17 @@ for (const n of report.node ?? []) {
   lines.push(
     `node ${n.backend}: ${n.leak.runs} runs, tensors ${n.leak.tensorsBefore} → ${n.leak.tensorsAfter}, heap ${fmt(n.leak.heapBeforeMB, 1)} → ${fmt(n.leak.heapAfterMB, 1)} MB`,
   );
+}
+if (report.cost?.length) {
+  lines.push('');
+  lines.push(
+    '| cost estimate (one thread) | estimate s | measured wall s | measured CPU s | CPU / estimate |',
+  );
+  lines.push('| --- | ---: | ---: | ---: | ---: |');
+  for (const c of report.cost)
+    lines.push(
+      `| ${c.name} | ${fmt(c.estimateS)} | ${fmt(c.measuredS)} | ${fmt(c.cpuS)} | ${fmt(c.ratio)} |`,
+    );
 }
 if (report.bundle)
   lines.push(
