@@ -13,7 +13,15 @@ import { defaultScenario, type Scenario } from '../scenario/schema';
 import { decodeScenario, encodeScenario } from '../scenario/url';
 import { localClient, type EngineClient } from '../worker/client';
 import { createEngineApi } from '../worker/engineApi';
-import { cancelGate, fewerReplicates, reset, runAnyway, setParam } from './actions';
+import {
+  applyPreset,
+  cancelGate,
+  fewerReplicates,
+  loadScenario,
+  reset,
+  runAnyway,
+  setParam,
+} from './actions';
 import { gateFor, learnPace, PACE_MIN_SECONDS, pageThreads } from './gate';
 import { startState, usePlayground } from './playground';
 import { DEBOUNCE_MS, startRunner, type Runner } from './runner';
@@ -138,6 +146,18 @@ describe('the gate in the store', () => {
     await until(() => expect(runs).toHaveLength(2));
     expect(get().gate).toBeNull();
     expect(get().status).toBe('running');
+  });
+
+  it('an imported file or a preset goes through the same gate', async () => {
+    const { client, runs } = heldEngine();
+    await (runner = startRunner(() => Promise.resolve(client))).connected;
+    await until(() => expect(runs).toHaveLength(1));
+    loadScenario({ n: 2000, m: 2000, replicates: 500, models: 'ols;krr:alpha=1,gamma=1' });
+    await until(() => expect(get().status).toBe('held'));
+    expect(get().gate!.scenario).toBe(get().scenario);
+    applyPreset('claim1');
+    await until(() => expect(runs).toHaveLength(2));
+    expect(get().gate).toBeNull();
   });
 
   it('"Fewer replicates" runs the largest R within the gate', async () => {
