@@ -5,8 +5,9 @@
  *
  *   npm run bench                 # everything (builds first); about an hour on 2 cores without a GPU
  *   npm run bench -- --quick      # small workloads, a smoke run of the harness (~5 min)
- *   npm run bench -- --only node,sklearn,bundle   # sections: kernel, cli, node, browser, sklearn, bundle
+ *   npm run bench -- --only node,sklearn,bundle   # sections: kernel, cli, node, browser, sklearn, bundle, cost
  *   npm run bench -- --only kernel               # the dense WASM kernel alone: GFLOP/s, tfjs-wasm, peak (~30 s)
+ *   npm run bench -- --only cost                 # the cost estimate next to measured time, one thread (~2 min)
  *   npm run bench -- --backends wasm,cpu          # browser backends (default webgl,wasm,cpu)
  *   npm run bench -- --only browser --merge       # remeasure one section, keep the others from --out
  */
@@ -15,6 +16,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { initialBundle, type BundleSize } from './bundle';
 import { benchCli, type CliFigures } from './cli';
+import { benchCost, DEFAULT_CASE, type CostRow } from './cost';
 import { benchKernel, kernelLines, type KernelFigures } from './kernel';
 import {
   benchBrowser,
@@ -32,7 +34,7 @@ import { loadWorkload, WORKLOADS, type Workload } from './workloads';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'bundle,sklearn,kernel,cli,node,browser' },
+    only: { type: 'string', default: 'bundle,sklearn,kernel,cli,node,browser,cost' },
     backends: { type: 'string', default: 'webgl,wasm,cpu' },
     out: { type: 'string', default: 'bench/results/latest.json' },
     /** Keep the sections of an earlier report in --out that this run does not measure. */
@@ -66,6 +68,7 @@ const report: {
   cli?: CliFigures;
   node?: NodeFigures[];
   browser?: BrowserFigures[];
+  cost?: CostRow[];
 } = {
   date: new Date().toISOString(),
   machine: {
@@ -83,7 +86,7 @@ const report: {
 
 if (args.merge && existsSync(args.out)) {
   const earlier = JSON.parse(readFileSync(args.out, 'utf8')) as typeof report;
-  for (const key of ['bundle', 'sklearn', 'kernel', 'cli', 'node', 'browser'] as const)
+  for (const key of ['bundle', 'sklearn', 'kernel', 'cli', 'node', 'browser', 'cost'] as const)
     if (!sections.has(key) && earlier[key]) Object.assign(report, { [key]: earlier[key] });
 }
 
@@ -183,6 +186,14 @@ if (sections.has('browser')) {
   }
 }
 
+if (sections.has('cost')) {
+  if (await startBackend('wasm')) {
+    const cases = [DEFAULT_CASE, ...Object.values(workloads)];
+    report.cost = await benchCost(cases, log);
+    save();
+  } else log('cost: tfjs could not start WASM, skipped');
+}
+
 save();
 
 // ---- the table ----
@@ -269,6 +280,17 @@ for (const n of report.node ?? []) {
   );
 }
 if (report.kernel) lines.push('', ...kernelLines(report.kernel, fmt), '');
+if (report.cost?.length) {
+  lines.push('');
+  lines.push(
+    '| cost estimate (one thread) | estimate s | measured wall s | measured CPU s | CPU / estimate |',
+  );
+  lines.push('| --- | ---: | ---: | ---: | ---: |');
+  for (const c of report.cost)
+    lines.push(
+      `| ${c.name} | ${fmt(c.estimateS)} | ${fmt(c.measuredS)} | ${fmt(c.cpuS)} | ${fmt(c.ratio)} |`,
+    );
+}
 if (report.bundle)
   lines.push(
     `Initial JS: ${fmt(report.bundle.initialGzipKB, 1)} kB gzip (${report.bundle.files.length} files)`,

@@ -11,6 +11,13 @@ import { encodeScenario } from '../scenario/url';
 import { CliError } from './errors';
 import { formatOf, summaryRows, toCsv, writeAtomically } from './output';
 import { readScenario } from './scenarioInput';
+import {
+  describeParts,
+  formatDuration,
+  GATE_SECONDS,
+  runEstimate,
+  sweepEstimateSeconds,
+} from '../scenario/cost';
 
 type Log = (message: string) => void;
 
@@ -28,6 +35,30 @@ function loadScenario(input: string, replicates: string | undefined, warn: Log):
   return withReplicates(scenario, replicates);
 }
 
+/** How the command runs: its threads (itself and its helpers) and the longest estimate it may start. */
+export interface RunLimits {
+  readonly threads: number;
+  /** --max-seconds: a longer estimate stops the command before it starts (exit 2); null: no limit. */
+  readonly maxSeconds: number | null;
+}
+
+/**
+ * The estimate before a run or sweep (scenario/cost.ts, as the page's gate reads it). Above the page's gate it
+ * is always printed, and the command still runs (a command line asks for its work on purpose); below, it is
+ * progress. Over --max-seconds it stops, saying what would fit.
+ */
+export function announce(seconds: number, detail: string, limits: RunLimits, log: Log, warn: Log): void {
+  const threads = `${limits.threads} thread${limits.threads === 1 ? '' : 's'}`;
+  const line = `estimate: ${formatDuration(seconds)} on ${threads}${detail ? ` (${detail})` : ''}`;
+  if (limits.maxSeconds !== null && seconds > limits.maxSeconds) {
+    throw new CliError(
+      `${line}, over --max-seconds ${limits.maxSeconds}; lower --replicates, n or m, or raise --max-seconds`,
+    );
+  }
+  if (seconds > GATE_SECONDS) warn(`${line}; running (--max-seconds S stops longer runs)`);
+  else log(line);
+}
+
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -42,8 +73,13 @@ export async function runCommand(
   log: Log,
   print: Log,
   farm?: NodeFarm,
+  limits: RunLimits = { threads: 1, maxSeconds: null },
 ): Promise<void> {
   const scenario = loadScenario(options.scenario, options.replicates, log);
+  const estimate = runEstimate(scenario, { threads: limits.threads }, { grid: false });
+  announce(estimate.seconds, describeParts(estimate, scenario, 2).join('; '), limits, log, (m) =>
+    log(`warning: ${m}`),
+  );
   const format = options.out ? formatOf(options.out) : null;
   const plan = planFromScenario(scenario);
   if (options.references && !(isPopulationPlan(plan) && plan.source.fitted === null)) {
@@ -137,16 +173,21 @@ export async function sweepCommand(
   log: Log,
   print: Log,
   farm?: NodeFarm,
+  limits: RunLimits = { threads: 1, maxSeconds: null },
 ): Promise<void> {
   const str = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
   if (!str('scenario')) throw new CliError('sweep needs --scenario');
   const scenario = loadScenario(str('scenario')!, str('replicates'), log);
   const axes = [axis(scenario.lab, str('param'), str('from'), str('to'), str('steps'))];
   if (str('param2')) axes.push(axis(scenario.lab, str('param2'), str('from2'), str('to2'), str('steps2')));
+  // The grid is checked (a bad axis is one line) before its estimate is given.
+  const grid = await guarded(async () => sweepPlans(scenario, axes));
+  const seconds = sweepEstimateSeconds(scenario, axes, { threads: limits.threads });
+  announce(seconds, '', limits, log, (m) => log(`warning: ${m}`));
   const out = str('out');
   const format = out ? formatOf(out) : null;
   const points = await guarded(() =>
-    runSweep(sweepPlans(scenario, axes), {
+    runSweep(grid, {
       ...(farm ? { farm: (plan) => farm.lanes(plan) } : {}),
       onPoint: (_p, i, total) => log(`point ${i + 1}/${total}`),
     }),

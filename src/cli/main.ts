@@ -50,13 +50,14 @@ npm run cli -- <command> --help   for the options of a command
   A model that cannot be fitted is reported with its error (null numbers in --json) and the others go on; the
   exit code is 0 when at least one model has both TRTR and TSTR, 2 when none has.`,
   run: `usage: npm run cli -- run --scenario <share-link-or-json-file> [--replicates R] [--out results.json|csv] [--json]
-         [--references] [--threads N] [--progress]
+         [--references] [--threads N] [--max-seconds S] [--progress]
   --threads N   threads fitting replicates (default: every core, at most 8); the numbers do not depend on it
+  --max-seconds S   stop before starting when the estimate is longer (the estimate is printed above 30 s)
   --references  population risks R(f*), R(fbar) (exact for OLS and poly under Gaussian features, else 5 Monte Carlo
                 fits of 10,000 points, 2,000 for kernel ridge, with 95% intervals), the gaps between models, U's
                 decomposition, and ranking agreement with the population order`,
   sweep: `usage: npm run cli -- sweep --scenario <link-or-file> --param shift --from 0 --to 3 --steps 13
-         [--param2 bias --from2 0 --to2 1 --steps2 5] [--replicates R] [--out sweep.csv|json] [--threads N] [--progress]`,
+         [--param2 bias --from2 0 --to2 1 --steps2 5] [--replicates R] [--out sweep.csv|json] [--threads N] [--max-seconds S] [--progress]`,
 };
 
 const OPTIONS = {
@@ -83,16 +84,18 @@ const OPTIONS = {
   to2: { type: 'string' },
   steps2: { type: 'string' },
   threads: { type: 'string' },
+  'max-seconds': { type: 'string' },
   backend: { type: 'string' },
 } as const;
 
 /** The options each command takes besides --help, --debug and --progress: any other is an error. */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   evaluate: ['real-train', 'synthetic-train', 'test', 'task', 'models', 'target', 'json'],
-  run: ['scenario', 'replicates', 'out', 'json', 'references', 'threads'],
+  run: ['scenario', 'replicates', 'out', 'json', 'references', 'threads', 'max-seconds'],
   sweep: [
     'scenario',
     'threads',
+    'max-seconds',
     'replicates',
     'out',
     'param',
@@ -115,6 +118,7 @@ export async function main(
   let debug = argv.includes('--debug');
   /** Helper threads of run and sweep (nodeFarm.ts), ended whatever happens. */
   let farm: NodeFarm | undefined;
+  let limits = { threads: 1, maxSeconds: null as number | null };
   try {
     let parsed;
     try {
@@ -171,6 +175,10 @@ export async function main(
       const { createNodeFarm, helperCount } = await import('./nodeFarm');
       const helpers = helperCount(threads);
       farm = helpers > 0 ? createNodeFarm(backend, helpers) : undefined;
+      const max = values['max-seconds'] === undefined ? null : Number(values['max-seconds']);
+      if (max !== null && !(Number.isFinite(max) && max > 0))
+        throw new CliError(`--max-seconds must be a positive number, got "${values['max-seconds']}"`);
+      limits = { threads: helpers + 1, maxSeconds: max };
       log(
         `${helpers + 1} thread${helpers > 0 ? 's' : ''} (${helpers} helper${helpers === 1 ? '' : 's'}), tfjs on ${backend}`,
       );
@@ -189,13 +197,14 @@ export async function main(
         (m) => (m.startsWith('warning') ? err(m) : log(m)),
         out,
         farm,
+        limits,
       );
       if (farm) log(`helper threads fitted ${farm.fitted} replicates`);
       return 0;
     }
     if (command === 'sweep') {
       const { sweepCommand } = await import('./commands');
-      await sweepCommand(values, (m) => (m.startsWith('warning') ? err(m) : log(m)), out, farm);
+      await sweepCommand(values, (m) => (m.startsWith('warning') ? err(m) : log(m)), out, farm, limits);
       if (farm) log(`helper threads fitted ${farm.fitted} replicates`);
       return 0;
     }

@@ -134,6 +134,27 @@ export function reset(): void {
   set((state) => ({ resets: state.resets + 1, results: null }));
 }
 
+/** The run the gate holds starts anyway; this scenario is let through from now on (resets included). */
+export function runAnyway(): void {
+  const { gate, scenario } = get();
+  if (!gate || gate.scenario !== scenario) return;
+  set((state) => ({ approved: encodeScenario(scenario), gate: null, resets: state.resets + 1 }));
+}
+
+/** The held scenario with the largest R the gate lets through (gate.ts): it runs as a slider change would. */
+export function fewerReplicates(): void {
+  const { gate, scenario } = get();
+  if (!gate || gate.scenario !== scenario || gate.fewer === null) return;
+  set({ gate: null });
+  setParam('replicates', gate.fewer);
+}
+
+/** Nothing runs: the scenario stays as set, for the user to change; a short note says how to run it. */
+export function cancelGate(): void {
+  const { gate } = get();
+  if (gate?.status === 'asking') set({ gate: { ...gate, status: 'cancelled' } });
+}
+
 export function addNotices(notices: readonly string[]): void {
   if (notices.length === 0) return;
   set((state) => ({ notices: [...state.notices, ...notices].slice(-MAX_NOTICES) }));

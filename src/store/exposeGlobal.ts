@@ -1,7 +1,7 @@
 /**
  * `window.playground`: a read-only snapshot of the page's state for scripts and tests:
  * { version, linkVersion, scenario, link, shareLink, page, paused, status, error, results, verdict, references,
- * sweep, backend, firstResultsMs }. Each read returns
+ * sweep, backend, firstResultsMs, gate, pace }. Each read returns
  * a fresh frozen copy, so nothing outside can change the page through it.
  */
 import { version } from '../../package.json';
@@ -102,6 +102,12 @@ export function snapshot(state: PlaygroundState) {
       },
       backend: state.backend,
       firstResultsMs: state.firstResultsMs,
+      /** The gate before a heavy run (gate.ts): the current scenario's estimate while it holds the run. */
+      gate:
+        state.gate && state.gate.scenario === state.scenario
+          ? { status: state.gate.status, seconds: state.gate.estimate.seconds, fewer: state.gate.fewer }
+          : null,
+      pace: state.pace,
     }),
   );
 }

@@ -15,8 +15,10 @@ import { defaultScenario, type Scenario } from '../scenario/schema';
 import { decodeLink } from '../scenario/url';
 import { PRESETS, type PresetId, type VerdictContext } from '../teaching/presets';
 import { firstLookScenario, opensFirstLook } from './firstLook';
+import type { GateState } from './gate';
 
-export type RunStatus = 'starting' | 'running' | 'paused' | 'done' | 'error';
+/** `held`: the gate holds the scenario's run until the user says (gate.ts). */
+export type RunStatus = 'starting' | 'running' | 'paused' | 'done' | 'error' | 'held';
 
 export interface ReferencesState {
   /** The scenario they belong to (same object as `scenario` while current). */
@@ -67,6 +69,12 @@ export interface PlaygroundState {
   firstResultsMs: number | null;
   /** The page opened on the empty link, so on the first look (firstLook.ts): the first-visit guide may show. */
   firstLook: boolean;
+  /** A run held back by the gate (its estimate is over GATE_SECONDS), asking or cancelled; null when none. */
+  gate: GateState | null;
+  /** The encoded scenario the user chose to run anyway: the gate lets it through (resets included). */
+  approved: string | null;
+  /** Measured seconds per estimated second on this device, learnt from finished runs (gate.ts learnPace). */
+  pace: number | null;
 }
 
 /** A preset's scenario, on the given compute backend (a preset never forces one). */
@@ -128,6 +136,9 @@ export function startState(
     comparison: null,
     sweep: { status: 'idle', setting: DEFAULT_PAGE.sweep, base: null, points: [], total: 0, error: null },
     firstResultsMs: null,
+    gate: null,
+    approved: null,
+    pace: null,
   };
 }
 

@@ -13,7 +13,9 @@ import { encodeLink, encodeScenario } from '../scenario/url';
 import type { Scenario } from '../scenario/schema';
 import type { Playback, ProgressMessage } from '../worker/engineApi';
 import { connectEngine, type EngineClient } from '../worker/client';
+import { runEstimate } from '../scenario/cost';
 import { attachEngine } from './actions';
+import { gateFor, learnPace, pageThreads } from './gate';
 import { usePlayground, type PlaygroundState } from './playground';
 
 /**
@@ -82,7 +84,24 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
 
   const run = async (scenario: Scenario): Promise<void> => {
     if (!engine || stopped) return;
-    set({ status: 'running' });
+    // The gate: a run estimated over GATE_SECONDS waits for the user's word; the run in flight stops.
+    const { approved, pace, backend: known } = get();
+    const threads = pageThreads(scenario, known);
+    const held = gateFor(scenario, { approved, pace, threads });
+    if (held) {
+      void engine.cancelRun();
+      set({ gate: held, status: 'held' });
+      // The badge still says where it would run (choosing the backend is a probe: nothing is computed).
+      engine
+        .init(scenario.backend)
+        .then((backend) => !stopped && set({ backend }))
+        .catch(() => undefined);
+      return;
+    }
+    set({ status: 'running', ...(get().gate ? { gate: null } : {}) });
+    // Only a run at full speed from start to end says how fast this device is.
+    const timed = () => !get().paused && get().page.speed !== 'slow';
+    const timedFromStart = timed();
     try {
       const backend = await engine.init(scenario.backend);
       set({ backend });
@@ -130,10 +149,15 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
       // The run may have started tfjs (an MLP): the badge then shows what actually runs.
       const now = (await engine.stats()).backend;
       if (!current()) return;
+      const learnt =
+        timedFromStart && timed()
+          ? learnPace(get().pace, runEstimate(scenario, { threads }).seconds, results.elapsedMs / 1000)
+          : get().pace;
       set({
         results: { ...results, scenario },
         status: 'done',
         error: null,
+        pace: learnt,
         ...(now ? { backend: now } : {}),
       });
     } catch (error) {

@@ -10,6 +10,7 @@ import type { View } from '../scenario/page';
 import { usePlayground } from '../store/playground';
 import { About } from './About';
 import { BackendBadge } from './BackendBadge';
+import { CostGate } from './CostGate';
 import { Controls } from './Controls';
 import { CopyLink } from './CopyLink';
 import { ExportMenu } from './export/ExportMenu';
@@ -56,6 +57,7 @@ export function App() {
   const hide = usePlayground((s) => s.page.hide);
   const results = usePlayground((s) => s.results);
   const firstResultsMs = usePlayground((s) => s.firstResultsMs);
+  const held = usePlayground((s) => s.status === 'held');
   const [help, setHelp] = useState(false);
   const [drawer, setDrawer] = useState(false);
   const [guide, setGuide] = useState<GuideState>(guideAtStart);
@@ -78,6 +80,23 @@ export function App() {
     if (results && hasNumbers(results.summary) && firstResultsMs === null)
       usePlayground.setState({ firstResultsMs: performance.now() });
   }, [results, firstResultsMs]);
+
+  // The gate asks about a run the user may have set from the phone's drawer: the drawer closes so the question
+  // shows, and focus, left in the hidden drawer, moves to it.
+  const drawerOpen = useRef(drawer);
+  useEffect(() => {
+    drawerOpen.current = drawer;
+  }, [drawer]);
+  useEffect(
+    () =>
+      usePlayground.subscribe((state, previous) => {
+        const asking = state.gate?.status === 'asking' && state.gate !== previous.gate;
+        if (!asking || !drawerOpen.current) return;
+        setDrawer(false);
+        requestAnimationFrame(() => document.getElementById('cost-gate')?.focus());
+      }),
+    [],
+  );
 
   const ActiveView = VIEW_COMPONENTS[view];
   const shown = (name: string) => !hide.includes(name);
@@ -114,6 +133,7 @@ export function App() {
         </header>
       )}
       <Notices />
+      <CostGate />
       <div className="layout">
         <main>
           {guide !== 'closed' && <FirstVisitGuide onClose={closeGuide} focusOnOpen={guide === 'asked'} />}
@@ -128,7 +148,19 @@ export function App() {
             </div>
             <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} data-active-view={view}>
               <h2 className="visually-hidden">{VIEW_TITLES[view]}</h2>
-              <ActiveView />
+              {held && results && view !== 'sweep' && (
+                <p className="stale-note" role="status" data-testid="held-note">
+                  Not updated: the numbers below are from the previous settings; the new ones have not run
+                  (see the estimate above).
+                </p>
+              )}
+              {held && !results && view !== 'sweep' ? (
+                <p className="placeholder" data-testid="held-placeholder">
+                  Nothing computed yet: this scenario waits for your choice above.
+                </p>
+              ) : (
+                <ActiveView />
+              )}
             </div>
             <Summary />
           </section>

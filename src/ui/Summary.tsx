@@ -22,6 +22,7 @@ export function Status() {
   const status = usePlayground((s) => s.status);
   const error = usePlayground((s) => s.error);
   const paused = usePlayground((s) => s.paused);
+  const gate = usePlayground((s) => (s.gate?.scenario === s.scenario ? s.gate.status : null));
   if (status === 'error') {
     return (
       <p className="run-error" role="alert">
@@ -29,7 +30,16 @@ export function Status() {
       </p>
     );
   }
-  const text = status === 'done' ? 'up to date' : paused && status !== 'starting' ? 'paused' : 'computing…';
+  const text =
+    status === 'held'
+      ? gate === 'cancelled'
+        ? 'not run'
+        : 'waiting: see the estimate'
+      : status === 'done'
+        ? 'up to date'
+        : paused && status !== 'starting'
+          ? 'paused'
+          : 'computing…';
   return (
     <span className={`status ${status}`} data-testid="status" data-status={status}>
       {text}

@@ -18,6 +18,7 @@ export function localClient(api: EngineApi): EngineClient {
   return {
     init: (choice) => api.init(choice),
     run: (plan, onProgress) => api.run(plan, onProgress),
+    cancelRun: async () => api.cancelRun(),
     setPlayback: async (mode) => api.setPlayback(mode),
     step: async () => api.step(),
     references: (plan) => api.references(plan),
@@ -36,6 +37,7 @@ function remoteClient(remote: Comlink.Remote<EngineApi>): EngineClient {
   return {
     init: (choice) => remote.init(choice),
     run: (plan, onProgress) => remote.run(plan, onProgress && Comlink.proxy(onProgress)),
+    cancelRun: () => remote.cancelRun(),
     setPlayback: (mode) => remote.setPlayback(mode),
     step: () => remote.step(),
     references: (plan) => remote.references(plan),

@@ -39,6 +39,8 @@ export interface EngineApi {
   init(choice: BackendChoice): Promise<BackendInfo>;
   /** Runs a plan, streaming partial results; resolves null when a newer run made this one obsolete. */
   run(plan: ExperimentPlan, onProgress?: (partial: ProgressMessage) => void): Promise<SceneResult | null>;
+  /** Stops the run in progress (it resolves null), e.g. when the page holds a newer scenario back. */
+  cancelRun(): void;
   /** Play, slow (one replicate at a time, visibly) or pause; a paused run waits for step(). */
   setPlayback(mode: Playback): void;
   /** Lets a paused run fit one more replicate. */
@@ -159,6 +161,13 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
         // Whatever the helpers still fit for this run (cancelled, or a failure here) is no longer wanted.
         farm?.stop(ids);
       }
+    },
+
+    cancelRun() {
+      latestRun++;
+      // A paused run waiting for a step wakes, sees it is cancelled and stops; its helpers stop too.
+      pacer.newRun();
+      runHelpers.stopCurrent();
     },
 
     setPlayback: (mode) => pacer.setPlayback(mode),

@@ -11,6 +11,7 @@ import { sweepOverlay, type SweepOverlay } from '../../scenario/sweepTheory';
 import type { Scenario } from '../../scenario/schema';
 import { encodeScenario } from '../../scenario/url';
 import { cancelSweep, setPage, startSweep } from '../../store/actions';
+import { pageThreads } from '../../store/gate';
 import { usePlayground, type SweepState } from '../../store/playground';
 import { AxisEditor } from './sweep/AxisEditor';
 import { PhaseDiagram } from './sweep/PhaseDiagram';
@@ -48,7 +49,7 @@ function EstimateLine({ estimate, models }: { estimate: SweepEstimate; models: n
   return (
     <p className="sweep-estimate" data-testid="sweep-estimate">
       {plural(estimate.points, 'point')} × {plural(perPoint, 'replicate')} × {plural(models, 'model')} ={' '}
-      {plural(estimate.fits, 'fit')} (real and synthetic), {formatDuration(estimate.seconds)}.
+      {plural(estimate.fits, 'fit')} (real and synthetic), {formatDuration(estimate.seconds)} (estimate).
     </p>
   );
 }
@@ -62,16 +63,12 @@ function RunBar({
   scenario: Scenario;
   sweep: SweepState;
 }) {
-  const results = usePlayground((s) => s.results);
-  const timed = usePlayground((s) => s.page.speed === 'fast' && !s.paused);
+  const pace = usePlayground((s) => s.pace);
+  const backend = usePlayground((s) => s.backend);
   const [confirming, setConfirming] = useState<SweepSetting | null>(null);
-  const msPerReplicate =
-    timed && results?.done && results.scenario === scenario && results.summary.completed > 0
-      ? results.elapsedMs / results.summary.completed
-      : null;
   const estimate = useMemo(
-    () => estimateSweep(scenario, setting, msPerReplicate),
-    [scenario, setting, msPerReplicate],
+    () => estimateSweep(scenario, setting, { threads: pageThreads(scenario, backend), factor: pace }),
+    [scenario, setting, pace, backend],
   );
   const models = scenario.models.split(';').filter((m) => m.trim() !== '').length;
   const running = sweep.status === 'running';

@@ -87,22 +87,30 @@ describe('axis input check', () => {
 describe('cost estimate', () => {
   const base = { ...defaultScenario(), replicates: 10, n: 200, models: 'ols;poly:degree=3;knn:k=10' };
 
-  it('counts points, replicates and fits', () => {
-    const e = estimateSweep(base, { x: { param: 'shift', from: 0, to: 2, steps: 5 }, y: null }, 100);
+  it('counts points, replicates and fits, and estimates the points’ runs', () => {
+    const e = estimateSweep(base, { x: { param: 'shift', from: 0, to: 2, steps: 5 }, y: null });
     expect(e.points).toBe(5);
     expect(e.replicates).toBe(50);
     expect(e.fits).toBe(50 * 3 * 2);
-    expect(e.seconds).toBeCloseTo(5, 10);
+    const one = estimateSweep(base, { x: { param: 'shift', from: 0, to: 0, steps: 1 }, y: null });
+    // The shift costs nothing: five points cost five times one.
+    expect(e.seconds).toBeCloseTo(5 * one.seconds, 9);
     expect(e.huge).toBe(false);
   });
 
-  it('scales with swept replicates and sample sizes', () => {
-    const r = estimateSweep(base, { x: { param: 'replicates', from: 10, to: 30, steps: 3 }, y: null }, 100);
+  it('grows with swept replicates and sample sizes, and with the measured pace', () => {
+    const shift = estimateSweep(base, { x: { param: 'shift', from: 0, to: 2, steps: 3 }, y: null });
+    const r = estimateSweep(base, { x: { param: 'replicates', from: 10, to: 30, steps: 3 }, y: null });
     expect(r.replicates).toBe(60);
-    expect(r.seconds).toBeCloseTo(6, 10);
-    const n = estimateSweep(base, { x: { param: 'n', from: 100, to: 400, steps: 2 }, y: null }, 100);
-    // 10 replicates × 100 ms × (100/200 + 400/200)
-    expect(n.seconds).toBeCloseTo(2.5, 10);
+    expect(r.seconds).toBeGreaterThan(shift.seconds);
+    const n = estimateSweep(base, { x: { param: 'n', from: 1000, to: 3000, steps: 3 }, y: null });
+    expect(n.seconds).toBeGreaterThan(shift.seconds);
+    const slow = estimateSweep(
+      base,
+      { x: { param: 'shift', from: 0, to: 2, steps: 3 }, y: null },
+      { factor: 2 },
+    );
+    expect(slow.seconds).toBeCloseTo(2 * shift.seconds, 9);
   });
 
   it('flags a huge 2-D sweep', () => {
@@ -112,12 +120,11 @@ describe('cost estimate', () => {
         x: { param: 'bias', from: 0, to: 2, steps: 25 },
         y: { param: 'wQuadratic', from: 0, to: 2, steps: 25 },
       },
-      null,
     );
     expect(e.points).toBe(625);
     expect(e.fits).toBe(625 * 100 * 6);
     expect(e.huge).toBe(true);
-    expect(formatDuration(e.seconds)).toMatch(/^about \d+ min$/);
+    expect(formatDuration(e.seconds)).toMatch(/^about \d+(\.\d)? (min|h)$/);
   });
 
   it('formats durations', () => {

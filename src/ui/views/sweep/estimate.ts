@@ -1,10 +1,14 @@
 /**
- * What a sweep will cost, shown before it runs: fits, an estimate of the time from the current run's pace, and a
- * one-line description of the base scenario.
+ * What a sweep will cost, shown before it runs: fits, the estimate of its time, and a one-line description of the
+ * base scenario. The time is the page's one estimate (scenario/cost.ts): every grid point's run under the cost
+ * model, on this device's threads and measured pace, the same numbers the gate before a heavy run reads.
  */
 import type { SweepSetting } from '../../../scenario/page';
+import { sweepPointsSeconds, type EstimateContext } from '../../../scenario/cost';
 import { defaultScenario, paramSpec, type Scenario } from '../../../scenario/schema';
 import { gridValues } from './axes';
+
+export { formatDuration } from '../../../scenario/cost';
 
 export interface SweepEstimate {
   readonly points: number;
@@ -17,8 +21,10 @@ export interface SweepEstimate {
   readonly huge: boolean;
 }
 
-/** Assumed cost of one replicate when the page has not timed one yet. */
-export const FALLBACK_MS_PER_REPLICATE = 60;
+/**
+ * A sweep asks first above these. Higher than the gate's GATE_SECONDS: a run starts by itself when a link opens
+ * or a slider moves, while a sweep starts only from its Run button, with this estimate written beside it.
+ */
 export const HUGE_SECONDS = 90;
 export const HUGE_FITS = 30_000;
 
@@ -26,17 +32,12 @@ export function modelCount(models: string): number {
   return models.split(';').filter((part) => part.trim() !== '').length;
 }
 
-/**
- * How long the sweep will take, from the time one replicate of the base scenario took on this page
- * (`msPerReplicate`, null when unknown). The cost of a point is taken as proportional to its replicates and,
- * when the sweep moves a sample size (n, m, test size), to that size relative to the base scenario's.
- */
+/** How long the sweep will take on this device (`context`: the page's threads and measured pace). */
 export function estimateSweep(
   base: Scenario,
   setting: SweepSetting,
-  msPerReplicate: number | null,
+  context: EstimateContext = {},
 ): SweepEstimate {
-  const perReplicate = msPerReplicate ?? FALLBACK_MS_PER_REPLICATE;
   const axes = setting.y ? [setting.x, setting.y] : [setting.x];
   const grids = axes.map(gridValues);
   const combos: Partial<Record<keyof Scenario, number>>[] = grids[0]!.flatMap((a) =>
@@ -45,20 +46,9 @@ export function estimateSweep(
       : grids[1]!.map((b) => ({ [axes[0]!.param]: a, [axes[1]!.param]: b })),
   );
   const models = modelCount(base.models);
-  let replicates = 0;
-  let ms = 0;
-  for (const values of combos) {
-    const r = values.replicates ?? base.replicates;
-    let factor = 1;
-    for (const key of ['n', 'm', 'nTest'] as const) {
-      const v = values[key];
-      if (v !== undefined && base[key] > 0) factor *= v / base[key];
-    }
-    replicates += r;
-    ms += r * perReplicate * factor;
-  }
+  const replicates = combos.reduce((total, values) => total + (values.replicates ?? base.replicates), 0);
   const fits = replicates * models * 2;
-  const seconds = ms / 1000;
+  const seconds = sweepPointsSeconds(base, combos, context);
   return {
     points: combos.length,
     replicates,
@@ -66,15 +56,6 @@ export function estimateSweep(
     seconds,
     huge: seconds > HUGE_SECONDS || fits > HUGE_FITS,
   };
-}
-
-/** "about 40 s", "about 3 min", "about 1.5 h". */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return 'unknown';
-  if (seconds < 1) return 'under a second';
-  if (seconds < 90) return `about ${Math.round(seconds)} s`;
-  if (seconds < 90 * 60) return `about ${Math.round(seconds / 60)} min`;
-  return `about ${(seconds / 3600).toFixed(1)} h`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
