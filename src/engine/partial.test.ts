@@ -11,9 +11,21 @@ const plan = (s: Partial<Scenario>) =>
 const MLP = 'mlp:width=8,depth=1,epochs=30,lr=0.01';
 
 describe("replicate 1's first numbers, model by model", () => {
-  it('fits the cheap families first, list order within a family', () => {
-    const models = [MLP, 'krr:alpha=1,gamma=1', 'knn:k=5', 'ols', 'poly:degree=2', 'knn:k=1'];
-    expect(fitOrder(models.map((id) => ({ id })))).toEqual([3, 4, 2, 5, 1, 0]);
+  it('fits the models the cost model calls cheap first, list order on ties', () => {
+    const models = [
+      'mlp:width=64,depth=3,epochs=2000,lr=0.01',
+      'krr:alpha=1,gamma=1',
+      'ols',
+      'knn:k=5',
+      'ols',
+    ];
+    const order = fitOrder(
+      plan({ n: 1000, m: 1000, nTest: 2000, models: models.join(';') }),
+      models.map((id) => ({ id })),
+    );
+    expect(order.slice(0, 2)).toEqual([2, 4]); // the two OLS fits, in list order
+    expect(order.indexOf(1)).toBeGreaterThan(order.indexOf(3)); // kernel ridge's n³ after kNN's scan
+    expect(order[4]).toBe(0); // 2,000 epochs of a 3×64 MLP last
   });
 
   it("streams the fast models' numbers with the slow ones pending, then the full record", async () => {

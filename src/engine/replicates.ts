@@ -12,6 +12,8 @@ import { FitError, type FittedModel, type Learner } from './learners/types';
 import { stackRows, type Matrix } from './matrix';
 import { meanLoss } from './metrics/risk';
 import type { Sample } from './populations/population';
+import { featureCount, learnerTerms, termSeconds } from './cost';
+import { COST_CONSTANTS } from './costConstants';
 import { drawReplicate } from './draw';
 import type { ExperimentPlan } from './plan';
 import { summarize, type ExperimentSummary, type PartialRecord, type ReplicateRecord } from './summary';
@@ -84,19 +86,19 @@ async function probaOrNull(model: FittedModel | FitError, queries: Matrix): Prom
 }
 
 /**
- * Rough rank of a model family's fitting cost at the playground's sizes: closed forms and linear models first,
- * kNN's scan, then kernel ridge's O(n^3) solve, then the MLP's hundreds of epochs.
+ * The order replicate 0 fits its models in: by the cost model's estimate of each fit (cost.ts, constants fitted
+ * on real timings), cheapest first, list order on ties, so the fast models' first numbers are out before a slow
+ * one finishes. Fits do not depend on the order (a learner carries no random state between fits), so neither
+ * do the numbers.
  */
-const COST_RANK: Readonly<Record<string, number>> = { knn: 1, krr: 2, mlp: 3 };
-
-/**
- * The order replicate 0 fits its models in: cheapest family first (list order within a family), so the fast
- * models' first numbers are out before a slow one finishes. Fits do not depend on the order (a learner carries
- * no random state between fits), so neither do the numbers.
- */
-export function fitOrder(models: readonly { id: string }[]): number[] {
-  const rank = (k: number) => COST_RANK[models[k]!.id.split(':')[0]!.trim()] ?? 0;
-  return models.map((_, k) => k).sort((a, b) => rank(a) - rank(b) || a - b);
+export function fitOrder(plan: ExperimentPlan, models: readonly { id: string }[]): number[] {
+  const p = featureCount(plan);
+  const seconds = models.map(({ id }) => {
+    const spec = parseSpecText(id, plan.task);
+    const terms = learnerTerms(spec, Math.max(plan.n, plan.m), p, plan.nTest, plan.task);
+    return termSeconds(terms, COST_CONSTANTS.groups[spec.name] ?? {});
+  });
+  return models.map((_, k) => k).sort((a, b) => seconds[a]! - seconds[b]! || a - b);
 }
 
 export interface ChunkContext {
@@ -141,7 +143,7 @@ export async function fitChunk(
   const errors = indices.map(() => empty<string>());
   const curves: (Replicate0['curves'][number] | null)[] = empty();
   const alone = indices[0] === 0 && size === 1;
-  const order = alone ? fitOrder(models) : models.map((_, k) => k);
+  const order = alone ? fitOrder(plan, models) : models.map((_, k) => k);
   const pending = models.map(() => true);
   // Before every fit the run yields to the event loop: a newer scenario, a pause or a cancel is read at
   // once, not after the whole run (the float64 learners never wait on anything).
