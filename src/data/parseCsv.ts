@@ -131,7 +131,7 @@ export async function parseDelimited(name: string, text: string, options: CsvOpt
     if (cells.length !== columns.length) {
       throw new DataError(
         name,
-        `${cells.length} fields, the header (line ${headerLine}) has ${columns.length}`,
+        `${cells.length} ${cells.length === 1 ? 'field' : 'fields'}, the header (line ${headerLine}) has ${columns.length}`,
         {
           line: at,
         },
@@ -168,15 +168,15 @@ export async function parseDelimited(name: string, text: string, options: CsvOpt
             options.bytes,
           );
         } catch (error) {
+          reject(error); // before abort(), which calls complete()
           parser.abort();
-          reject(error);
           return;
         }
         parser.pause();
         setTimeout(() => {
           if (options.signal?.aborted) {
-            parser.abort();
             reject(options.signal.reason);
+            parser.abort();
           } else parser.resume();
         }, 0);
       },
