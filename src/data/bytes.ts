@@ -89,3 +89,10 @@ export async function decodeUtf8(name: string, source: Source): Promise<string> 
   const text = parts.join('');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** The whole source as bytes (a copy only when it is a Blob). */
+export async function wholeBytes(source: Source): Promise<Uint8Array<ArrayBuffer>> {
+  if (source instanceof Blob) return new Uint8Array(await source.arrayBuffer());
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  return source.buffer instanceof ArrayBuffer ? (source as Uint8Array<ArrayBuffer>) : new Uint8Array(source);
+}

@@ -26,3 +26,26 @@ export async function failure(promise: Promise<unknown>): Promise<string> {
     return error instanceof Error ? error.message : String(error);
   }
 }
+
+/** Real, synthetic and test tables from inline CSV texts, named real.csv, syn1.csv, ..., test.csv. */
+export async function filesOf(
+  real: string,
+  synthetic: readonly string[],
+  test?: string,
+): Promise<{ real: RawTable; synthetic: RawTable[]; test?: RawTable }> {
+  return {
+    real: await readText('real.csv', real),
+    synthetic: await Promise.all(synthetic.map((s, k) => readText(`syn${k + 1}.csv`, s))),
+    ...(test !== undefined ? { test: await readText('test.csv', test) } : {}),
+  };
+}
+
+/** The message of the error a function throws ('' when it returns). */
+export function thrown(run: () => unknown): string {
+  try {
+    run();
+    return '';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
