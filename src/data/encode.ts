@@ -180,7 +180,7 @@ export function applyEncoding(
 const plural = (n: number, word: string): string =>
   `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
-/** "3 columns one-hot encoded into 11 features, 4 numeric columns, 2 ID-like columns left out, 14 missing values imputed". */
+/** "11 features: 4 numeric columns used as they are, 3 columns one-hot encoded into 7 features, 2 ID-like columns left out, 14 missing values imputed" (counts over all files). */
 export function summarize(schema: Schema, encoding: Encoding, reports: readonly FileReport[]): string {
   const categorical = encoding.columns.filter((c) => c.kind === 'categorical');
   const numeric = encoding.columns.length - categorical.length;
