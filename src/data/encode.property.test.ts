@@ -1,7 +1,7 @@
 /** Properties of the encoding over random tables: column order does not matter, one-hot rows sum to 1. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encode, type EncodeOptions } from './encode';
+import { encode, median, type EncodeOptions } from './encode';
 import { inferSchema } from './schema';
 import type { ColumnData, RawTable } from './table';
 
@@ -138,6 +138,25 @@ describe('encoding properties', () => {
         expect(b.real.x.data).toEqual(a.real.x.data);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('imputes numbers with the median of the present values (quickselect agrees with sorting)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: -20, max: 20 }), { nil: null }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (values) => {
+          const present = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+          if (present.length === 0) return;
+          const mid = present.length >> 1;
+          const expected = present.length % 2 ? present[mid]! : (present[mid - 1]! + present[mid]!) / 2;
+          expect(median(values)).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

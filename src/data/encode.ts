@@ -68,10 +68,38 @@ export interface Encoded {
 const isMissing = (v: number | string | null | undefined): boolean =>
   v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
 
-function median(values: number[]): number {
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+/** The k-th smallest value (0-based) by quickselect, reordering `values`. */
+function select(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+/** Median of the present values of a numeric column (the mean of the middle two for an even count). */
+export function median(values: ArrayLike<number | string | null>): number {
+  const present = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (!isMissing(values[i])) present[n++] = Number(values[i]);
+  const sample = present.subarray(0, n);
+  const upper = select(sample, n >> 1);
+  return n % 2 === 1 ? upper : (select(sample.subarray(0, n >> 1), (n >> 1) - 1) + upper) / 2;
 }
 
 /** Fits the encoding on the files: categories from the schema, imputation values and classes from the real file. */
@@ -85,9 +113,7 @@ export function fitEncoding(files: DataFiles, schema: Schema, options: EncodeOpt
     const offset = features.length;
     let fill: number;
     if (column.kind === 'numeric') {
-      const present: number[] = [];
-      for (const v of data.values) if (!isMissing(v)) present.push(Number(v));
-      fill = median(present);
+      fill = median(data.values);
       features.push(column.name);
     } else {
       const counts = new Map<string, number>();
