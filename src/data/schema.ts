@@ -169,7 +169,12 @@ export function inferSchema(files: DataFiles, options: SchemaOptions = {}): Sche
       );
     }
     target = { name: options.target, why: 'chosen' };
-  } else target = pickTarget(real.columns.filter((c) => !exclude.has(c)));
+  } else {
+    const candidates = real.columns.filter((c) => !exclude.has(c));
+    if (candidates.length === 0)
+      throw new DataError(real.name, 'every column is left out; no target is left');
+    target = pickTarget(candidates);
+  }
   const targetColumn = columnOf(real, target.name)!;
   for (const table of tables)
     if (!table.columns.includes(target.name)) throw lacking(table, target.name, real);
