@@ -61,6 +61,20 @@ function countNewlines(bytes: Uint8Array, end: number): number {
   return n;
 }
 
+/** The error for a file that is not UTF-8 within its first `end` bytes: the line and byte of the first bad one. */
+export async function notUtf8(name: string, source: Source, end: number): Promise<DataError> {
+  // Rare: read the file again from the start to find the first bad byte and its line.
+  const all = await slice(source, 0, end);
+  const bad = firstInvalidUtf8(all);
+  const at = bad < 0 ? all.length - 1 : bad;
+  return new DataError(
+    name,
+    `not UTF-8 text (byte 0x${all[at]!.toString(16).toUpperCase().padStart(2, '0')} at byte ${at + 1}` +
+      ` of the file); a Latin-1 or Windows-1252 file looks like this: save it as UTF-8`,
+    { line: 1 + countNewlines(all, at) },
+  );
+}
+
 /**
  * The source as text: UTF-8, a byte-order mark dropped. Invalid UTF-8 (a Latin-1 or Windows-1252 file, say) is
  * refused with the line and byte of the first bad byte.
@@ -74,16 +88,7 @@ export async function decodeUtf8(name: string, source: Source): Promise<string> 
     try {
       parts.push(decoder.decode(bytes, { stream: start + CHUNK < size }));
     } catch {
-      // Rare: read the file again from the start to find the first bad byte and its line.
-      const all = await slice(source, 0, Math.min(size, start + CHUNK));
-      const bad = firstInvalidUtf8(all);
-      const at = bad < 0 ? all.length - 1 : bad;
-      throw new DataError(
-        name,
-        `not UTF-8 text (byte 0x${all[at]!.toString(16).toUpperCase().padStart(2, '0')} at byte ${at + 1}` +
-          ` of the file); a Latin-1 or Windows-1252 file looks like this: save it as UTF-8`,
-        { line: 1 + countNewlines(all, at) },
-      );
+      throw await notUtf8(name, source, Math.min(size, start + CHUNK));
     }
   }
   const text = parts.join('');

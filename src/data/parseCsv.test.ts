@@ -133,4 +133,21 @@ describe('CSV and TSV reading', () => {
     const table = await (await import('./read')).readTable('blob.csv', new Blob(['a,b\n1,x\n']));
     expect(values(table, 'b')).toEqual(['x']);
   });
+
+  it('reads a quoted cell and a two-byte character cut by the 1 MB read boundary', async () => {
+    const head = 'a,b\n';
+    const filler = '1,x\n';
+    const boundary = 1 << 20;
+    // Rows of filler, then a quoted cell whose "é" (2 bytes) starts one byte before the boundary.
+    const count = Math.floor((boundary - head.length - 4) / filler.length);
+    const pad = 'y'.repeat(boundary - head.length - count * filler.length - 4);
+    const text = `${head}${filler.repeat(count)}2,"${pad}é\nz"\n3,inf\n`;
+    expect(new TextEncoder().encode(text).slice(boundary - 1, boundary + 1)).toEqual(
+      new Uint8Array([0xc3, 0xa9]),
+    );
+    const error = await readText('edge.csv', text).catch((e: Error) => e.message);
+    expect(error).toMatch(new RegExp(`^edge\\.csv line ${count + 4}, column 2 \\(b\\): "inf" is infinite`));
+    const table = await readText('edge.csv', text.replace('inf', '4'));
+    expect(values(table, 'b').slice(-2)).toEqual([`${pad}é\nz`, '4']); // a text column: its numbers become text
+  });
 });

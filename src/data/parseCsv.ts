@@ -7,6 +7,7 @@
  */
 import Papa from 'papaparse';
 import { CellProblem, readCell, type DecimalMark } from './cells';
+import { notUtf8, sizeOf, slice, type Source } from './bytes';
 import { DataError } from './errors';
 import type { Limits } from './limits';
 import { TableBuilder, type RawTable } from './table';
@@ -17,11 +18,9 @@ export type Delimiter = (typeof DELIMITERS)[number];
 export interface CsvOptions {
   readonly delimiter?: Delimiter;
   readonly limits: Limits;
-  /** Bytes parsed so far and the file's size (approximate inside multi-byte text, exact at the end). */
+  /** Bytes read and parsed so far, and the file's size. */
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
-  /** The file's size in bytes (for progress). */
-  readonly bytes: number;
   readonly seed?: number;
 }
 
@@ -94,9 +93,34 @@ function headerNames(
   return names;
 }
 
-/** Parses decoded CSV/TSV text into a table. */
-export async function parseDelimited(name: string, text: string, options: CsvOptions): Promise<RawTable> {
-  const delimiter = options.delimiter ?? detectDelimiter(text);
+/**
+ * Papa's way in for a stream of text (it recognises a Node-style readable by its shape): the reader pushes
+ * decoded chunks as they come, so the file is never one string (V8 caps strings near 512 MB) and progress is
+ * the bytes read.
+ */
+class TextFeed {
+  readonly readable = true;
+  private readonly listeners = new Map<string, (text?: string) => void>();
+  read(): void {}
+  pause(): void {}
+  resume(): void {}
+  on(event: string, listener: (text?: string) => void): void {
+    this.listeners.set(event, listener);
+  }
+  removeListener(event: string): void {
+    this.listeners.delete(event);
+  }
+  emit(event: 'data' | 'end', text?: string): void {
+    this.listeners.get(event)?.(text);
+  }
+}
+
+/** Parses a CSV/TSV file, read and decoded a chunk at a time, into a table. */
+export async function parseDelimited(name: string, source: Source, options: CsvOptions): Promise<RawTable> {
+  const size = sizeOf(source);
+  const delimiter =
+    options.delimiter ?? detectDelimiter(new TextDecoder().decode(await slice(source, 0, 65536)));
+  let failure: { error: unknown } | null = null;
   const notices: string[] = [];
   const commas = delimiter !== ',';
   let line = 1;
@@ -150,40 +174,41 @@ export async function parseDelimited(name: string, text: string, options: CsvOpt
     }
   };
 
-  await new Promise<void>((resolve, reject) => {
-    // Papa reads a string in chunks too (its types only promise this for files).
-    const config = {
-      delimiter,
-      chunkSize: CHUNK,
-      chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
-        try {
-          newline = result.meta.linebreak === '\r' ? '\r' : '\n';
-          const quote = result.errors.find((e) => e.type === 'Quotes');
-          result.data.forEach((cells, r) => {
-            if (quote && quote.row === r) throw new DataError(name, quote.message, { line });
-            row(cells);
-          });
-          options.onProgress?.(
-            Math.round((options.bytes * result.meta.cursor) / Math.max(1, text.length)),
-            options.bytes,
-          );
-        } catch (error) {
-          reject(error); // before abort(), which calls complete()
-          parser.abort();
-          return;
-        }
-        parser.pause();
-        setTimeout(() => {
-          if (options.signal?.aborted) {
-            reject(options.signal.reason);
-            parser.abort();
-          } else parser.resume();
-        }, 0);
-      },
-      complete: () => resolve(),
-    };
-    Papa.parse<string[]>(text, config);
-  });
+  const chunk = (result: Papa.ParseResult<string[]>, parser: Papa.Parser): void => {
+    if (failure !== null) return;
+    try {
+      newline = result.meta.linebreak === '\r' ? '\r' : '\n';
+      const quote = result.errors.find((e) => e.type === 'Quotes');
+      result.data.forEach((cells, r) => {
+        if (quote && quote.row === r) throw new DataError(name, quote.message, { line });
+        row(cells);
+      });
+    } catch (error) {
+      failure = { error };
+      parser.abort();
+    }
+  };
+  const input = new TextFeed();
+  Papa.parse<string[]>(
+    input as never,
+    { delimiter, chunk, complete: () => undefined } as Papa.ParseConfig<string[]>,
+  );
+  const decoder = new TextDecoder('utf-8', { fatal: true }); // drops a byte-order mark
+  for (let start = 0; start < size && failure === null; start += CHUNK) {
+    const end = Math.min(size, start + CHUNK);
+    let text: string;
+    try {
+      text = decoder.decode(await slice(source, start, end), { stream: end < size });
+    } catch {
+      throw await notUtf8(name, source, end);
+    }
+    if (text !== '') input.emit('data', text);
+    options.onProgress?.(end, size);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (options.signal?.aborted) throw options.signal.reason;
+  }
+  if (failure === null) input.emit('end');
+  if (failure !== null) throw (failure as { error: unknown }).error;
 
   if (columns === null || builder === null) {
     throw new DataError(name, 'the file is empty (a header row and data rows are needed)');
@@ -197,6 +222,5 @@ export async function parseDelimited(name: string, text: string, options: CsvOpt
       `${name}: decimal commas read in ${decimal.length === names.length ? 'all columns' : decimal.map((c) => `"${c}"`).join(', ')}`,
     );
   }
-  options.onProgress?.(options.bytes, options.bytes);
   return built.finish(notices);
 }

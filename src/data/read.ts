@@ -25,6 +25,8 @@ export interface ReadOptions {
 }
 
 const HEAD = 64 * 1024;
+/** JSON is parsed as one string: past this, a clear message instead of running out of string length. */
+export const JSON_MAX_BYTES = 256 * 1024 * 1024;
 
 /** Refuses a file over the byte limit before it is loaded (a page can call this with File.size). */
 export function checkSize(name: string, bytes: number, limits: Partial<Limits> = {}): void {
@@ -60,19 +62,20 @@ export async function readTable(name: string, source: Source, options: ReadOptio
     const buffer = source instanceof Blob ? await source.arrayBuffer() : toArrayBuffer(source);
     table = await parseParquet(name, buffer, { ...options, limits });
     checkNames(table);
-  } else {
+  } else if (kind === 'json') {
+    if (size > JSON_MAX_BYTES) {
+      throw new DataError(
+        name,
+        `${formatBytes(size)} of JSON; JSON is read whole, up to ${formatBytes(JSON_MAX_BYTES)}: save a large table as CSV or Parquet`,
+      );
+    }
     const text = await decodeUtf8(name, source);
     if (text.trim() === '')
       throw new DataError(name, 'the file is empty (a header row and data rows are needed)');
-    if (kind === 'json') {
-      table = parseJson(name, text, {
-        limits,
-        ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      });
-      options.onProgress?.(size, size);
-    } else {
-      table = await parseDelimited(name, text, { ...options, limits, bytes: size });
-    }
+    table = parseJson(name, text, { limits, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+    options.onProgress?.(size, size);
+  } else {
+    table = await parseDelimited(name, source, { ...options, limits });
   }
   return notices.length > 0 ? { ...table, notices: [...notices, ...table.notices] } : table;
 }
