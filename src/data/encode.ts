@@ -44,7 +44,8 @@ export interface Encoding {
 
 export interface FileReport {
   readonly name: string;
-  /** Rows read, rows kept in the sample. */
+  /** Data rows in the file, rows read (fewer when the cell budget kept a sample), rows encoded. */
+  readonly fileRows: number;
   readonly rows: number;
   readonly kept: number;
   readonly droppedNoTarget: number;
@@ -193,7 +194,8 @@ export function applyEncoding(
     notices.push(`${table.name}: ${unseen} cells of categories not seen before encoded as all zeros`);
   const report: FileReport = {
     name: table.name,
-    rows: table.fileRows,
+    fileRows: table.fileRows,
+    rows: table.rows,
     kept: rows.length,
     droppedNoTarget,
     droppedMissing,

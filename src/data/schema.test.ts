@@ -135,6 +135,20 @@ describe('kinds and roles', () => {
     ]);
   });
 
+  it('leaves out shuffled distinct integers named like an id, but not repeated ones', async () => {
+    const body = Array.from({ length: 12 }, (_, i) => `${(i * 7) % 12},${i % 4},${i % 3},${i % 2}`).join(
+      '\n',
+    );
+    const text = `customer_id,group_id,x,y\n${body}\n`;
+    const schema = inferSchema(await filesOf(text, [text]));
+    expect(schema.columns.map((c) => c.reason)).toEqual([
+      'ID-like: a different integer in every row',
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it('an increasing integer column not named like an id, or a short text column, stays', async () => {
     const text = 'step,word,y\n1,a,0\n2,b,1\n3,c,0\n';
     const schema = inferSchema(await filesOf(text, [text]));

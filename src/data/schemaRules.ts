@@ -4,8 +4,9 @@
  *    last column;
  *  - the task: classification when the target holds text, or only integers with at most 10 distinct values;
  *    regression otherwise (a caller may choose either);
- *  - ID-like columns, left out by default: text whose every value differs (10 rows or more), or integers that
- *    strictly increase down the file in a column named like an ID or index (id, index, idx, row, *_id, ...);
+ *  - ID-like columns, left out by default: text whose every value differs (10 rows or more), or, in a column
+ *    named like an ID or index (id, index, idx, row, *_id, ...), integers that strictly increase down the file
+ *    or differ in every row;
  *  - categories: a text column is categorical; a numeric column stays numeric however few its values (0/1
  *    flags, counts and ratings keep their order), unless the caller says otherwise.
  */
@@ -65,11 +66,14 @@ export function idLike(name: string, column: ColumnData, rows: number): string |
   }
   if (!ID_NAME.test(name) || rows < 2) return null;
   const values = column.values;
+  let increasing = true;
   for (let i = 0; i < rows; i++) {
     const v = values[i]!;
-    if (!Number.isInteger(v) || (i > 0 && !(v > values[i - 1]!))) return null;
+    if (!Number.isInteger(v)) return null;
+    if (i > 0 && !(v > values[i - 1]!)) increasing = false;
   }
-  return 'ID-like: a row counter';
+  if (increasing) return 'ID-like: a row counter';
+  return new Set(values).size === rows ? 'ID-like: a different integer in every row' : null;
 }
 
 /** Categories in a fixed order: numerically when all look like numbers, else by code point. */
