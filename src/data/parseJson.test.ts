@@ -71,6 +71,9 @@ describe('JSON records', () => {
     expect(await failure(readText('n.json', '[{"a": "inf"}]'))).toMatch(
       /^n\.json row 1, column "a": "inf" is infinite/,
     );
+    expect(await failure(readText('n.json', '[{"a": 1}, {"a": 1e999}]'))).toBe(
+      'n.json row 2, column "a": a number beyond the range of 64-bit floats (about ±1.8e308)',
+    );
     expect(await failure(readText('n.jsonl', '{"a": 1}\n{"a": 2\n'))).toMatch(
       /^n\.jsonl line 2: not valid JSON/,
     );

@@ -89,8 +89,13 @@ export function parseJson(name: string, text: string, options: JsonOptions): Raw
       const j = index.get(key)!;
       const place = { row: i + 1, column: key };
       let cell: number | string | null;
-      if (value === null || typeof value === 'number') cell = value;
-      else if (typeof value === 'boolean') cell = String(value);
+      if (value === null) cell = null;
+      else if (typeof value === 'number') {
+        if (!Number.isFinite(value)) {
+          throw new DataError(name, 'a number beyond the range of 64-bit floats (about ±1.8e308)', place);
+        }
+        cell = value;
+      } else if (typeof value === 'boolean') cell = String(value);
       else if (typeof value === 'string') {
         try {
           cell = readCell(value, 'unknown', false).value;
