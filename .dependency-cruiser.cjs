@@ -5,6 +5,7 @@
  *   ui ──► store ──► worker ──► scenario ──► engine        cli ──► worker, scenario, engine
  *   (src/main.ts, the entry, starts the store and the UI; nothing imports it)
  *   ui ──► teaching ──► scenario                          (engine: the science, a library: plans in, results out)
+ *   worker, cli, scenario, store, ui ──► data ──► engine  (data: the user's files read into samples, issue 15)
  *
  * Test files may build what they test from higher up (an engine test may build its plan from a scenario), but
  * never from the UI, the store or the CLI.
@@ -49,15 +50,15 @@ module.exports = {
     },
     forbid(
       'engine-is-a-library',
-      'The engine takes plans and knows no scenario, link, store, worker, teaching or UI.',
+      'The engine takes plans and knows no scenario, link, store, worker, teaching, UI or file reading.',
       layer('engine'),
-      ['^src/(scenario|teaching|worker|store|ui|cli)/'],
+      ['^src/(scenario|teaching|worker|store|ui|cli|data)/'],
     ),
     forbid(
       'engine-tests-stay-below-the-page',
       'Engine tests may build plans from scenarios, but never use the page, the store, the worker or the CLI.',
       layer('engine'),
-      ['^src/(teaching|worker|store|ui|cli)/'],
+      ['^src/(teaching|worker|store|ui|cli|data)/'],
       { tests: true },
     ),
     forbid(
@@ -69,11 +70,27 @@ module.exports = {
     ),
     forbid(
       'teaching-on-scenario',
-      'Presets and verdicts read scenarios and results; they never reach the runner, the worker or the views.',
+      'Presets and verdicts read scenarios and results; they never reach the runner, the worker, the views or file reading.',
       layer('teaching'),
-      ['^src/(worker|store|ui|cli)/'],
+      ['^src/(worker|store|ui|cli|data)/'],
       { tests: true },
     ),
+    // src/data reads the user's files (CSV, TSV, JSON, Parquet) into samples; it runs in a worker and in Node,
+    // so it builds on the engine's plain types (matrix, task, sample, seeded streams) and on libraries only.
+    forbid(
+      'data-on-engine-types',
+      "File reading uses the engine's matrices, tasks, samples and seeded streams and libraries, nothing above them.",
+      layer('data'),
+      ['^src/(scenario|teaching|worker|store|ui|cli)/'],
+      { tests: true },
+    ),
+    {
+      name: 'data-uses-engine-types-only',
+      comment: 'Of the engine, src/data imports the plain types only, never learners, plans or the runner.',
+      severity: 'error',
+      from: { path: layer('data') },
+      to: { path: '^src/engine/', pathNot: '^src/engine/(matrix|task|rng|populations/population)\\.ts$' },
+    },
     forbid(
       'worker-below-the-page',
       'The worker serves the engine; it knows neither the store, the teaching layer nor the views.',
