@@ -9,7 +9,9 @@
  */
 import { MODEL_RULES, parseSpecText, specLabel, type ParsedSpec } from './learners/catalog';
 import { COST_CONSTANTS, type CostConstants, type CostGroup } from './costConstants';
-import type { ExperimentPlan } from './plan';
+import { featureCount, type ExperimentPlan } from './plan';
+
+export { featureCount } from './plan';
 import type { Task } from './task';
 
 /** Work in units of each term, e.g. { cube: n³, pairs: n²/2 + test·n }. */
@@ -96,22 +98,17 @@ export function learnerTerms(
   }
 }
 
-/** Features per row of the plan's data. */
-export function featureCount(plan: ExperimentPlan): number {
-  const { source } = plan;
-  return source.kind === 'population' ? source.population.features.p : source.rows.x.cols;
-}
-
 /** One replicate's draws (drawReplicate): real, test and synthetic samples, and the fitted generator if any. */
 export function drawTerms(plan: ExperimentPlan): Terms {
   const p = featureCount(plan);
   const { source, n, m, nTest } = plan;
   const holdout = plan.tstrOn === 'synthetic' ? nTest : 0;
   const synthetic = m + holdout;
-  const fitted = source.fitted;
-  // Simulated rows (drawn from the population, or picked from a table after shuffling it).
+  const fitted = source.kind === 'files' ? null : source.fitted;
+  // Simulated rows (drawn from the population, or picked from a table or the user's files after shuffling).
   let rows = n + nTest + (fitted ? 0 : synthetic);
   if (source.kind === 'table') rows += source.rows.x.rows;
+  if (source.kind === 'files') rows += source.real.x.rows;
   const terms: Record<string, number> = { rowsP: rows * p, rows, fixed: 1 };
   if (!fitted) return terms;
   const d = (p + 1) ** 2;
@@ -242,7 +239,10 @@ export function estimatePlanCost(plan: ExperimentPlan, options: CostOptions = {}
   parts.push({
     kind: 'draws',
     id: 'draws',
-    label: plan.source.fitted ? 'drawing the samples and fitting the generator' : 'drawing the samples',
+    label:
+      plan.source.kind !== 'files' && plan.source.fitted
+        ? 'drawing the samples and fitting the generator'
+        : 'drawing the samples',
     detail: '',
     perFit: null,
     count: replicates,

@@ -7,7 +7,7 @@
 import { drawFitted, type FittedGeneratorSettings } from './generators/fitted';
 import { drawOracle } from './generators/oracle';
 import { sliceRows } from './matrix';
-import type { ExperimentPlan, PopulationSource, TableSource } from './plan';
+import type { ExperimentPlan, FilesSource, PopulationSource, TableSource } from './plan';
 import { drawReal, type Sample } from './populations/population';
 import { stream } from './rng';
 import type { Task } from './task';
@@ -100,8 +100,76 @@ function tableDraws(plan: ExperimentPlan, source: TableSource, r: number): Repli
   return fittedDraws(plan, source.fitted, real, test, r);
 }
 
+/** Fisher-Yates on `order` with a stream. */
+function shuffle(order: Uint32Array, rand: { uniform(): number }): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand.uniform() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+}
+
+/** `size` row indices drawn with replacement. */
+function bootstrapOrder(rows: number, size: number, rand: { uniform(): number }): Uint32Array {
+  return Uint32Array.from({ length: size }, () => Math.min(rows - 1, Math.floor(rand.uniform() * rows)));
+}
+
+/**
+ * A random split of the rows into `train` and `test` rows; for classification, each class gives its share of
+ * test rows (largest remainders), so both parts keep the class balance.
+ */
+export function stratifiedSplit(
+  y: Float64Array,
+  test: number,
+  task: Task,
+  rand: { uniform(): number },
+): { train: Uint32Array; test: Uint32Array } {
+  const rows = y.length;
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < rows; i++) {
+    const key = task === 'classification' ? y[i]! : 0;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(i);
+  }
+  const keys = [...groups.keys()].sort((a, b) => a - b);
+  const exact = keys.map((k) => (groups.get(k)!.length * test) / rows);
+  const share = exact.map(Math.floor);
+  const order = exact
+    .map((v, i) => i)
+    .sort((a, b) => exact[b]! - share[b]! - (exact[a]! - share[a]!) || a - b);
+  for (let left = test - share.reduce((s, v) => s + v, 0), i = 0; left > 0; left--, i++) share[order[i]!]!++;
+  const trainRows: number[] = [];
+  const testRows: number[] = [];
+  keys.forEach((key, g) => {
+    const members = Uint32Array.from(groups.get(key)!);
+    shuffle(members, rand);
+    members.forEach((row, i) => (i < share[g]! ? testRows : trainRows).push(row));
+  });
+  return { train: Uint32Array.from(trainRows), test: Uint32Array.from(testRows) };
+}
+
+function filesDraws(plan: ExperimentPlan, source: FilesSource, r: number): ReplicateDraws {
+  const { real, synthetic, test } = source;
+  const syntheticRows = bootstrapOrder(
+    synthetic.x.rows,
+    plan.m,
+    stream(plan.seed, replicateLabel('synthetic', r)),
+  );
+  const onSynthetic = pickRows(synthetic, syntheticRows, 0, plan.m);
+  const rand = stream(plan.seed, replicateLabel('split', r));
+  if (test) {
+    const picked = pickRows(real, bootstrapOrder(real.x.rows, plan.n, rand), 0, plan.n);
+    return { real: picked, synthetic: onSynthetic, test, syntheticTest: test };
+  }
+  const split = stratifiedSplit(real.y, plan.nTest, plan.task, rand);
+  const training = pickRows(real, split.train, 0, Math.min(plan.n, split.train.length));
+  const testRows = pickRows(real, split.test, 0, split.test.length);
+  return { real: training, synthetic: onSynthetic, test: testRows, syntheticTest: testRows };
+}
+
 /** Replicate r's samples: real D_r, synthetic D~_r, the real test sample, and where TSTR is scored. */
 export function drawReplicate(plan: ExperimentPlan, r: number): ReplicateDraws {
   const { source } = plan;
-  return source.kind === 'population' ? populationDraws(plan, source, r) : tableDraws(plan, source, r);
+  if (source.kind === 'population') return populationDraws(plan, source, r);
+  return source.kind === 'table' ? tableDraws(plan, source, r) : filesDraws(plan, source, r);
 }

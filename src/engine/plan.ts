@@ -37,7 +37,31 @@ export interface TableSource {
   readonly fitted: FittedGeneratorSettings;
 }
 
-export type DataSource = PopulationSource | TableSource;
+/**
+ * The user's own files (the your-data lab): a real dataset, one synthetic dataset, and a real test file or none.
+ * Replicate r trains the synthetic-side model on a bootstrap resample of the synthetic rows (m of them), and the
+ * real-side model on a fresh real training sample: without a test file, a random split of the real rows into n
+ * training and nTest test rows (stratified by class for classification); with one, a bootstrap resample of the
+ * real rows (n of them), tested on the whole test file. So the intervals over replicates carry the training
+ * samples' variability (and, without a test file, the test split's) on both sides alike.
+ */
+export interface FilesSource {
+  readonly kind: 'files';
+  /** The synthetic dataset's name (a file name), for messages. */
+  readonly name: string;
+  readonly real: Sample;
+  readonly synthetic: Sample;
+  readonly test: Sample | null;
+}
+
+export type DataSource = PopulationSource | TableSource | FilesSource;
+
+/** Features per row of a plan's data. */
+export function featureCount(plan: ExperimentPlan): number {
+  const { source } = plan;
+  if (source.kind === 'population') return source.population.features.p;
+  return source.kind === 'table' ? source.rows.x.cols : source.real.x.cols;
+}
 
 export interface ExperimentPlan {
   readonly task: Task;

@@ -12,10 +12,10 @@ import { FitError, type FittedModel, type Learner } from './learners/types';
 import { stackRows, type Matrix } from './matrix';
 import { meanLoss } from './metrics/risk';
 import type { Sample } from './populations/population';
-import { featureCount, learnerTerms, termSeconds } from './cost';
+import { learnerTerms, termSeconds } from './cost';
 import { COST_CONSTANTS } from './costConstants';
 import { drawReplicate } from './draw';
-import type { ExperimentPlan } from './plan';
+import { featureCount, type ExperimentPlan } from './plan';
 import { summarize, type ExperimentSummary, type PartialRecord, type ReplicateRecord } from './summary';
 
 /** Thrown when a newer request made this run obsolete. */

@@ -3,7 +3,7 @@
  * features; E[Y | x] and fitted curves along x1 when p = 1, over the (x1, x2) plane when p = 2) and the training
  * curves of replicate 0's MLPs, streamed to `onProgress` after every replicate and while the MLPs train.
  */
-import type { ExperimentPlan, PopulationSource } from './plan';
+import { featureCount, type ExperimentPlan, type PopulationSource } from './plan';
 import { parseSpecText } from './learners/catalog';
 import { isTracedLearner } from './learners/mlp';
 import { matrix, type Matrix } from './matrix';
@@ -29,12 +29,6 @@ export interface SceneOptions {
   readonly oneAtATime?: boolean;
   /** Helper threads for this plan's replicates (run.ts RunOptions.farm). */
   readonly farm?: readonly ReplicateLane[];
-}
-
-/** Features per row of the plan's data. */
-function featureCount(plan: ExperimentPlan): number {
-  const { source } = plan;
-  return source.kind === 'population' ? source.population.features.p : source.rows.x.cols;
 }
 
 function displayed(sample: Sample): SampleView {
