@@ -150,15 +150,15 @@ export function stratifiedSplit(
 
 function filesDraws(plan: ExperimentPlan, source: FilesSource, r: number): ReplicateDraws {
   const { real, synthetic, test } = source;
-  const syntheticRows = bootstrapOrder(
-    synthetic.x.rows,
-    plan.m,
-    stream(plan.seed, replicateLabel('synthetic', r)),
-  );
-  const onSynthetic = pickRows(synthetic, syntheticRows, 0, plan.m);
+  // One replicate: the files as they are (a plain fit, as scikit-learn's on the same files); more: resamples.
+  const resample = plan.replicates > 1;
+  const syntheticRand = stream(plan.seed, replicateLabel('synthetic', r));
+  const onSynthetic = resample
+    ? pickRows(synthetic, bootstrapOrder(synthetic.x.rows, plan.m, syntheticRand), 0, plan.m)
+    : synthetic;
   const rand = stream(plan.seed, replicateLabel('split', r));
   if (test) {
-    const picked = pickRows(real, bootstrapOrder(real.x.rows, plan.n, rand), 0, plan.n);
+    const picked = resample ? pickRows(real, bootstrapOrder(real.x.rows, plan.n, rand), 0, plan.n) : real;
     return { real: picked, synthetic: onSynthetic, test, syntheticTest: test };
   }
   const split = stratifiedSplit(real.y, plan.nTest, plan.task, rand);

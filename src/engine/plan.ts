@@ -39,11 +39,12 @@ export interface TableSource {
 
 /**
  * The user's own files (the your-data lab): a real dataset, one synthetic dataset, and a real test file or none.
- * Replicate r trains the synthetic-side model on a bootstrap resample of the synthetic rows (m of them), and the
- * real-side model on a fresh real training sample: without a test file, a random split of the real rows into n
- * training and nTest test rows (stratified by class for classification); with one, a bootstrap resample of the
- * real rows (n of them), tested on the whole test file. So the intervals over replicates carry the training
- * samples' variability (and, without a test file, the test split's) on both sides alike.
+ * With R > 1 replicates, replicate r trains the synthetic-side model on a bootstrap resample of the synthetic
+ * rows (m of them), and the real-side model on a fresh real training sample: without a test file, a random split
+ * of the real rows into n training and nTest test rows (stratified by class for classification); with one, a
+ * bootstrap resample of the real rows (n of them), tested on the whole test file. So the intervals over
+ * replicates carry the training samples' variability (and, without a test file, the test split's) on both sides
+ * alike. With R = 1 both train on their files as they are (beside a test file: scikit-learn's plain fit).
  */
 export interface FilesSource {
   readonly kind: 'files';
