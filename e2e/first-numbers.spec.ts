@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures/test';
 
 // The MLP is listed first but fitted last: the cheap models' numbers must not wait for it.
-const LINK = '?n=500&m=500&test=1000&R=2&models=mlp:width=32,depth=2,epochs=1500,lr=0.01;ols;knn:k=5';
+const LINK =
+  '?n=500&m=500&test=1000&R=2&models=mlp:width=32,depth=2,epochs=1500,lr=0.01;ols;knn:k=5&view=generalization';
 
 test("replicate 1's fast models show their numbers while a slow one is still fitting", async ({
   app,
@@ -28,6 +29,8 @@ test("replicate 1's fast models show their numbers while a slow one is still fit
   expect(shown.ranking?.replicates ?? 0).toBe(0);
   await expect(page.locator('tr[data-model^="mlp"] [data-testid="pending"]').first()).toHaveText('fitting…');
   await expect(page.locator('tr[data-model="ols"] [data-testid="trtr"]').first()).not.toBeEmpty();
+  // The charts say the same: fitting, not "could not fit".
+  await expect(page.locator('[data-testid="utility-chart"] g[data-model^="mlp"]')).toContainText('fitting…');
 
   await page.waitForFunction(() => window.playground.results?.done === true, undefined, { timeout: 120_000 });
   const done = await app.snapshot();

@@ -28,3 +28,8 @@ export function formatTick(value: number): string {
   const text = formatNumber(value);
   return text.includes('e') || !text.includes('.') ? text : text.replace(/\.?0+$/, '');
 }
+
+/** What a model without numbers shows: still fitting (replicate 1 streams fast models first) or a failed fit. */
+export function missingText(model: { readonly pending?: boolean }): string {
+  return model.pending ? 'fitting…' : 'could not fit';
+}

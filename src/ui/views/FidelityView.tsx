@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import '../charts/viewLayout.css';
-import { formatInterval, formatNumber } from '../format';
+import { formatInterval, formatNumber, missingText } from '../format';
 import { useLiveResults } from '../liveResults';
 import { modelColorAt } from '../palette';
 import { StaleNote } from '../StaleNote';
@@ -133,8 +133,8 @@ export function FidelityView() {
                           </td>
                         </>
                       ) : (
-                        <td colSpan={2} className="model-error">
-                          could not fit
+                        <td colSpan={2} className={m.pending ? 'model-pending' : 'model-error'}>
+                          {missingText(m)}
                         </td>
                       )}
                     </tr>

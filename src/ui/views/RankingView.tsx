@@ -154,11 +154,20 @@ export function RankingView() {
             Ordered by mean risk over replicates. Crossing lines: synthetic data swaps those models.
           </p>
           <SlopeChart models={ranked} risk={risk} />
-          {ranked.length < models.length && (
+          {models.some((m) => m.pending) && (
+            <p className="view-status">
+              Still fitting:{' '}
+              {models
+                .filter((m) => m.pending)
+                .map((m) => m.label)
+                .join(', ')}
+            </p>
+          )}
+          {models.some((m) => !m.pending && !ranked.some((r) => r.id === m.id)) && (
             <p className="view-status error">
               Not ranked (could not fit):{' '}
               {models
-                .filter((m) => !ranked.some((r) => r.id === m.id))
+                .filter((m) => !m.pending && !ranked.some((r) => r.id === m.id))
                 .map((m) => m.label)
                 .join(', ')}
             </p>

@@ -11,7 +11,7 @@ import { legendLayout } from '../../charts/legendLayout';
 import { Diamond, RowLabel, Whisker } from '../../charts/marks';
 import { linearScale } from '../../charts/scale';
 import { SvgChart, useChartBox } from '../../charts/SvgChart';
-import { formatNumber } from '../../format';
+import { formatNumber, missingText } from '../../format';
 import { modelColorAt } from '../../palette';
 import {
   decompositionExtent,
@@ -182,7 +182,7 @@ export const DecompositionChart = memo(function DecompositionChart({
                 fontSize={11}
                 fill="var(--muted)"
               >
-                {row.utility === null ? 'could not fit' : 'no population value'}
+                {row.utility === null ? missingText(row) : 'no population value'}
               </text>
             )}
           </g>

@@ -11,7 +11,7 @@ import { legendLayout } from '../../charts/legendLayout';
 import { Diamond, RowLabel, Whisker } from '../../charts/marks';
 import { linearScale } from '../../charts/scale';
 import { SvgChart, useChartBox } from '../../charts/SvgChart';
-import { formatInterval, formatNumber } from '../../format';
+import { formatInterval, formatNumber, missingText } from '../../format';
 import { modelColorAt } from '../../palette';
 import { absInterval, linearAxis, utilityExtent, type DecompositionRow } from './decomposition';
 import { ReferenceMark, referenceSource } from './ReferenceMark';
@@ -21,7 +21,7 @@ const ROW = 28;
 function describe(rows: readonly DecompositionRow[]): string {
   return rows
     .map((r) => {
-      if (!r.utility) return `${r.label}: could not fit`;
+      if (!r.utility) return `${r.label}: ${missingText(r)}`;
       const interval =
         r.utility.lo !== null && r.utility.hi !== null
           ? ` (95% ${formatInterval(r.utility.lo, r.utility.hi)})`
@@ -97,7 +97,7 @@ export const UtilityChart = memo(function UtilityChart({
             <RowLabel x={4} y={y} width={labelWidth} color={color} label={row.label} />
             {!u ? (
               <text x={x.x0 + 4} y={y} dominantBaseline="central" fontSize={11} fill="var(--muted)">
-                could not fit
+                {missingText(row)}
               </text>
             ) : (
               <>

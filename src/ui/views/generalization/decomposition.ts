@@ -50,6 +50,8 @@ export interface DecompositionRow {
   readonly label: string;
   /** Position in the summary's model list (its colour). */
   readonly index: number;
+  /** Replicate 1 is still fitting it (its numbers come later). */
+  readonly pending?: boolean;
   /** mean TSTR − mean TRTR with its 95% interval (lo, hi null with one replicate); null if never fitted. */
   readonly gap: { readonly mean: number; readonly lo: number | null; readonly hi: number | null } | null;
   readonly utility: { readonly value: number; readonly lo: number | null; readonly hi: number | null } | null;
@@ -137,6 +139,7 @@ export function decompositionRows(
     return {
       id: m.id,
       label: m.label,
+      ...(m.pending ? { pending: true } : {}),
       index,
       gap,
       utility,
