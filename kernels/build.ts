@@ -1,5 +1,5 @@
 /**
- * `npm run build:kernels`: compiles the AssemblyScript kernels (kernels/dense/) to WebAssembly
+ * `npm run build:kernels`: compiles the AssemblyScript kernels (kernels/dense/, kernels/float64/) to WebAssembly
  * and writes src/engine/kernels/<name>Wasm.ts for each, a TypeScript module holding the bytes as base64. A plain
  * module loads the same way in Vite (page and worker), Vitest and the Node CLI, with no loader, plugin or fetch;
  * the generated files are committed, so installing the app needs no compiler. `--check` compiles without writing
@@ -21,6 +21,7 @@ interface KernelModule {
 
 const MODULES: readonly KernelModule[] = [
   { name: 'dense', constant: 'DENSE_WASM_BASE64', title: "The dense kernel's" },
+  { name: 'float64', constant: 'FLOAT64_WASM_BASE64', title: "The float64 kernels'" },
 ];
 /** Release build: SIMD, speed, no runtime (the host owns the memory), no abort import. */
 const FLAGS = ['--enable', 'simd', '-O3', '--noAssert', '--runtime', 'stub', '--use', 'abort='];
