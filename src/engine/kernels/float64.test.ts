@@ -11,6 +11,7 @@ import { stream } from '../rng';
 import { exactScan } from '../learners/exactScan';
 import { knn } from '../learners/knn';
 import { krr, krrDualJs } from '../learners/krr';
+import { setSliceMs } from '../yieldToEvents';
 import { float64Kernel, float64KernelNow, setFloat64Kernel, type Float64Kernel } from './float64';
 
 let kernel: Float64Kernel;
@@ -202,6 +203,34 @@ describe('the learners on both routes', () => {
         const wasm = await learner.fit(x, labels).predict(test);
         expect(bits(wasm)).toEqual(bits(js));
       }
+    }
+  });
+
+  it('long predictions on the kernels still give the thread back between blocks of rows', async () => {
+    const rand = stream(11, 'float64-yield');
+    const x = matrix(
+      87,
+      2,
+      Float64Array.from({ length: 174 }, () => rand.normal()),
+    );
+    const y = Float64Array.from({ length: 87 }, () => rand.normal());
+    const test = matrix(
+      4000,
+      2,
+      Float64Array.from({ length: 8000 }, () => rand.normal()),
+    );
+    setSliceMs(0); // every check finds the slice used up
+    try {
+      for (const learner of [krr(0.5, 0.5), knn(15)]) {
+        const fitted = learner.fit(x, y);
+        let ranMeanwhile = false;
+        setImmediate(() => (ranMeanwhile = true));
+        await fitted.predict(test);
+        // Without a yield the prediction (microtasks only) would finish before the task queued first.
+        expect(ranMeanwhile).toBe(true);
+      }
+    } finally {
+      setSliceMs(50);
     }
   });
 });

@@ -50,8 +50,9 @@ export async function nearestNeighbors(
   // float32 candidate pass cost more than the exact float64 scan: only a GPU earns the tensor path.
   const kernel = await float64Kernel();
   if (kernel) {
-    // Blocks of queries of about 2^17 distances each, a yield between them when the slice is used up.
-    const rows = Math.max(1, Math.floor(2 ** 17 / n));
+    // Blocks of queries of about 2^17 steps each (n distances, and about k^2 / 4 moves while the best k fill
+    // up), a yield between them when the slice is used up.
+    const rows = Math.max(1, Math.floor(2 ** 17 / (n + (k * k) / 4)));
     for (let start = 0; start < query.rows; start += rows) {
       if (start > 0 && sliceDue()) await yieldSlice();
       const count = Math.min(rows, query.rows - start);
