@@ -1,7 +1,7 @@
 /**
  * Kernel ridge regression with the RBF kernel and no intercept (scikit-learn KernelRidge(kernel='rbf')):
  * K_ij = exp(-gamma ||x_i - x_j||^2), dual = (K + alpha I)^-1 y by Cholesky, f(x) = sum_i dual_i k(x, x_i).
- * The float64 WebAssembly kernels (kernels/float64.ts) do the work where they run, with the same bits as the
+ * The float64 WebAssembly kernels (../kernels/float64.ts) do the work where they run, with the same bits as the
  * JavaScript here, which is the reference and the fallback (no WebAssembly SIMD; Gram matrices over its limit).
  */
 import * as portable from '../portable';

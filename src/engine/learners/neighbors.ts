@@ -6,7 +6,7 @@
  * So the neighbours, and every number built on them, are the same on every backend and match scikit-learn.
  * Off the GPU (tfjs's CPU and WASM backends) the float64 scan runs alone: it is exact by itself and faster there
  * than tfjs's kernels (S1's kNN fits, `npm run bench`: 3.4x faster than the WASM candidate search). It runs in
- * the float64 WebAssembly kernels (kernels/float64.ts) where they load, with the same neighbours as exactScan.ts.
+ * the float64 WebAssembly kernels (../kernels/float64.ts) where they load, with the same neighbours as exactScan.ts.
  */
 import { isGpuBackend } from '../backend';
 import type { Matrix } from '../matrix';
