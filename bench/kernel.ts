@@ -4,12 +4,14 @@
  * and B networks per call; tfjs-wasm (mlp-train.ts, one network at a time: the WASM route before the kernel) on
  * the same networks; and the machine's float32 SIMD peak, the kernel module's own loop of independent f32x4
  * multiply-add chains (kernels/dense/peak.ts). Times are the best of a few repeats (the machine is shared).
+ * Then the float64 kernels (kernel ridge, kNN's scan) against the JavaScript they replace (float64.ts).
  */
 import { denseKernel } from '../src/engine/kernels/dense';
 import { matrix } from '../src/engine/matrix';
 import { stream } from '../src/engine/rng';
 import { fitMlpKernel } from '../src/engine/learners/mlp-kernel';
 import { fitMlpBatch, type MlpDataset, type MlpSettings } from '../src/engine/learners/mlp-train';
+import { benchFloat64, float64Lines, type Float64Figures } from './float64';
 import { startBackend } from './node';
 
 export interface KernelFigures {
@@ -25,6 +27,8 @@ export interface KernelFigures {
   /** tfjs on its WASM backend, one network at a time; null when that backend did not start. */
   readonly tfjsWasmMs: number | null;
   readonly peakGflops: number;
+  /** The float64 kernels (absent from reports written before they existed). */
+  readonly float64?: Float64Figures;
 }
 
 const SETTINGS: MlpSettings = { width: 32, depth: 2, epochs: 200, lr: 0.01 };
@@ -105,6 +109,7 @@ export async function benchKernel(quick: boolean): Promise<KernelFigures> {
     batchedMs,
     tfjsWasmMs,
     peakGflops: (iterations * 96) / peakMs / 1e6,
+    float64: await benchFloat64(quick),
   };
 }
 
@@ -122,5 +127,6 @@ export function kernelLines(k: KernelFigures, fmt: (v: number | null, digits?: n
     row(`kernel, ${k.batch} networks per call`, k.batchedMs),
     row('tfjs-wasm, one network at a time (before)', k.tfjsWasmMs),
     `float32 SIMD peak (12 independent f32x4 multiply-add chains): ${fmt(k.peakGflops)} GFLOP/s. Kernel batched vs tfjs-wasm one at a time: ${fmt(k.tfjsWasmMs === null ? null : k.tfjsWasmMs / k.batchedMs)}×; batched vs one per call: ${fmt(k.singleMs / k.batchedMs)}×.`,
+    ...(k.float64 ? ['', ...float64Lines(k.float64, fmt)] : []),
   ];
 }

@@ -6,7 +6,7 @@
  *   npm run bench                 # everything (builds first); about an hour on 2 cores without a GPU
  *   npm run bench -- --quick      # small workloads, a smoke run of the harness (~5 min)
  *   npm run bench -- --only node,sklearn,bundle   # sections: kernel, cli, node, browser, sklearn, bundle, cost
- *   npm run bench -- --only kernel               # the dense WASM kernel alone: GFLOP/s, tfjs-wasm, peak (~30 s)
+ *   npm run bench -- --only kernel               # the WASM kernels alone: dense GFLOP/s, tfjs-wasm, peak; float64 vs JS
  *   npm run bench -- --only cost                 # the cost estimate next to measured time, one thread (~2 min)
  *   npm run bench -- --backends wasm,cpu          # browser backends (default webgl,wasm,cpu)
  *   npm run bench -- --only browser --merge       # remeasure one section, keep the others from --out
@@ -120,7 +120,7 @@ if (sections.has('sklearn')) {
 }
 
 if (sections.has('kernel')) {
-  log("dense kernel on S1's network: one per call, batched, tfjs-wasm, peak");
+  log("dense kernel on S1's network: one per call, batched, tfjs-wasm, peak; float64 kernels vs JavaScript");
   report.kernel = await benchKernel(args.quick);
   save();
 }

@@ -24,6 +24,8 @@ export const pow: (base: number, exponent: number) => number = powImpl;
 
 /** 2^(j/64), j = 0..63, from fdlibm's exp (so the same bits everywhere). */
 const TABLE = Float64Array.from({ length: 64 }, (_, j) => expImpl((j / 64) * Math.LN2));
+/** expFast's table, for the WebAssembly copy of expFast (kernels/float64/exp.ts): a copy, never this array. */
+export const expFastTable = (): Float64Array => TABLE.slice();
 /** 2^m for m = -1022..1023, built by exact doublings and halvings. */
 const POW2 = new Float64Array(2046);
 POW2[1022] = 1;

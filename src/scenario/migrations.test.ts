@@ -1,9 +1,11 @@
 /**
  * Old links keep their numbers: v1 and v2 links (written before labs existed) open in the simulated lab and give
  * exactly the TRTR and TSTR of every replicate that the code of that time computed (the values below were
- * printed by commit 67e05cc, the last one before labs, with the same links).
+ * printed by commit 67e05cc, the last one before labs, with the same links), with kernel ridge and kNN in
+ * JavaScript and in the float64 WebAssembly kernels alike.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { float64Kernel, setFloat64Kernel } from '../engine/kernels/float64';
 import { runExperiment } from '../engine/run';
 import { planFromScenario } from './labs/index';
 import { decodeLink, decodeScenario, encodeScenario, URL_VERSION } from './url';
@@ -45,13 +47,20 @@ const GOLDEN = [
 ];
 
 describe('links from before labs', () => {
-  it.each(GOLDEN)('$link opens in the simulated lab with the same numbers', async ({ link, records }) => {
-    const { scenario, notices } = decodeScenario(link);
-    expect(notices).toEqual([]);
-    expect(scenario.lab).toBe('simulated');
-    const result = await runExperiment(planFromScenario(scenario), { fidelity: false });
-    expect(result.records.map(({ trtr, tstr }) => ({ trtr, tstr }))).toEqual(records);
-  });
+  afterEach(() => setFloat64Kernel(true));
+  const routes = GOLDEN.flatMap((golden) => [true, false].map((wasm) => ({ ...golden, wasm })));
+  it.each(routes)(
+    '$link opens in the simulated lab with the same numbers (float64 kernels: $wasm)',
+    async ({ link, records, wasm }) => {
+      setFloat64Kernel(wasm);
+      if (wasm) expect(await float64Kernel()).not.toBeNull(); // loaded before the first fit: no fit in JavaScript
+      const { scenario, notices } = decodeScenario(link);
+      expect(notices).toEqual([]);
+      expect(scenario.lab).toBe('simulated');
+      const result = await runExperiment(planFromScenario(scenario), { fidelity: false });
+      expect(result.records.map(({ trtr, tstr }) => ({ trtr, tstr }))).toEqual(records);
+    },
+  );
 
   it('a v2 link is rewritten as v3 with lab=simulated and every other value as it was', () => {
     const v2 = GOLDEN[1]!.link;

@@ -2,6 +2,7 @@
  * k nearest neighbours (scikit-learn KNeighborsRegressor / KNeighborsClassifier, uniform, Euclidean; search in
  * neighbors.ts): regression f(x) = mean of the k nearest y; classification f(x) = their mode, ties -> smallest.
  */
+import { float64KernelNow } from '../kernels/float64';
 import type { Matrix } from '../matrix';
 import { nearestNeighbors } from './neighbors';
 import { FitError, type FittedModel, type Learner } from './types';
@@ -28,6 +29,7 @@ export function majority(labels: Float64Array): number {
 export function knn(k: number, task: Task = 'regression'): Learner {
   if (!Number.isInteger(k) || k < 1) throw new FitError(`knn: k must be a whole number >= 1, got ${k}`);
   const classify = task === 'classification';
+  float64KernelNow(); // starts loading the float64 kernels (the scan's), so the first search need not wait
   return {
     id: `knn:k=${k}`,
     label: `kNN (k=${k})`,

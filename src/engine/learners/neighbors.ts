@@ -5,11 +5,13 @@
  * than the exact k-th distance when d_k < d32_(c) - B(d32_(c)); when that fails, the query is scanned in float64.
  * So the neighbours, and every number built on them, are the same on every backend and match scikit-learn.
  * Off the GPU (tfjs's CPU and WASM backends) the float64 scan runs alone: it is exact by itself and faster there
- * than tfjs's kernels (S1's kNN fits, `npm run bench`: 3.4x faster than the WASM candidate search).
+ * than tfjs's kernels (S1's kNN fits, `npm run bench`: 3.4x faster than the WASM candidate search). It runs in
+ * the float64 WebAssembly kernels (../kernels/float64.ts) where they load, with the same neighbours as exactScan.ts.
  */
 import { isGpuBackend } from '../backend';
 import type { Matrix } from '../matrix';
 import { exactScan } from './exactScan';
+import { float64Kernel } from '../kernels/float64';
 import { tensorBackend, tensorsReady } from '../tensorBackend';
 import { sliceDue, yieldSlice } from '../yieldToEvents';
 
@@ -46,6 +48,18 @@ export async function nearestNeighbors(
   }
   // tfjs's CPU kernels are plain JavaScript too (and its topk sorts whole rows), and WASM's per-op overhead and
   // float32 candidate pass cost more than the exact float64 scan: only a GPU earns the tensor path.
+  const kernel = await float64Kernel();
+  if (kernel) {
+    // Blocks of queries of about 2^17 steps each (n distances, and about k^2 / 4 moves while the best k fill
+    // up), a yield between them when the slice is used up.
+    const rows = Math.max(1, Math.floor(2 ** 17 / (n + (k * k) / 4)));
+    for (let start = 0; start < query.rows; start += rows) {
+      if (start > 0 && sliceDue()) await yieldSlice();
+      const count = Math.min(rows, query.rows - start);
+      kernel.knnScan(train.data, n, p, query.data, start, count, k, indices);
+    }
+    return { indices, exactScans: query.rows };
+  }
   const best = new Float64Array(k);
   for (let q = 0; q < query.rows; q++) {
     // Long searches give the thread back now and then (the main-thread fallback's frame budget).
