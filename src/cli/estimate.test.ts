@@ -14,7 +14,7 @@ describe('cli estimate', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(
-      /^error: estimate: about \d+\.\d h on \d+ threads? \(MLP 3×64, 2,000 epochs at n = 5,000: /,
+      /^error: estimate: about \d+\.\d h on \d+ threads? \((MLP 3×64, 2,000 epochs|kernel ridge) at n = 5,000: /,
     );
     expect(err).toMatch(/over --max-seconds 600; lower --replicates/);
     expect(performance.now() - started).toBeLessThan(10_000);
@@ -31,7 +31,7 @@ describe('cli estimate', () => {
     expect(quiet.code).toBe(0);
     expect(quiet.err).toBe('');
     const told = await cli('run', '--scenario', LIGHT, '--threads', '1', '--progress');
-    expect(told.err).toMatch(/^estimate: under a second on 1 thread \(.*kNN \(k = 5\) at n = 60: /m);
+    expect(told.err).toMatch(/^estimate: under a second on 1 thread \(.*(kNN \(k = 5\)|OLS) at n = 60: /m);
     for (const bad of ['0', 'Infinity', 'soon']) {
       const { code, err } = await cli('run', '--scenario', LIGHT, '--max-seconds', bad);
       expect(code).toBe(2);

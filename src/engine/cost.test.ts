@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planFromScenario } from '../scenario/labs/index';
 import { sanitizeScenario } from '../scenario/sanitize';
 import { defaultScenario, type Scenario } from '../scenario/schema';
-import { estimatePlanCost, learnerTerms, monomialCount, wallSeconds } from './cost';
+import { estimatePlanCost, learnerSeconds, learnerTerms, monomialCount, wallSeconds } from './cost';
 import { COST_CONSTANTS } from './costConstants';
 import { parseSpecText } from './learners/catalog';
 import type { ExperimentPlan } from './plan';
@@ -103,5 +103,14 @@ describe('the cost model', () => {
     expect(Object.keys(learnerTerms(poly, 100, 10, 10_000))).toEqual(['fixed']);
     const knn = parseSpecText('knn:k=500', 'regression');
     expect(Object.keys(learnerTerms(knn, 100, 1, 10_000))).toEqual(['fixed']);
+  });
+});
+
+describe('kernel ridge past the float64 kernel', () => {
+  it('costs the JavaScript route above the Gram limit (n > 2,896): several times dearer per n³', () => {
+    const krr = parseSpecText('krr:alpha=1,gamma=1', 'regression');
+    const below = learnerSeconds(krr, 2896, 2, 1000, 'regression') / 2896 ** 3;
+    const above = learnerSeconds(krr, 2897, 2, 1000, 'regression') / 2897 ** 3;
+    expect(above / below).toBeGreaterThan(3);
   });
 });

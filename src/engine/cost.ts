@@ -9,6 +9,7 @@
  */
 import { MODEL_RULES, parseSpecText, specLabel, type ParsedSpec } from './learners/catalog';
 import { COST_CONSTANTS, type CostConstants, type CostGroup } from './costConstants';
+import { gramFits } from './kernels/gramLimit';
 import { featureCount, type ExperimentPlan } from './plan';
 
 export { featureCount } from './plan';
@@ -81,6 +82,8 @@ export function learnerTerms(
     case 'krr': {
       // The Gram matrix's n²/2 kernel values and test × n at prediction; the Cholesky factor's n³/6 multiply-adds.
       const pairs = (rows * rows) / 2 + test * rows;
+      // Past the float64 kernel's memory (kernels/float64.ts) the fit runs the JavaScript route, ~6× slower.
+      if (!gramFits(rows)) return { cubeJs: rows ** 3, pairsPJs: pairs * p, pairsJs: pairs, fixed: 1 };
       return { cube: rows ** 3, pairsP: pairs * p, pairs, fixed: 1 };
     }
     case 'logistic':
@@ -200,7 +203,27 @@ export interface CostOptions {
   readonly constants?: CostConstants;
 }
 
-const group = (constants: CostConstants, name: string): CostGroup => constants.groups[name] ?? {};
+/**
+ * Kernel ridge on its JavaScript route (n above the float64 kernel's Gram limit), seconds per unit: fitted by
+ * bench/cost-calibrate.ts on 2026-12-01 on the reference machine, before the float64 kernel took the smaller fits
+ * (the calibration now times the kernel's route; these stay until it times both).
+ */
+const KRR_JAVASCRIPT: CostGroup = { cubeJs: 1.706e-10, pairsPJs: 2.312e-9, pairsJs: 7.615e-9 };
+
+const group = (constants: CostConstants, name: string): CostGroup =>
+  name === 'krr' ? { ...KRR_JAVASCRIPT, ...constants.groups[name] } : (constants.groups[name] ?? {});
+
+/** Seconds (on the reference machine, one thread, no run overhead) of one fit and its predictions. */
+export function learnerSeconds(
+  spec: ParsedSpec,
+  rows: number,
+  p: number,
+  test: number,
+  task: Task,
+  constants: CostConstants = COST_CONSTANTS,
+): number {
+  return termSeconds(learnerTerms(spec, rows, p, test, task), group(constants, spec.name));
+}
 
 /**
  * Seconds of `terms` under a group, times the engine's overhead (costConstants.ts: the pieces timed alone run

@@ -12,8 +12,7 @@ import { FitError, type FittedModel, type Learner } from './learners/types';
 import { stackRows, type Matrix } from './matrix';
 import { meanLoss } from './metrics/risk';
 import type { Sample } from './populations/population';
-import { learnerTerms, termSeconds } from './cost';
-import { COST_CONSTANTS } from './costConstants';
+import { learnerSeconds } from './cost';
 import { drawReplicate } from './draw';
 import { featureCount, type ExperimentPlan } from './plan';
 import { summarize, type ExperimentSummary, type PartialRecord, type ReplicateRecord } from './summary';
@@ -94,9 +93,7 @@ async function probaOrNull(model: FittedModel | FitError, queries: Matrix): Prom
 export function fitOrder(plan: ExperimentPlan, models: readonly { id: string }[]): number[] {
   const p = featureCount(plan);
   const seconds = models.map(({ id }) => {
-    const spec = parseSpecText(id, plan.task);
-    const terms = learnerTerms(spec, Math.max(plan.n, plan.m), p, plan.nTest, plan.task);
-    return termSeconds(terms, COST_CONSTANTS.groups[spec.name] ?? {});
+    return learnerSeconds(parseSpecText(id, plan.task), Math.max(plan.n, plan.m), p, plan.nTest, plan.task);
   });
   return models.map((_, k) => k).sort((a, b) => seconds[a]! - seconds[b]! || a - b);
 }

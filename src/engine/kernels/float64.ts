@@ -6,6 +6,7 @@
  * and owns its linear memory: every call writes its inputs from the module's heap base up, runs, and reads its
  * results back, so nothing lives in the memory between calls (fits and predictions may interleave).
  */
+import { gramFits } from './gramLimit';
 import { exp, expFastTable } from '../portable';
 
 interface Exports {
@@ -18,11 +19,7 @@ interface Exports {
   knnScan(...args: number[]): void;
 }
 
-/**
- * Largest Gram matrix (bytes) a fit puts in the module's memory, which never shrinks: n <= 2,896. Larger fits
- * run in JavaScript (the same bits), so a big kernel ridge does not leave hundreds of MB behind in a worker.
- */
-export const GRAM_LIMIT_BYTES = 64 * 2 ** 20;
+export { GRAM_LIMIT_BYTES } from './gramLimit';
 
 const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 
@@ -36,7 +33,7 @@ export class Float64Kernel {
 
   /** Whether a kernel ridge fit on n points stays under GRAM_LIMIT_BYTES here. */
   fitsGram(n: number): boolean {
-    return Math.ceil(n / 2) * n * 16 <= GRAM_LIMIT_BYTES;
+    return gramFits(n);
   }
 
   /** portable.expFast of every value (the tests compare the two). */
