@@ -191,6 +191,7 @@ export async function main(
       if (format === 'json') writeAtomically(values.out!, `${JSON.stringify(report, null, 2)}\n`);
       else if (format === 'csv') writeAtomically(values.out!, toCsv(evaluateRows(report)));
       if (format) log(`wrote ${values.out}`);
+      if (farm) log(`helper threads fitted ${farm.fitted} replicates`);
       out(values.json ? JSON.stringify(report) : formatEvaluate(report));
       return 0;
     }
