@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,13 @@ const ROOT = join(import.meta.dirname, '../engine/fixtures/sklearn');
 
 const { dir, csv } = csvWriter('cli-test-');
 const good = csv('good.csv', 'x1,x2,y\n0,1,1\n1,0,0\n2,2,1\n3,1,0\n');
+
+/** A sparse 600 MB file (no disk used): the size check must refuse it before reading a byte. */
+function big(): string {
+  const file = csv('big.csv', '');
+  truncateSync(file, 600 * 1024 * 1024);
+  return file;
+}
 
 function evaluateArgs(overrides: Record<string, string>): string[] {
   const args: Record<string, string> = {
@@ -125,6 +132,11 @@ describe('cli bad input: exit code 2, one line naming file, line and column, no 
       'binary garbage',
       { '--test': csv('garbage.csv', '\u0000\u0001\u0002PK\u0003\u0004 not a table \u0000'.repeat(20)) },
       /garbage\.csv: binary data/,
+    ],
+    [
+      'a file over the size limit, refused unread',
+      { '--real-train': big() },
+      /big\.csv: 600 MB is more than the 512 MB the playground reads/,
     ],
     ['bad task', { '--task': 'ranking' }, /--task must be regression or classification/],
     ['bad replicates', { '--replicates': '0' }, /--replicates must be 1\.\.500/],

@@ -8,7 +8,15 @@
  * The JSON shape (version 2) is documented in README "Headless CLI".
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { DataError, encode, inferSchema, readTable, type Encoded, type RawTable } from '../data/index';
+import {
+  checkSize,
+  DataError,
+  encode,
+  inferSchema,
+  readTable,
+  type Encoded,
+  type RawTable,
+} from '../data/index';
 import {
   DEFAULT_TEST_FRACTION,
   evaluateFiles,
@@ -118,7 +126,9 @@ export function evaluateOptions(values: Values): EvaluateOptions {
 
 async function read(file: string): Promise<RawTable> {
   if (!existsSync(file)) throw new CliError(`${file}: no such file`);
-  if (!statSync(file).isFile()) throw new CliError(`${file}: not a file`);
+  const stat = statSync(file);
+  if (!stat.isFile()) throw new CliError(`${file}: not a file`);
+  checkSize(file, stat.size); // before the bytes are loaded: a file past the limit is refused unread
   return readTable(file, new Uint8Array(readFileSync(file)));
 }
 
