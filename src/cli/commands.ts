@@ -169,7 +169,7 @@ function axis(
 }
 
 export async function sweepCommand(
-  options: Record<string, string | boolean | undefined>,
+  options: Record<string, string | boolean | string[] | undefined>,
   log: Log,
   print: Log,
   farm?: NodeFarm,

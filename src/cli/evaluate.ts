@@ -1,133 +1,272 @@
 /**
- * `evaluate`: TRTR and TSTR of each model on the user's own CSVs (train on real / on synthetic, test on the test
- * file), U = |TSTR - TRTR|, and ranking agreement between the two orders (Kendall tau-b, Spearman rho, top-1).
- * A model that cannot be fitted (FitError) is reported with its error and null numbers, never stops the others;
- * the ranking compares the models with both numbers. Only when no model has both is it an error (exit code 2).
+ * `evaluate`: the your-data lab's evaluation (src/data/evaluate.ts evaluateFiles, the function the page's worker
+ * calls) on the user's files: a real training file, 1 to 8 synthetic ones and an optional real test file, read
+ * and encoded by src/data (CSV, TSV, JSON, Parquet; categorical columns one-hot, ID-like columns left out).
+ * Per synthetic dataset: TRTR, TSTR, U and TSTR/TRTR per model with 95% intervals, the ranking agreement, the
+ * fidelity and the privacy check; a leaderboard over the datasets. A model that cannot be fitted is reported with
+ * its error and never stops the others; only when no model fits anywhere is it an error (exit code 2).
+ * The JSON shape (version 2) is documented in README "Headless CLI".
  */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import {
+  checkSize,
+  DataError,
+  encode,
+  inferSchema,
+  readTable,
+  type Encoded,
+  type RawTable,
+} from '../data/index';
+import {
+  DEFAULT_TEST_FRACTION,
+  evaluateFiles,
+  leaderboard,
+  type DatasetReport,
+  type FilesSettings,
+} from '../data/evaluate';
 import { parseModelList, SpecError } from '../engine/learners/spec';
+import { FitError, type Learner } from '../engine/learners/types';
+import { summarize, type ExperimentSummary, type RankingSummary } from '../engine/summary';
 import type { Task } from '../engine/task';
-import { FitError } from '../engine/learners/types';
-import { kendallTauB, spearmanRho, top1Agreement } from '../engine/metrics/ranking';
-import { meanLoss } from '../engine/metrics/risk';
-import { checkLabels, checkSameColumns, readTable, type Table } from './csv';
 import { CliError } from './errors';
+import type { NodeFarm } from './nodeFarm';
+import { datasetJson, type DatasetJson } from './evaluateJson';
+
+/** The models when --models is left out: linear and local models, so the ranking has something to compare. */
+export const DEFAULT_EVALUATE_MODELS: Readonly<Record<Task, string>> = {
+  regression: 'ols;ridge:alpha=1;knn:k=5;knn:k=25',
+  classification: 'logistic:C=1;knn:k=5;knn:k=25',
+};
 
 export interface EvaluateOptions {
   readonly realTrain: string;
-  readonly syntheticTrain: string;
-  readonly test: string;
+  readonly syntheticTrain: readonly string[];
+  readonly test: string | null;
+  readonly target: string | null;
+  readonly task: Task | null;
+  readonly models: string | null;
+  readonly missing: 'impute' | 'drop';
+  readonly seed: number;
+  readonly replicates: number;
+  readonly testFraction: number;
+}
+
+export interface EvaluateReport {
+  readonly version: 2;
   readonly task: Task;
-  readonly models: string;
+  /** "chosen" (--task) or why it was detected. */
+  readonly task_reason: string;
   readonly target: string;
-  readonly progress?: (message: string) => void;
+  readonly features: readonly string[];
+  readonly files: { real: string; synthetic: readonly string[]; test: string | null };
+  /** "test file" (the test file each replicate; R = 1: the plain fit) or "splits" (stratified splits of real). */
+  readonly testing: 'test file' | 'splits';
+  readonly test_fraction: number | null;
+  readonly replicates: number;
+  readonly seed: number;
+  readonly models_requested: readonly string[];
+  readonly notices: readonly string[];
+  readonly datasets: readonly DatasetJson[];
+  readonly leaderboard: readonly Record<string, string | number | null>[];
+  /** Exactly one synthetic file: datasets[0]'s models and ranking, as version 1 printed them. */
+  readonly models?: DatasetJson['models'];
+  readonly ranking?: DatasetJson['ranking'];
 }
 
-export interface EvaluatedModel {
-  model: string;
-  /** Null where the fit on that training file failed. */
-  trtr: number | null;
-  tstr: number | null;
-  utility: number | null;
-  /** Why a fit failed ("<model> on <file>: <reason>", both failures joined by "; "), or null. */
-  error: string | null;
-  /** What a fit had to do that the user should know, e.g. minimum-norm least squares ("<model> on <file>: ..."). */
-  notices: string[];
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function number(values: Values, key: string, ok: (v: number) => boolean, what: string): number | null {
+  const raw = values[key];
+  if (raw === undefined) return null;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '' || !ok(value))
+    throw new CliError(`--${key} must be ${what}, got "${String(raw)}"`);
+  return value;
 }
 
-export interface EvaluateResult {
-  models: EvaluatedModel[];
-  /** Over the models with both TRTR and TSTR. */
-  ranking: { kendall_tau_b: number | null; spearman_rho: number | null; top1: number | null };
+/** The command line's evaluate options, checked (each problem one CliError). */
+export function evaluateOptions(values: Values): EvaluateOptions {
+  const text = (key: string): string | null => {
+    const v = values[key];
+    if (v === undefined) return null;
+    if (typeof v !== 'string' || v === '') throw new CliError(`--${key} needs a value`);
+    return v;
+  };
+  const realTrain = text('real-train');
+  if (realTrain === null) throw new CliError('evaluate needs --real-train');
+  const synthetic = (values['synthetic-train'] as string[] | undefined) ?? [];
+  if (synthetic.length === 0) throw new CliError('evaluate needs --synthetic-train (1 to 8 of them)');
+  if (synthetic.length > 8)
+    throw new CliError(`${synthetic.length} --synthetic-train files; evaluate compares at most 8`);
+  const task = text('task');
+  if (task !== null && task !== 'regression' && task !== 'classification')
+    throw new CliError(`--task must be regression or classification, got "${task}"`);
+  const missing = text('missing') ?? 'impute';
+  if (missing !== 'impute' && missing !== 'drop')
+    throw new CliError(`--missing must be impute or drop, got "${missing}"`);
+  const test = text('test');
+  const replicates = number(values, 'replicates', (v) => Number.isInteger(v) && v >= 1 && v <= 500, '1..500');
+  const fraction = number(values, 'test-fraction', (v) => v >= 0.05 && v <= 0.5, 'from 0.05 to 0.5');
+  if (fraction !== null && test !== null)
+    throw new CliError('--test-fraction splits the real file when there is no --test; drop one of them');
+  const seed = number(values, 'seed', (v) => Number.isInteger(v) && v >= 0 && v < 2 ** 32, 'a whole number');
+  return {
+    realTrain,
+    syntheticTrain: synthetic,
+    test,
+    target: text('target'),
+    task,
+    models: text('models'),
+    missing,
+    seed: seed ?? 1,
+    replicates: replicates ?? (test !== null ? 1 : 10),
+    testFraction: fraction ?? DEFAULT_TEST_FRACTION,
+  };
 }
 
-const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+async function read(file: string): Promise<RawTable> {
+  if (!existsSync(file)) throw new CliError(`${file}: no such file`);
+  const stat = statSync(file);
+  if (!stat.isFile()) throw new CliError(`${file}: not a file`);
+  checkSize(file, stat.size); // before the bytes are loaded: a file past the limit is refused unread
+  return readTable(file, new Uint8Array(readFileSync(file)));
+}
 
-export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult> {
-  const { task, target } = options;
-  let learners;
+function learnersFor(models: string, task: Task): Learner[] {
   try {
-    learners = parseModelList(options.models, task);
+    return parseModelList(models, task);
   } catch (error) {
     if (error instanceof SpecError) throw new CliError(`--models: ${error.message}`);
     throw error;
   }
-  const real = readTable(options.realTrain, target);
-  const synthetic = readTable(options.syntheticTrain, target);
-  const test = readTable(options.test, target);
-  checkSameColumns([real, synthetic, test]);
-  if (task === 'classification') {
-    checkLabels(real, target, true);
-    checkLabels(synthetic, target, true);
-    checkLabels(test, target, false);
+}
+
+/** The files read, the schema inferred and the files encoded: every refusal a CliError naming the file. */
+export async function prepare(
+  options: EvaluateOptions,
+): Promise<{ encoded: Encoded; names: string[]; settings: FilesSettings; reason: string }> {
+  try {
+    const real = await read(options.realTrain);
+    const synthetic = [];
+    for (const file of options.syntheticTrain) synthetic.push(await read(file));
+    const test = options.test === null ? undefined : await read(options.test);
+    const files = { real, synthetic, ...(test ? { test } : {}) };
+    const schema = inferSchema(files, {
+      ...(options.target !== null ? { target: options.target } : {}),
+      ...(options.task !== null ? { task: options.task } : {}),
+    });
+    const learners = learnersFor(options.models ?? DEFAULT_EVALUATE_MODELS[schema.task], schema.task);
+    const encoded = encode(files, schema, { missing: options.missing });
+    const settings: FilesSettings = {
+      task: schema.task,
+      models: learners.map((l) => l.id),
+      replicates: options.replicates,
+      seed: options.seed,
+      testFraction: options.testFraction,
+    };
+    return { encoded, names: [...options.syntheticTrain], settings, reason: schema.why.task };
+  } catch (error) {
+    if (error instanceof DataError) throw new CliError(error.message);
+    throw error;
   }
-  const models: EvaluatedModel[] = [];
-  for (const [k, learner] of learners.entries()) {
-    const errors: string[] = [];
+}
+
+/**
+ * What a least-squares fit (OLS, ridge, poly: the learners that can fit minimum-norm) had to do on each whole
+ * training file, "<model> on <file>: <notice>". The replicates fit rows of these files, so they meet the same.
+ */
+function fitNotices(learners: readonly Learner[], files: { name: string; x: Encoded['real'] }[]): string[][] {
+  return learners.map((learner) => {
+    if (!/^(ols|ridge|poly)\b/.test(learner.id)) return [];
     const notices: string[] = [];
-    const fitOn = async (train: Table, which: string): Promise<number | null> => {
-      options.progress?.(`fitting ${learner.id} on ${which} (${k + 1}/${learners.length})`);
+    for (const file of files) {
       try {
-        const model = learner.fit(train.x, train.y);
-        if (model.notice !== undefined) notices.push(`${learner.id} on ${train.file}: ${model.notice}`);
-        return meanLoss(task, await model.predict(test.x), test.y);
+        const notice = learner.fit(file.x.x, file.x.y).notice;
+        if (notice !== undefined) notices.push(`${learner.id} on ${file.name}: ${notice}`);
       } catch (error) {
         if (!(error instanceof FitError)) throw error;
-        errors.push(`${learner.id} on ${train.file}: ${error.message}`);
-        return null;
       }
-    };
-    const trtr = await fitOn(real, 'real');
-    const tstr = await fitOn(synthetic, 'synthetic');
-    const utility = trtr === null || tstr === null ? null : Math.abs(tstr - trtr);
-    models.push({ model: learner.id, trtr, tstr, utility, error: errors.join('; ') || null, notices });
+    }
+    return notices;
+  });
+}
+
+/** The ranking over the models fitted at least once (a model that never fits leaves the others' ranking be). */
+export function rankingOfFitted(report: DatasetReport): RankingSummary | null {
+  const { summary, records } = report;
+  const kept = summary.models.flatMap((m, k) => (m.fitted > 0 ? [k] : []));
+  if (kept.length === summary.models.length) return summary.ranking;
+  if (kept.length < 2) return null;
+  const pick = <T>(values: readonly T[]) => kept.map((k) => values[k]!);
+  const subset = records.map((r) => ({
+    ...r,
+    trtr: pick(r.trtr),
+    tstr: pick(r.tstr),
+    errors: pick(r.errors),
+  }));
+  return summarize(subset, pick(summary.models), summary.planned).ranking;
+}
+
+export interface EvaluateRun {
+  readonly report: EvaluateReport;
+  /** The evaluateFiles reports, for --out csv and the text table. */
+  readonly datasets: readonly DatasetReport[];
+}
+
+export async function evaluate(
+  options: EvaluateOptions,
+  hooks: { progress?: (message: string) => void; notice?: (message: string) => void; farm?: NodeFarm } = {},
+): Promise<EvaluateRun> {
+  const { encoded, names, settings, reason } = await prepare(options);
+  for (const notice of encoded.notices) hooks.notice?.(`note: ${notice}`);
+  hooks.progress?.(
+    `${settings.task} (${reason}), target "${encoded.encoding.target}", ${encoded.summary}; ${settings.replicates} replicate${settings.replicates === 1 ? '' : 's'}`,
+  );
+  const learners = learnersFor(settings.models.join(';'), settings.task);
+  const realNotices = fitNotices(learners, [{ name: options.realTrain, x: encoded.real }]);
+  const reports = await evaluateFiles(encoded, names, settings, {
+    onProgress: (i, s: ExperimentSummary) =>
+      hooks.progress?.(`${names[i]}: replicate ${s.completed}/${s.planned}`),
+    ...(hooks.farm ? { farm: (plan) => hooks.farm!.lanes(plan) } : {}),
+  });
+  const rankings = reports.map(rankingOfFitted);
+  const datasets = reports.map((r, i) => {
+    const own = fitNotices(learners, [{ name: names[i]!, x: encoded.synthetic[i]! }]);
+    const notices = learners.map((_, k) => [...realNotices[k]!, ...own[k]!]);
+    return datasetJson(r, rankings[i]!, notices, { real: options.realTrain, synthetic: names[i]! });
+  });
+  if (datasets.every((d) => d.models.every((m) => m.utility === null))) {
+    const errors = [
+      ...new Set(datasets.flatMap((d) => d.models.map((m) => m.error ?? `${m.model}: failed`))),
+    ];
+    throw new CliError(`no model could be fitted: ${errors.join('; ')}`);
   }
-  const fitted = models.filter((m) => m.utility !== null);
-  if (fitted.length === 0) throw new CliError(models.map((m) => m.error).join('; '));
-  const a = fitted.map((m) => m.trtr!);
-  const b = fitted.map((m) => m.tstr!);
-  return {
-    models,
-    ranking:
-      fitted.length < 2
-        ? { kendall_tau_b: null, spearman_rho: null, top1: null }
-        : {
-            kendall_tau_b: finiteOrNull(kendallTauB(a, b)),
-            spearman_rho: finiteOrNull(spearmanRho(a, b)),
-            top1: top1Agreement(a, b),
-          },
+  const board = leaderboard(
+    reports.map((r, i) => ({ name: r.name, summary: { ...r.summary, ranking: rankings[i]! } })),
+  );
+  const report: EvaluateReport = {
+    version: 2,
+    task: settings.task,
+    task_reason: reason,
+    target: encoded.encoding.target,
+    features: encoded.encoding.features,
+    files: { real: options.realTrain, synthetic: names, test: options.test },
+    testing: options.test !== null ? 'test file' : 'splits',
+    test_fraction: options.test !== null ? null : settings.testFraction,
+    replicates: settings.replicates,
+    seed: settings.seed,
+    models_requested: settings.models,
+    notices: encoded.notices,
+    datasets,
+    leaderboard: board.map((row) => ({
+      name: row.name,
+      mean_utility: row.meanUtility,
+      sra: row.sra,
+      kendall_tau_b: row.kendallTauB,
+      utility_place: row.utilityPlace,
+      ranking_place: row.rankingPlace,
+    })),
+    ...(datasets.length === 1 ? { models: datasets[0]!.models, ranking: datasets[0]!.ranking } : {}),
   };
-}
-
-/** 1 and 0 in words; a fraction comes from a tie for the best model (docs/theory.md section 4.3). */
-function top1Words(top1: number | null): string {
-  if (top1 === 1) return 'yes';
-  if (top1 === 0) return 'no';
-  return top1 === null ? 'undefined' : `tied (counts ${top1.toFixed(4)})`;
-}
-
-export function formatEvaluate(result: EvaluateResult, task: Task): string {
-  const loss = task === 'regression' ? 'mean squared error' : '0-1 error';
-  const width = Math.max(5, ...result.models.map((m) => m.model.length));
-  const num = (v: number | null, missing: string) => (v === null ? missing : v.toPrecision(6)).padStart(12);
-  const lines = [
-    `Test risk (${loss}) on the test file`,
-    `${'model'.padEnd(width)}  ${'TRTR'.padStart(12)}  ${'TSTR'.padStart(12)}  ${'U=|TSTR-TRTR|'.padStart(13)}`,
-    ...result.models.map(
-      (m) =>
-        `${m.model.padEnd(width)}  ${num(m.trtr, 'failed')}  ${num(m.tstr, 'failed')}  ${num(m.utility, '-').padStart(13)}`,
-    ),
-  ];
-  const r = result.ranking;
-  const fitted = result.models.filter((m) => m.utility !== null).length;
-  const over = fitted < result.models.length ? ` (the ${fitted} models fitted)` : '';
-  if (r.kendall_tau_b !== null || r.spearman_rho !== null) {
-    lines.push(
-      `ranking TSTR vs TRTR${over}: Kendall tau-b ${r.kendall_tau_b?.toFixed(4) ?? 'undefined'}, Spearman rho ${r.spearman_rho?.toFixed(4) ?? 'undefined'}, same best model: ${top1Words(r.top1)}`,
-    );
-  }
-  for (const m of result.models) {
-    if (m.error !== null) lines.push(`error: ${m.error}`);
-    for (const notice of m.notices) lines.push(`note: ${notice}`);
-  }
-  return lines.join('\n');
+  return { report, datasets: reports };
 }

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError } from './errors';
+import { formatOf, toCsv, writeAtomically } from './output';
 import type { NodeFarm } from './nodeFarm';
 import { registerTensorBackend } from '../engine/tensorBackend';
 import { NODE_BACKENDS, startNodeBackend, type NodeBackend } from './nodeBackend';
@@ -38,17 +39,27 @@ const HELP: Record<string, string> = {
   '': `usage: npm run cli -- <command> [options]
 
 commands:
-  evaluate   TRTR/TSTR of models on your CSV files (train on real / synthetic, test on real)
+  evaluate   TRTR/TSTR, U and ranking agreement of models on your files (real, 1-8 synthetic, test)
   run        run a scenario (share link or JSON file) exactly as the browser does
   sweep      run a scenario over a grid of one or two parameters
 
 npm run cli -- <command> --help   for the options of a command
 --backend wasm|cpu   tfjs's backend (default wasm); an MLP trains on the dense WebAssembly kernel, tfjs only
                      where WebAssembly SIMD is missing (other models are plain float64)`,
-  evaluate: `usage: npm run cli -- evaluate --real-train R.csv --synthetic-train S.csv --test T.csv
-         --task regression|classification --models "ols;ridge:alpha=2;knn:k=9" [--target y] [--json] [--progress]
+  evaluate: `usage: npm run cli -- evaluate --real-train REAL --synthetic-train SYN [--synthetic-train SYN2 ...]
+         [--test TEST] [--target NAME] [--task regression|classification] [--models "ols;ridge:alpha=1;knn:k=10"]
+         [--replicates R] [--test-fraction 0.25] [--seed S] [--missing impute|drop] [--json] [--out x.json|x.csv]
+         [--threads N] [--progress]
+  Files: CSV, TSV, JSON records or Parquet, columns matched by name (README "Reading your files"); categorical
+  columns one-hot, ID-like columns left out (notes on stderr). Up to 8 synthetic files, each evaluated against
+  the same real data. --target: default y, target, label, class, else the last column; --task: detected from
+  the target when left out. --models: default ols;ridge:alpha=1;knn:k=5;knn:k=25 (regression),
+  logistic:C=1;knn:k=5;knn:k=25 (classification).
+  With --test: R = 1 (default) is the plain fit on the files; R > 1 bootstrap replicates of the training rows.
+  Without --test: R (default 10) stratified splits of the real file, --test-fraction of it held out.
+  --threads N   threads fitting replicates (default: every core, at most 8, when R > 1); same numbers for any N
   A model that cannot be fitted is reported with its error (null numbers in --json) and the others go on; the
-  exit code is 0 when at least one model has both TRTR and TSTR, 2 when none has.`,
+  exit code is 0 when at least one model has both TRTR and TSTR, 2 when none has. --json: README "Headless CLI".`,
   run: `usage: npm run cli -- run --scenario <share-link-or-json-file> [--replicates R] [--out results.json|csv] [--json]
          [--references] [--threads N] [--max-seconds S] [--progress]
   --threads N   threads fitting replicates (default: every core, at most 8); the numbers do not depend on it
@@ -67,7 +78,10 @@ const OPTIONS = {
   json: { type: 'boolean' },
   references: { type: 'boolean' },
   'real-train': { type: 'string' },
-  'synthetic-train': { type: 'string' },
+  'synthetic-train': { type: 'string', multiple: true },
+  'test-fraction': { type: 'string' },
+  missing: { type: 'string' },
+  seed: { type: 'string' },
   test: { type: 'string' },
   task: { type: 'string' },
   models: { type: 'string' },
@@ -90,7 +104,21 @@ const OPTIONS = {
 
 /** The options each command takes besides --help, --debug and --progress: any other is an error. */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  evaluate: ['real-train', 'synthetic-train', 'test', 'task', 'models', 'target', 'json'],
+  evaluate: [
+    'real-train',
+    'synthetic-train',
+    'test',
+    'task',
+    'models',
+    'target',
+    'json',
+    'out',
+    'threads',
+    'replicates',
+    'test-fraction',
+    'seed',
+    'missing',
+  ],
   run: ['scenario', 'replicates', 'out', 'json', 'references', 'threads', 'max-seconds'],
   sweep: [
     'scenario',
@@ -146,32 +174,28 @@ export async function main(
     };
     // The engine loads inside the try: a module that fails to load is one line, not a stack trace.
     const backend = chooseBackend(values.backend, err);
+    const threads = values.threads === undefined ? undefined : Number(values.threads);
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+      throw new CliError(`--threads must be a whole number from 1 to 64, got "${values.threads}"`);
     if (command === 'evaluate') {
-      const { evaluate, formatEvaluate } = await import('./evaluate');
-      const need = (key: 'real-train' | 'synthetic-train' | 'test' | 'task' | 'models') => {
-        const value = values[key];
-        if (typeof value !== 'string' || value === '') throw new CliError(`evaluate needs --${key}`);
-        return value;
-      };
-      const task = need('task');
-      if (task !== 'regression' && task !== 'classification')
-        throw new CliError(`--task must be regression or classification, got "${task}"`);
-      const result = await evaluate({
-        realTrain: need('real-train'),
-        syntheticTrain: need('synthetic-train'),
-        test: need('test'),
-        task,
-        models: need('models'),
-        target: values.target ?? 'y',
-        progress: log,
-      });
-      out(values.json ? JSON.stringify(result) : formatEvaluate(result, task));
+      const { evaluate, evaluateOptions } = await import('./evaluate');
+      const options = evaluateOptions(values);
+      const format = values.out ? formatOf(values.out) : null;
+      // One replicate has nothing to share out: helpers only cost their start unless asked for.
+      const { createNodeFarm, helperCount } = await import('./nodeFarm');
+      const helpers = options.replicates > 1 || threads !== undefined ? helperCount(threads) : 0;
+      farm = helpers > 0 ? createNodeFarm(backend, helpers) : undefined;
+      log(`${helpers + 1} thread${helpers > 0 ? 's' : ''} (${helpers} helper${helpers === 1 ? '' : 's'})`);
+      const { report } = await evaluate(options, { progress: log, notice: err, ...(farm ? { farm } : {}) });
+      const { evaluateRows, formatEvaluate } = await import('./evaluateText');
+      if (format === 'json') writeAtomically(values.out!, `${JSON.stringify(report, null, 2)}\n`);
+      else if (format === 'csv') writeAtomically(values.out!, toCsv(evaluateRows(report)));
+      if (format) log(`wrote ${values.out}`);
+      if (farm) log(`helper threads fitted ${farm.fitted} replicates`);
+      out(values.json ? JSON.stringify(report) : formatEvaluate(report));
       return 0;
     }
     if (command === 'run' || command === 'sweep') {
-      const threads = values.threads === undefined ? undefined : Number(values.threads);
-      if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
-        throw new CliError(`--threads must be a whole number from 1 to 64, got "${values.threads}"`);
       const { createNodeFarm, helperCount } = await import('./nodeFarm');
       const helpers = helperCount(threads);
       farm = helpers > 0 ? createNodeFarm(backend, helpers) : undefined;

@@ -122,7 +122,11 @@ export interface EvaluateFilesOptions {
   /** After each replicate of dataset `index`, its summary so far (the page streams these). */
   readonly onProgress?: (index: number, summary: ExperimentSummary) => void;
   readonly isCancelled?: () => boolean;
-  readonly farm?: RunOptions['farm'];
+  /**
+   * Helper threads for one plan's replicates (as the sweep asks for them: a lane fits replicates of the plan it
+   * was made for, so each synthetic dataset's run gets its own lanes).
+   */
+  readonly farm?: (plan: ExperimentPlan) => NonNullable<RunOptions['farm']>;
 }
 
 /** Every synthetic dataset's report, in order. */
@@ -141,7 +145,7 @@ export async function evaluateFiles(
     const result = await runExperiment(plan, {
       fidelity: false,
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
-      ...(options.farm ? { farm: options.farm } : {}),
+      ...(options.farm ? { farm: options.farm(plan) } : {}),
       ...(options.onProgress ? { onReplicate: (_r, summary) => options.onProgress!(index, summary) } : {}),
     });
     const synthetic = encoded.synthetic[index]!;
