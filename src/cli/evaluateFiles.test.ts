@@ -110,7 +110,8 @@ describe('cli evaluate: several synthetic files and no test file', () => {
       const args = [
         ...splits,
         '--models',
-        'ols;krr:alpha=1,gamma=0.1;knn:k=10',
+        // Enough work per replicate (an MLP) that the helper starts before the main thread is done alone.
+        'ols;krr:alpha=1,gamma=0.1;knn:k=10;mlp:width=32,depth=2,epochs=300,lr=0.01',
         '--replicates',
         '40',
         '--json',
