@@ -14,7 +14,7 @@ function encodedOf(name: 'diabetes' | 'breast_cancer', withTest: boolean): Encod
     real: c.realTrain,
     synthetic: [c.syntheticTrain, noisy],
     test: withTest ? c.test : null,
-    encoding: { target: c.names.at(-1)!, features: c.names.slice(0, -1) } as Encoded['encoding'],
+    encoding: { target: c.names.at(-1)!, features: c.names.slice(0, -1) } as unknown as Encoded['encoding'],
     reports: [],
     notices: [],
     summary: '',
