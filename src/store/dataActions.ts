@@ -1,0 +1,252 @@
+/**
+ * What changes the your-data lab's state (dataLab.ts): files added (read in the engine worker, kept in IndexedDB),
+ * removed or forgotten, the schema refreshed when the files or the lab's settings change, the evaluation run and
+ * cancelled, and the chosen dataset's results handed to the page's views (playground.ts `results`).
+ */
+import { checkSize } from '../data/index';
+import type { SchemaOptions } from '../data/schema';
+import { splitSpecs } from '../engine/learners/catalog';
+import { formatFiles, MAX_SYNTHETIC_FILES, type FileRole } from '../scenario/labs/data/files';
+import type { EngineClient } from '../worker/client';
+import { setParam } from './actions';
+import { EMPTY_DATA_LAB, layoutOf, useDataLab, type LoadedFile } from './dataLab';
+import { browserStorage, memoryStorage, type FileStorage } from './dataStorage';
+import { usePlayground } from './playground';
+
+export type DataEngine = Pick<
+  EngineClient,
+  'dataRead' | 'dataForget' | 'dataSchema' | 'dataEvaluate' | 'dataCancel'
+>;
+
+/** A file as the page has it (a File, or what the tests make). */
+export interface FileInput {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+let engine: DataEngine | null = null;
+let storage: FileStorage = memoryStorage();
+let slots = 0;
+/** The task the user chose (null: detected from the target). */
+let taskOverride: 'regression' | 'classification' | null = null;
+/** The task this module last set on the scenario (any other change is the user's). */
+let taskSet: string | null = null;
+let restored = false;
+
+const set = useDataLab.setState;
+const get = useDataLab.getState;
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function schemaOptions(): SchemaOptions {
+  const { target } = usePlayground.getState().scenario;
+  const { exclude, include } = get();
+  return {
+    ...(target !== '' ? { target } : {}),
+    ...(taskOverride ? { task: taskOverride } : {}),
+    exclude,
+    include,
+  };
+}
+
+/** The schema of the loaded files; the scenario's task follows it unless the user chose one. */
+export async function refreshSchema(): Promise<void> {
+  const layout = layoutOf(get().files);
+  if (!engine || !layout) {
+    set({ schema: null, schemaError: null });
+    return;
+  }
+  try {
+    const schema = await engine.dataSchema(layout, schemaOptions());
+    set({ schema, schemaError: null });
+    if (usePlayground.getState().scenario.task !== schema.task) {
+      taskSet = schema.task;
+      setParam('task', schema.task);
+    }
+  } catch (error) {
+    set({ schema: null, schemaError: message(error) });
+  }
+}
+
+function syncLink(): void {
+  const files = formatFiles(get().files.map(({ role, name, fingerprint }) => ({ role, name, fingerprint })));
+  if (usePlayground.getState().scenario.files !== files) setParam('files', files);
+}
+
+async function readOne(role: FileRole, slot: string, name: string, bytes: ArrayBuffer): Promise<boolean> {
+  if (!engine) return false;
+  set((s) => ({ loading: [...s.loading, { slot, name, done: 0, total: bytes.byteLength }] }));
+  try {
+    const info = await engine.dataRead(slot, name, bytes.slice(0), (done, total) =>
+      set((s) => ({ loading: s.loading.map((l) => (l.slot === slot ? { ...l, done, total } : l)) })),
+    );
+    const file: LoadedFile = { ...info, role };
+    set((s) => ({ files: [...s.files.filter((f) => f.slot !== slot), file] }));
+    return true;
+  } catch (error) {
+    set((s) => ({ errors: [...s.errors, message(error)] }));
+    return false;
+  } finally {
+    set((s) => ({ loading: s.loading.filter((l) => l.slot !== slot) }));
+  }
+}
+
+/** Adds files in a role (a real or test file replaces the one there); each failure is one message, the rest load. */
+export async function addFiles(role: FileRole, inputs: readonly FileInput[]): Promise<void> {
+  if (!engine) return;
+  const room = MAX_SYNTHETIC_FILES - get().files.filter((f) => f.role === 'synthetic').length;
+  const chosen = role === 'synthetic' ? inputs.slice(0, Math.max(0, room)) : inputs.slice(0, 1);
+  const refused = inputs.filter((f) => !chosen.includes(f));
+  if (refused.length > 0) {
+    set((s) => ({
+      errors: [
+        ...s.errors,
+        `Up to ${MAX_SYNTHETIC_FILES} synthetic files: ${refused.map((f) => f.name).join(', ')} not added.`,
+      ],
+    }));
+  }
+  await Promise.all(
+    chosen.map(async (input) => {
+      const slot = role === 'synthetic' ? `synthetic-${Date.now()}-${++slots}` : role;
+      try {
+        checkSize(input.name, input.size);
+        const bytes = await input.arrayBuffer();
+        if (await readOne(role, slot, input.name, bytes))
+          await storage.save({ slot, role, name: input.name, bytes, added: Date.now() + slots / 1000 });
+      } catch (error) {
+        set((s) => ({ errors: [...s.errors, message(error)] }));
+      }
+    }),
+  );
+  syncLink();
+  await refreshSchema();
+}
+
+export async function removeFile(slot: string): Promise<void> {
+  set((s) => ({ files: s.files.filter((f) => f.slot !== slot) }));
+  await Promise.all([engine?.dataForget(slot), storage.remove(slot)]);
+  syncLink();
+  await refreshSchema();
+}
+
+/** "Forget my data": the files leave the worker, IndexedDB and the page's state. */
+export async function forgetData(): Promise<void> {
+  await engine?.dataCancel();
+  await Promise.all([engine?.dataForget(null), storage.clear()]);
+  taskOverride = null;
+  set({ ...EMPTY_DATA_LAB, expected: get().expected });
+  syncLink();
+  usePlayground.setState({ results: null });
+}
+
+/** Leaves a column out, or keeps it (an ID-like one the rules left out). */
+export async function setColumnUsed(name: string, used: boolean): Promise<void> {
+  set((s) => ({
+    exclude: used ? s.exclude.filter((c) => c !== name) : [...new Set([...s.exclude, name])],
+    include: used ? [...new Set([...s.include, name])] : s.include.filter((c) => c !== name),
+  }));
+  await refreshSchema();
+}
+
+/** Shows dataset `index`'s summary in the page's views (Generalization, Ranking, the exports). */
+export function showDataset(index: number, done = true): void {
+  const { evaluation, partial } = get();
+  const report = evaluation?.reports[index];
+  const summary = report?.summary ?? partial[index];
+  if (!summary) return;
+  usePlayground.setState({
+    results: {
+      summary,
+      records: report?.records ?? [],
+      visual: null,
+      fidelity: null,
+      training: [],
+      done: done && report !== undefined,
+      elapsedMs: report?.elapsedMs ?? 0,
+      scenario: usePlayground.getState().scenario,
+    },
+    status: done ? 'done' : 'running',
+  });
+}
+
+export async function evaluateData(): Promise<void> {
+  const { files, schema } = get();
+  const layout = layoutOf(files);
+  if (!engine || !layout || !schema || layout.synthetic.length === 0) return;
+  const s = usePlayground.getState().scenario;
+  set({ status: 'running', runError: null, partial: layout.synthetic.map(() => null) });
+  try {
+    const evaluation = await engine.dataEvaluate(
+      {
+        layout,
+        schema: schemaOptions(),
+        missing: s.missing,
+        settings: {
+          task: schema.task,
+          models: splitSpecs(s.models),
+          replicates: s.replicates,
+          seed: s.seed,
+          testFraction: s.testFraction,
+        },
+      },
+      (index, summary) => {
+        set((st) => ({ partial: st.partial.map((p, i) => (i === index ? summary : p)) }));
+        if (index === get().chosen) showDataset(index, false);
+      },
+    );
+    if (evaluation === null) {
+      set({ status: 'cancelled' });
+      return;
+    }
+    const chosen = Math.min(get().chosen, evaluation.reports.length - 1);
+    set({ evaluation, status: 'done', chosen });
+    showDataset(chosen);
+  } catch (error) {
+    set({ status: 'error', runError: message(error) });
+  }
+}
+
+export function cancelEvaluation(): void {
+  void engine?.dataCancel();
+}
+
+export function setDataTask(task: 'regression' | 'classification' | null): void {
+  taskOverride = task;
+  void refreshSchema();
+}
+
+async function restore(): Promise<void> {
+  restored = true;
+  const stored = await storage.all();
+  await Promise.all(stored.map((f) => readOne(f.role, f.slot, f.name, f.bytes)));
+  if (stored.length > 0) {
+    syncLink();
+    await refreshSchema();
+  }
+}
+
+/**
+ * Connects the lab to the engine and the storage, and follows the page: files kept from an earlier visit come
+ * back when the lab opens; a change of target, task or missing policy refreshes the schema.
+ */
+export function attachDataEngine(client: DataEngine, files: FileStorage = browserStorage()): () => void {
+  engine = client;
+  storage = files;
+  restored = false;
+  taskOverride = null;
+  if (usePlayground.getState().scenario.lab === 'data') void restore();
+  const unsubscribe = usePlayground.subscribe((state, previous) => {
+    const s = state.scenario;
+    if (s.lab !== 'data') return;
+    if (!restored) void restore();
+    const p = previous.scenario;
+    if (s.task !== p.task && s.task !== taskSet && p.lab === 'data') {
+      taskOverride = s.task;
+      void refreshSchema();
+    } else if (s.target !== p.target) void refreshSchema();
+  });
+  return () => {
+    unsubscribe();
+    engine = null;
+  };
+}
