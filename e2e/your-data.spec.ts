@@ -108,6 +108,15 @@ test('your data: files in, leaderboard and numbers as in Node, errors, privacy, 
   await page.screenshot({ path: `${SHOTS}/your-data-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/your-data-390.png`, fullPage: true });
+  await page.getByRole('region', { name: 'Your data' }).screenshot({ path: `${SHOTS}/your-data-390-lab.png` });
+  // Nothing wider than the phone: wide tables scroll in their own box.
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('.data-lab *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll'))
+      .map((e) => `${e.tagName}.${e.className}`),
+  );
+  expect(wide).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // Kept across a reload (IndexedDB); "Forget my data" clears them, and they stay gone after a reload.
