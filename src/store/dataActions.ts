@@ -6,7 +6,10 @@
 import { checkSize } from '../data/index';
 import type { SchemaOptions } from '../data/schema';
 import { splitSpecs } from '../engine/learners/catalog';
+import type { FittedGeneratorKind } from '../engine/generators/fitted';
+import type { Task } from '../engine/task';
 import { formatFiles, MAX_SYNTHETIC_FILES, type FileRole } from '../scenario/labs/data/files';
+import { toyRows } from '../scenario/labs/toy/dataset';
 import type { EngineClient } from '../worker/client';
 import { setParam } from './actions';
 import { EMPTY_DATA_LAB, layoutOf, useDataLab, type LoadedFile } from './dataLab';
@@ -15,7 +18,7 @@ import { usePlayground } from './playground';
 
 export type DataEngine = Pick<
   EngineClient,
-  'dataRead' | 'dataForget' | 'dataSchema' | 'dataEvaluate' | 'dataCancel'
+  'dataRead' | 'dataForget' | 'dataSchema' | 'dataEvaluate' | 'dataCancel' | 'dataGenerate'
 >;
 
 /** A file as the page has it (a File, or what the tests make). */
@@ -105,19 +108,18 @@ export async function addFiles(role: FileRole, inputs: readonly FileInput[]): Pr
       ],
     }));
   }
-  await Promise.all(
-    chosen.map(async (input) => {
-      const slot = role === 'synthetic' ? `synthetic-${Date.now()}-${++slots}` : role;
-      try {
-        checkSize(input.name, input.size);
-        const bytes = await input.arrayBuffer();
-        if (await readOne(role, slot, input.name, bytes))
-          await storage.save({ slot, role, name: input.name, bytes, added: Date.now() + slots / 1000 });
-      } catch (error) {
-        set((s) => ({ errors: [...s.errors, message(error)] }));
-      }
-    }),
-  );
+  // One after another: the files keep the order they were chosen in (the leaderboard's and the link's order).
+  for (const input of chosen) {
+    const slot = role === 'synthetic' ? `synthetic-${Date.now()}-${++slots}` : role;
+    try {
+      checkSize(input.name, input.size);
+      const bytes = await input.arrayBuffer();
+      if (await readOne(role, slot, input.name, bytes))
+        await storage.save({ slot, role, name: input.name, bytes, added: Date.now() + slots / 1000 });
+    } catch (error) {
+      set((s) => ({ errors: [...s.errors, message(error)] }));
+    }
+  }
   syncLink();
   await refreshSchema();
 }
@@ -206,6 +208,47 @@ export async function evaluateData(): Promise<void> {
   }
 }
 
+/** A file made in the page (a generator's output, an example). */
+export function textFile(name: string, text: string): FileInput {
+  const bytes = new TextEncoder().encode(text);
+  return { name, size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer };
+}
+
+/** A synthetic version of the real file by a built-in generator (seeded by the scenario's seed), added as a file. */
+export async function generateSynthetic(kind: FittedGeneratorKind): Promise<void> {
+  const real = get().files.find((f) => f.role === 'real');
+  if (!engine || !real) return;
+  const { missing, seed } = usePlayground.getState().scenario;
+  try {
+    const made = await engine.dataGenerate({ real: real.slot, schema: schemaOptions(), missing, kind, seed });
+    await addFiles('synthetic', [textFile(made.name, made.text)]);
+  } catch (error) {
+    set((s) => ({ errors: [...s.errors, `${kind} on ${real.name}: ${message(error)}`] }));
+  }
+}
+
+/** Rows of the bundled example (the toy lab's dataset: generated, not real-world data). */
+export const EXAMPLE_ROWS = 400;
+
+/**
+ * An example one click away: the toy lab's dataset (2 features; its first 400 rows) as the real file, with
+ * synthetic versions by the Gaussian and SMOTE generators. What was loaded before is forgotten first.
+ */
+export async function loadExample(task: Task): Promise<void> {
+  const sample = toyRows(task);
+  const lines = ['x1,x2,y'];
+  for (let i = 0; i < EXAMPLE_ROWS; i++) {
+    const y = task === 'classification' ? (sample.y[i]! >= 0.5 ? 'yes' : 'no') : String(sample.y[i]);
+    lines.push(`${sample.x.data[2 * i]},${sample.x.data[2 * i + 1]},${y}`);
+  }
+  await forgetData();
+  taskOverride = task;
+  if (usePlayground.getState().scenario.target !== '') setParam('target', '');
+  await addFiles('real', [textFile(`example-toy-${task}.csv`, `${lines.join('\n')}\n`)]);
+  await generateSynthetic('gaussian');
+  await generateSynthetic('smote');
+}
+
 export function cancelEvaluation(): void {
   void engine?.dataCancel();
 }
@@ -218,7 +261,8 @@ export function setDataTask(task: 'regression' | 'classification' | null): void 
 async function restore(): Promise<void> {
   restored = true;
   const stored = await storage.all();
-  await Promise.all(stored.map((f) => readOne(f.role, f.slot, f.name, f.bytes)));
+  // In the order they were added, as before the reload.
+  for (const f of stored) await readOne(f.role, f.slot, f.name, f.bytes);
   if (stored.length > 0) {
     syncLink();
     await refreshSchema();

@@ -11,7 +11,15 @@ import { parseFiles } from '../scenario/labs/data/files';
 import { defaultScenario } from '../scenario/schema';
 import { localClient } from '../worker/client';
 import { createEngineApi } from '../worker/engineApi';
-import { addFiles, attachDataEngine, evaluateData, forgetData, removeFile } from './dataActions';
+import {
+  addFiles,
+  attachDataEngine,
+  evaluateData,
+  forgetData,
+  generateSynthetic,
+  loadExample,
+  removeFile,
+} from './dataActions';
 import { compareWithLink, EMPTY_DATA_LAB, useDataLab } from './dataLab';
 import { memoryStorage, type FileStorage } from './dataStorage';
 import { startState, usePlayground } from './playground';
@@ -131,5 +139,34 @@ describe('the your-data lab store', () => {
     expect(differs).toHaveLength(1);
     expect(differs[0]).toMatch(/^real\.csv differs from the real file the link was made with/);
     expect(missing.map((r) => r.name)).toEqual(['s.csv']);
+  });
+
+  it('makes seeded synthetic versions with the built-in generators, and loads an example in one call', async () => {
+    await addFiles('real', [REAL]);
+    await generateSynthetic('gaussian');
+    await generateSynthetic('gaussian');
+    await generateSynthetic('smote');
+    const made = useDataLab.getState().files.filter((f) => f.role === 'synthetic');
+    expect(useDataLab.getState().errors).toEqual([]);
+    expect(made.map((f) => f.name)).toEqual([
+      'real gaussian seed 1.csv',
+      'real gaussian seed 1.csv',
+      'real smote seed 1.csv',
+    ]);
+    expect(made[0]!.fingerprint).toBe(made[1]!.fingerprint);
+    expect(made[2]!.fingerprint).not.toBe(made[0]!.fingerprint);
+    // The ID column is left out of the schema, so the generators do not make it.
+    expect(made[0]!.columns).toEqual(['x', 'g', 'y']);
+    expect(useDataLab.getState().errors).toEqual([]);
+
+    await loadExample('classification');
+    const state = useDataLab.getState();
+    expect(state.files.map((f) => f.name)).toEqual([
+      'example-toy-classification.csv',
+      'example-toy-classification gaussian seed 1.csv',
+      'example-toy-classification smote seed 1.csv',
+    ]);
+    expect(state.schema?.task).toBe('classification');
+    expect(usePlayground.getState().scenario.task).toBe('classification');
   });
 });

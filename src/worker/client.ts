@@ -32,6 +32,7 @@ export function localClient(api: EngineApi): EngineClient {
     dataRead: (slot, name, bytes, onProgress) => api.dataRead(slot, name, bytes, onProgress),
     dataForget: async (slot) => api.dataForget(slot),
     dataSchema: async (layout, options) => api.dataSchema(layout, options),
+    dataGenerate: async (request) => api.dataGenerate(request),
     dataEvaluate: (request, onProgress) => api.dataEvaluate(request, onProgress),
     dataCancel: async () => api.dataCancel(),
   };
@@ -58,6 +59,7 @@ function remoteClient(remote: Comlink.Remote<EngineApi>): EngineClient {
       remote.dataRead(slot, name, Comlink.transfer(bytes, [bytes]), onProgress && Comlink.proxy(onProgress)),
     dataForget: (slot) => remote.dataForget(slot),
     dataSchema: (layout, options) => remote.dataSchema(layout, options),
+    dataGenerate: (request) => remote.dataGenerate(request),
     dataEvaluate: (request, onProgress) =>
       remote.dataEvaluate(request, onProgress && Comlink.proxy(onProgress)),
     dataCancel: () => remote.dataCancel(),

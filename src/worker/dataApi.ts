@@ -4,7 +4,10 @@
  * the page's slot ids ('real', 'test', 'synthetic-3'...); only file summaries, the schema and the reports cross
  * back. Every refusal is the DataError's message, naming the file (and line, row or column).
  */
+import { drawFitted, type FittedGeneratorKind } from '../engine/generators/fitted';
+import { stream } from '../engine/rng';
 import { Cancelled } from '../engine/run';
+import { decodeCsv } from '../data/decode';
 import type { ExperimentSummary } from '../engine/summary';
 import {
   encode,
@@ -49,7 +52,18 @@ export interface DataEvaluation {
   readonly summary: string;
 }
 
+/** A built-in generator fitted on the real file (encoded as the schema says), seeded. */
+export interface GenerateRequest {
+  readonly real: string;
+  readonly schema: SchemaOptions;
+  readonly missing: 'impute' | 'drop';
+  readonly kind: FittedGeneratorKind;
+  readonly seed: number;
+}
+
 export interface DataApi {
+  /** A synthetic version of the real file by a built-in generator, as CSV text (as many rows as the real file). */
+  dataGenerate(request: GenerateRequest): { name: string; text: string };
   /** Reads one file into a slot (replacing what was there); rejects with the file's message. */
   dataRead(
     slot: string,
@@ -103,6 +117,21 @@ export function createDataApi(): DataApi {
       else tables.delete(slot);
     },
     dataSchema: (layout, options) => inferSchema(files(layout), options),
+    dataGenerate(request) {
+      // The encoding is fitted on the real file alone; encode() wants a synthetic file, so the real one stands in.
+      const real = table(request.real);
+      const data = { real, synthetic: [real] };
+      const schema = inferSchema(data, request.schema);
+      const encoded = encode(data, schema, { missing: request.missing });
+      const rand = stream(request.seed, `generate-${request.kind}`);
+      const settings = { kind: request.kind, components: 3, neighbors: 5 };
+      const sample = drawFitted(encoded.real, schema.task, settings, encoded.real.x.rows, rand);
+      const base = data.real.name.replace(/\.[a-z]+$/i, '');
+      return {
+        name: `${base} ${request.kind} seed ${request.seed}.csv`,
+        text: decodeCsv(sample, encoded.encoding),
+      };
+    },
     async dataEvaluate(request, onProgress) {
       const id = ++latest;
       const data = files(request.layout);

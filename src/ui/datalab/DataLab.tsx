@@ -4,7 +4,7 @@
  * the page: they are read in the engine worker and kept in this browser's IndexedDB until "Forget my data".
  */
 import { compareWithLink, dismissDataErrors, useDataLab } from '../../store/dataLab';
-import { forgetData } from '../../store/dataActions';
+import { forgetData, generateSynthetic, loadExample } from '../../store/dataActions';
 import { DataResults } from './DataResults';
 import { FilePicker } from './FilePicker';
 import { SchemaPanel } from './SchemaPanel';
@@ -32,6 +32,36 @@ function LinkFiles() {
   );
 }
 
+/** Examples one click away, and synthetic versions of the real file by the built-in generators (seeded). */
+function Makers() {
+  const hasReal = useDataLab((s) => s.files.some((f) => f.role === 'real'));
+  const busy = useDataLab((s) => s.loading.length > 0 || s.status === 'running');
+  return (
+    <div className="makers">
+      <span>
+        Examples (the toy lab’s generated dataset, not real-world data, with Gaussian and SMOTE versions):
+      </span>
+      <button type="button" disabled={busy} onClick={() => void loadExample('regression')}>
+        Example: regression
+      </button>
+      <button type="button" disabled={busy} onClick={() => void loadExample('classification')}>
+        Example: classification
+      </button>
+      <span>Make a synthetic version of the real file:</span>
+      {(['gaussian', 'gmm', 'smote'] as const).map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          disabled={!hasReal || busy}
+          onClick={() => void generateSynthetic(kind)}
+        >
+          {kind === 'gaussian' ? 'Gaussian' : kind === 'gmm' ? 'GMM' : 'SMOTE'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function DataLab() {
   const errors = useDataLab((s) => s.errors);
   const hasFiles = useDataLab((s) => s.files.length > 0);
@@ -48,6 +78,7 @@ export function DataLab() {
         </button>
       </div>
       <LinkFiles />
+      <Makers />
       <div className="file-pickers">
         <FilePicker role="real" label="Real training data" hint="CSV, TSV, JSON or Parquet." />
         <FilePicker
