@@ -17,7 +17,7 @@ import { YOUR_DATA } from './fixtures/yourData';
 
 const SHOTS = 'test-results/screenshots';
 const MODELS = 'ols;knn:k=10';
-const LINK = `?lab=data&R=3&seed=5&models=${MODELS}`;
+const LINK = `?lab=data&R=3&seed=5&models=${MODELS}&view=generalization`;
 const bytes = (text: string) => new TextEncoder().encode(text);
 const upload = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
@@ -108,7 +108,9 @@ test('your data: files in, leaderboard and numbers as in Node, errors, privacy, 
   await page.screenshot({ path: `${SHOTS}/your-data-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/your-data-390.png`, fullPage: true });
-  await page.getByRole('region', { name: 'Your data' }).screenshot({ path: `${SHOTS}/your-data-390-lab.png` });
+  await page
+    .getByRole('region', { name: 'Your data' })
+    .screenshot({ path: `${SHOTS}/your-data-390-lab.png` });
   // Nothing wider than the phone: wide tables scroll in their own box.
   const wide = await page.evaluate(() =>
     [...document.querySelectorAll('.data-lab *')]
@@ -147,4 +149,29 @@ test('a share link names its files; a file that differs is said to differ', asyn
   );
   await expect(page.getByTestId('link-files')).not.toContainText('real.csv differs');
   await page.getByRole('button', { name: 'Forget my data' }).click();
+});
+
+test('an example one click away, evaluated, and its printable report', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/${app.withBackend(LINK)}`);
+  await page.getByRole('button', { name: 'Example: classification' }).click();
+  await expect(page.getByTestId('loaded-file')).toHaveCount(3);
+  await expect(page.locator('.schema-settings select').nth(1)).toHaveValue('classification');
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(page.locator('[data-testid="leaderboard"] tbody tr')).toHaveCount(2, { timeout: 90_000 });
+  // The Generalization view shows the chosen dataset's models.
+  await expect(page.locator('#view-panel')).toContainText('TSTR');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Report' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^synthetic-utility-report-\d{4}-\d{2}-\d{2}\.html$/);
+  const { readFileSync } = await import('node:fs');
+  const html = readFileSync((await file.path())!, 'utf8');
+  expect(html).toContain('<h2>Leaderboard</h2>');
+  expect(html).toContain('example-toy-classification gaussian seed 5.csv');
+  expect(html).toContain('Privacy:');
+  expect(html).not.toMatch(/<script|https?:\/\//);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/your-data-example-1280.png`, fullPage: true });
+  app.expectCleanConsole();
 });

@@ -11,7 +11,9 @@ import type { Task } from '../engine/task';
 import { formatFiles, MAX_SYNTHETIC_FILES, type FileRole } from '../scenario/labs/data/files';
 import { toyRows } from '../scenario/labs/toy/dataset';
 import type { EngineClient } from '../worker/client';
-import { setParam } from './actions';
+import { labParams } from '../scenario/labs/index';
+import { DEFAULT_MODELS, sanitizeModels } from '../scenario/models';
+import { loadScenario, setParam } from './actions';
 import { EMPTY_DATA_LAB, layoutOf, useDataLab, type LoadedFile } from './dataLab';
 import { browserStorage, memoryStorage, type FileStorage } from './dataStorage';
 import { usePlayground } from './playground';
@@ -62,9 +64,19 @@ export async function refreshSchema(): Promise<void> {
   try {
     const schema = await engine.dataSchema(layout, schemaOptions());
     set({ schema, schemaError: null });
-    if (usePlayground.getState().scenario.task !== schema.task) {
+    const scenario = usePlayground.getState().scenario;
+    if (scenario.task !== schema.task) {
       taskSet = schema.task;
-      setParam('task', schema.task);
+      // A model list that would lose models for the new task (ols for classification) becomes its default.
+      const keeps = sanitizeModels({ ...scenario, task: schema.task }).notice === undefined;
+      loadScenario(
+        {
+          ...labParams(scenario),
+          task: schema.task,
+          ...(keeps ? {} : { models: DEFAULT_MODELS[schema.task] }),
+        },
+        keeps ? [] : [`The files give a ${schema.task} task: using its default models.`],
+      );
     }
   } catch (error) {
     set({ schema: null, schemaError: message(error) });
@@ -192,6 +204,8 @@ export async function evaluateData(): Promise<void> {
         },
       },
       (index, summary) => {
+        // Progress comes over its own port and may arrive after the final answer: then it is dropped.
+        if (get().status !== 'running') return;
         set((st) => ({ partial: st.partial.map((p, i) => (i === index ? summary : p)) }));
         if (index === get().chosen) showDataset(index, false);
       },

@@ -168,5 +168,10 @@ describe('the your-data lab store', () => {
     ]);
     expect(state.schema?.task).toBe('classification');
     expect(usePlayground.getState().scenario.task).toBe('classification');
+    // ols does not classify: the task's default models, with one notice and nothing else.
+    expect(usePlayground.getState().scenario.models).toBe('logistic:C=1;knn:k=1;knn:k=15');
+    expect(usePlayground.getState().notices).toEqual([
+      'The files give a classification task: using its default models.',
+    ]);
   });
 });
