@@ -12,6 +12,7 @@ import { evaluateFiles, leaderboard } from '../src/data/evaluate';
 import { encode, fingerprint, inferSchema, readTable } from '../src/data/index';
 import { splitSpecs } from '../src/engine/learners/catalog';
 import { formatNumber } from '../src/scenario/formatNumber';
+import { menuItem } from './fixtures/exports';
 import { expect, test } from './fixtures/test';
 import { YOUR_DATA } from './fixtures/yourData';
 
@@ -102,6 +103,14 @@ test('your data: files in, leaderboard and numbers as in Node, errors, privacy, 
   await expect
     .poll(() => page.evaluate(() => window.playground.results!.models[0]!.tstr))
     .toBeCloseTo(reports[1]!.summary.models[0]!.tstr!.mean, 12);
+
+  // The results export is the chosen dataset's (broken.csv): its summary numbers as evaluateFiles gives them.
+  const exported = await menuItem(page, 'export-results-json');
+  const json = JSON.parse(exported.data.toString('utf8')) as unknown;
+  const text = JSON.stringify(json);
+  const tstr = reports[1]!.summary.models[0]!.tstr!.mean;
+  expect(text).toContain(String(tstr));
+  await page.keyboard.press('Escape');
 
   mkdirSync(SHOTS, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 800 });
