@@ -184,3 +184,18 @@ test('an example one click away, evaluated, and its printable report', async ({ 
   await page.screenshot({ path: `${SHOTS}/your-data-example-1280.png`, fullPage: true });
   app.expectCleanConsole();
 });
+
+test('the Your data button opens the lab from the simulated one, without widening a phone', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Your data' }).click();
+  await expect(page.getByRole('region', { name: 'Your data' })).toBeVisible();
+  expect(await page.evaluate(() => window.playground.link)).toMatch(/^v=3&lab=data&/);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Your data' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/your-data-button-390.png` });
+});

@@ -121,6 +121,7 @@ export function App() {
           </div>
           <div className="header-actions">
             {present && <SlideCounter />}
+            {shown('presets') && <PresetPicker />}
             {!present && !dataLab && (
               <button
                 type="button"
@@ -132,7 +133,6 @@ export function App() {
                 Your data
               </button>
             )}
-            {shown('presets') && <PresetPicker />}
             <BackendBadge />
             {shown('share') && <CopyLink />}
             {shown('export') && <ExportMenu />}
