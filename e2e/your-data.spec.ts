@@ -3,7 +3,8 @@
  * file inputs, the schema shows (the ID column left out), Evaluate gives a leaderboard with the faithful file
  * first and numbers equal to evaluateFiles run here in Node on the same bytes; a file the reader refuses gives its
  * message and the page stays usable; no request leaves the page (the fixture) and nothing is POSTed; the files
- * come back after a reload and "Forget my data" clears them. Screenshots at 1280 and 390 px go to
+ * come back after a reload and "Forget my data" clears them; a share link's fingerprints are compared with the
+ * files chosen (or dropped); an example loads in one click and the printable report downloads. Screenshots at 1280 and 390 px go to
  * test-results/screenshots/your-data-*.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -144,15 +145,20 @@ test('your data: files in, leaderboard and numbers as in Node, errors, privacy, 
   app.expectCleanConsole();
 });
 
-test('a share link names its files; a file that differs is said to differ', async ({ app, page }) => {
+test('a share link names its files; a dropped file that differs is said to differ', async ({ app, page }) => {
   const real = await fingerprint(bytes(YOUR_DATA.real.text));
   const other = 'f'.repeat(64);
   await page.goto(`/${app.withBackend(`${LINK}&files=r:${real}:real.csv;s:${other}:faithful.csv`)}`);
   await expect(page.getByTestId('link-files')).toContainText('faithful.csv (synthetic');
   await page.getByLabel('Real training data').setInputFiles(upload(YOUR_DATA.real.name, YOUR_DATA.real.text));
-  await page
-    .getByLabel('Synthetic data', { exact: true })
-    .setInputFiles(upload(YOUR_DATA.faithful.name, YOUR_DATA.faithful.text));
+  // Dropped on the synthetic box rather than chosen: the same path.
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'faithful.csv', { type: 'text/csv' }));
+    return transfer;
+  }, YOUR_DATA.faithful.text);
+  await page.locator('.file-drop[data-role="synthetic"]').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('loaded-file')).toHaveCount(2);
   await expect(page.getByTestId('link-files')).toContainText(
     'faithful.csv differs from the synthetic file the link was made with',
   );

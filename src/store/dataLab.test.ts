@@ -14,6 +14,7 @@ import { createEngineApi } from '../worker/engineApi';
 import {
   addFiles,
   attachDataEngine,
+  cancelEvaluation,
   evaluateData,
   forgetData,
   generateSynthetic,
@@ -173,5 +174,17 @@ describe('the your-data lab store', () => {
     expect(usePlayground.getState().notices).toEqual([
       'The files give a classification task: using its default models.',
     ]);
+  });
+
+  it('cancels an evaluation in flight: status cancelled, no reports', async () => {
+    usePlayground.setState((st) => ({ scenario: { ...st.scenario, replicates: 200 } }));
+    await addFiles('real', [REAL]);
+    await addFiles('synthetic', [GOOD, BAD]);
+    const running = evaluateData();
+    expect(useDataLab.getState().status).toBe('running');
+    cancelEvaluation();
+    await running;
+    expect(useDataLab.getState().status).toBe('cancelled');
+    expect(useDataLab.getState().evaluation).toBeNull();
   });
 });
