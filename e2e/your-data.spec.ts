@@ -4,8 +4,8 @@
  * first and numbers equal to evaluateFiles run here in Node on the same bytes; a file the reader refuses gives its
  * message and the page stays usable; no request leaves the page (the fixture) and nothing is POSTed; the files
  * come back after a reload and "Forget my data" clears them; a share link's fingerprints are compared with the
- * files chosen (or dropped); an example loads in one click and the printable report downloads. Screenshots at 1280 and 390 px go to
- * test-results/screenshots/your-data-*.png.
+ * files chosen (or dropped); an example loads in one click and the printable report downloads. Screenshots at
+ * 1280 and 390 px go to test-results/screenshots/your-data-*.png.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
