@@ -52,7 +52,7 @@ export function SchemaPanel() {
         </label>
       </div>
       <p className="hint">
-        {schema.why.target} {schema.why.task}
+        Target: {schema.why.target}. Task: {schema.why.task}.
       </p>
       <div className="table-scroll">
         <table className="schema-table">
