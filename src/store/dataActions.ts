@@ -31,6 +31,9 @@ export interface FileInput {
 }
 
 let engine: DataEngine | null = null;
+/** Files chosen before the engine worker answered wait for it instead of being dropped. */
+let connected: (client: DataEngine) => void = () => undefined;
+let engineReady = new Promise<DataEngine>((resolve) => (connected = resolve));
 let storage: FileStorage = memoryStorage();
 let slots = 0;
 /** The task the user chose (null: detected from the target). */
@@ -108,7 +111,7 @@ async function readOne(role: FileRole, slot: string, name: string, bytes: ArrayB
 
 /** Adds files in a role (a real or test file replaces the one there); each failure is one message, the rest load. */
 export async function addFiles(role: FileRole, inputs: readonly FileInput[]): Promise<void> {
-  if (!engine) return;
+  if (!engine) await engineReady;
   const room = MAX_SYNTHETIC_FILES - get().files.filter((f) => f.role === 'synthetic').length;
   const chosen = role === 'synthetic' ? inputs.slice(0, Math.max(0, room)) : inputs.slice(0, 1);
   const refused = inputs.filter((f) => !chosen.includes(f));
@@ -289,6 +292,7 @@ async function restore(): Promise<void> {
  */
 export function attachDataEngine(client: DataEngine, files: FileStorage = browserStorage()): () => void {
   engine = client;
+  connected(client);
   storage = files;
   restored = false;
   taskOverride = null;
@@ -306,5 +310,6 @@ export function attachDataEngine(client: DataEngine, files: FileStorage = browse
   return () => {
     unsubscribe();
     engine = null;
+    engineReady = new Promise<DataEngine>((resolve) => (connected = resolve));
   };
 }

@@ -187,4 +187,12 @@ describe('the your-data lab store', () => {
     expect(useDataLab.getState().status).toBe('cancelled');
     expect(useDataLab.getState().evaluation).toBeNull();
   });
+
+  it('keeps files chosen before the engine worker answered, and reads them once it does', async () => {
+    detach();
+    const pending = addFiles('real', [REAL]);
+    detach = attachDataEngine(localClient(createEngineApi('main')), storage);
+    await pending;
+    expect(useDataLab.getState().files.map((f) => f.name)).toEqual(['real.csv']);
+  });
 });
