@@ -16,10 +16,10 @@ export { TASKS } from '../engine/task';
 export const GENERATORS = ['oracle', ...FITTED_GENERATOR_KINDS] as const;
 /**
  * The labs: `simulated` (populations with every knob, the playground's first lab) and `toy` (a fixed small
- * dataset split per replicate, used by the tests to show that views, exports and the CLI work for any lab). A
- * link without `lab=` is the simulated lab.
+ * dataset split per replicate, used by the tests to show that views, exports and the CLI work for any lab) and
+ * `data` ("Your data": the user's real and synthetic files, issue 15). A link without `lab=` is the simulated lab.
  */
-export const LAB_IDS = ['simulated', 'toy'] as const;
+export const LAB_IDS = ['simulated', 'toy', 'data'] as const;
 export type LabId = (typeof LAB_IDS)[number];
 
 /**
@@ -64,7 +64,18 @@ export interface Scenario {
   tstrOn: TstrOn;
   seed: number;
   backend: BackendChoice;
+  /** The your-data lab: the target column ('' = detected), test share, missing-value policy, files (files.ts). */
+  target: string;
+  testFraction: number;
+  missing: MissingPolicy;
+  files: string;
 }
+
+export const MISSING_POLICIES = ['impute', 'drop'] as const;
+export type MissingPolicy = (typeof MISSING_POLICIES)[number];
+
+/** The free-text parameters (checked by their lab's cross rules). */
+export type TextKey = 'models' | 'target' | 'files';
 
 export type ParamGroup = 'real' | 'synthetic' | 'models' | 'experiment';
 
@@ -95,14 +106,14 @@ export interface EnumParam<T extends string> extends ParamBase {
   readonly default: T;
 }
 
-/** Free text checked by a cross rule (the model list). */
+/** Free text checked by a cross rule (the model list, the your-data lab's target and files). */
 export interface TextParam extends ParamBase {
   readonly kind: 'text';
   readonly maxLength: number;
   readonly default: string;
 }
 
-export type ParamSpecOf<K extends keyof Scenario> = K extends 'models'
+export type ParamSpecOf<K extends keyof Scenario> = K extends TextKey
   ? TextParam
   : [Scenario[K]] extends [string]
     ? EnumParam<Scenario[K] & string>

@@ -15,6 +15,8 @@ import type { Playback, ProgressMessage } from '../worker/engineApi';
 import { connectEngine, type EngineClient } from '../worker/client';
 import { runEstimate } from '../scenario/cost';
 import { attachEngine } from './actions';
+import { attachDataEngine } from './dataActions';
+import { expectFromLink } from './dataLab';
 import { gateFor, learnPace, pageThreads } from './gate';
 import { usePlayground, type PlaygroundState } from './playground';
 
@@ -84,6 +86,17 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
 
   const run = async (scenario: Scenario): Promise<void> => {
     if (!engine || stopped) return;
+    // The your-data lab runs on the user's files when asked (dataActions.ts), not on every change of a setting.
+    if (scenario.lab === 'data') {
+      void engine.cancelRun();
+      const shown = get().results;
+      set({
+        status: 'done',
+        gate: null,
+        ...(shown && shown.scenario.lab !== 'data' ? { results: null } : {}),
+      });
+      return;
+    }
     // The gate: a run estimated over GATE_SECONDS waits for the user's word; the run in flight stops.
     const { approved, pace, backend: known } = get();
     const threads = pageThreads(scenario, known);
@@ -266,10 +279,13 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
     timer = setTimeout(() => void run(state.scenario), state.resets !== previous.resets ? 0 : DEBOUNCE_MS);
   });
 
+  let detachData = (): void => undefined;
   const connected = connect()
     .then(async (client) => {
       if (stopped) return;
       engine = client;
+      if (get().scenario.lab === 'data') expectFromLink(get().scenario.files);
+      detachData = attachDataEngine(client);
       exposeBenchHooks(client);
       await client.setPlayback(playbackOf(get()));
       // Not awaited: a paused first run waits for step(), and `connected` must not wait with it.
@@ -284,6 +300,7 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
       clearTimeout(timer);
       unsubscribe();
       detach();
+      detachData();
     },
   };
 }

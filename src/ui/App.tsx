@@ -13,6 +13,8 @@ import { BackendBadge } from './BackendBadge';
 import { CostGate } from './CostGate';
 import { Controls } from './Controls';
 import { CopyLink } from './CopyLink';
+import { DataLab } from './datalab/DataLab';
+import { setPage, setParam } from '../store/actions';
 import { ExportMenu } from './export/ExportMenu';
 import { Notices } from './Notices';
 import { FirstVisitGuide } from './shell/FirstVisitGuide';
@@ -42,6 +44,9 @@ const VIEW_COMPONENTS: Readonly<Record<View, ComponentType>> = {
   sweep: SweepView,
 };
 
+/** The views that read only an experiment summary: what the your-data lab's evaluation gives them. */
+const DATA_LAB_VIEWS: readonly View[] = ['generalization', 'ranking'];
+
 /** Closed, open by itself on a first visit (focus left alone), or opened from the help (focus moved to it). */
 type GuideState = 'closed' | 'start' | 'asked';
 
@@ -58,6 +63,7 @@ export function App() {
   const results = usePlayground((s) => s.results);
   const firstResultsMs = usePlayground((s) => s.firstResultsMs);
   const held = usePlayground((s) => s.status === 'held');
+  const dataLab = usePlayground((s) => s.scenario.lab === 'data');
   const [help, setHelp] = useState(false);
   const [drawer, setDrawer] = useState(false);
   const [guide, setGuide] = useState<GuideState>(guideAtStart);
@@ -116,6 +122,17 @@ export function App() {
           <div className="header-actions">
             {present && <SlideCounter />}
             {shown('presets') && <PresetPicker />}
+            {!present && !dataLab && (
+              <button
+                type="button"
+                onClick={() => {
+                  setParam('lab', 'data');
+                  setPage({ view: 'generalization' });
+                }}
+              >
+                Your data
+              </button>
+            )}
             <BackendBadge />
             {shown('share') && <CopyLink />}
             {shown('export') && <ExportMenu />}
@@ -138,6 +155,7 @@ export function App() {
         <main>
           {guide !== 'closed' && <FirstVisitGuide onClose={closeGuide} focusOnOpen={guide === 'asked'} />}
           <TheoryCard />
+          {dataLab && <DataLab />}
           <section className="card view-card" aria-label="Results">
             <div className="view-head">
               <Tabs />
@@ -157,6 +175,11 @@ export function App() {
               {held && !results && view !== 'sweep' ? (
                 <p className="placeholder" data-testid="held-placeholder">
                   Nothing computed yet: this scenario waits for your choice above.
+                </p>
+              ) : dataLab && !DATA_LAB_VIEWS.includes(view) ? (
+                <p className="placeholder" data-testid="data-lab-view">
+                  Your data: this view needs a simulated population. The Generalization and Ranking views show
+                  the synthetic dataset chosen above.
                 </p>
               ) : (
                 <ActiveView />

@@ -175,6 +175,9 @@ export function Controls() {
           {PARAM_KEYS.filter((key) => visible(key, group.id)).map((key) => {
             const spec = paramSpec(key);
             if (spec.kind === 'number') return <NumberControl key={key} name={key} spec={spec} />;
+            // The model list has its picker; other text (the your-data lab's target) is a plain field.
+            if (spec.kind === 'text' && key !== 'models')
+              return <TextControl key={key} name={key} spec={spec} />;
             if (spec.kind === 'text')
               return (
                 <div key={key}>

@@ -29,6 +29,12 @@ export function localClient(api: EngineApi): EngineClient {
     setHelpers: async (count) => api.setHelpers(count),
     liveTensors: () => api.liveTensors(),
     stats: async () => api.stats(),
+    dataRead: (slot, name, bytes, onProgress) => api.dataRead(slot, name, bytes, onProgress),
+    dataForget: async (slot) => api.dataForget(slot),
+    dataSchema: async (layout, options) => api.dataSchema(layout, options),
+    dataGenerate: async (request) => api.dataGenerate(request),
+    dataEvaluate: (request, onProgress) => api.dataEvaluate(request, onProgress),
+    dataCancel: async () => api.dataCancel(),
   };
 }
 
@@ -48,6 +54,15 @@ function remoteClient(remote: Comlink.Remote<EngineApi>): EngineClient {
     setHelpers: (count) => remote.setHelpers(count),
     liveTensors: () => remote.liveTensors(),
     stats: () => remote.stats(),
+    // The file's bytes are transferred, not copied: the page keeps its own File (or IndexedDB copy).
+    dataRead: (slot, name, bytes, onProgress) =>
+      remote.dataRead(slot, name, Comlink.transfer(bytes, [bytes]), onProgress && Comlink.proxy(onProgress)),
+    dataForget: (slot) => remote.dataForget(slot),
+    dataSchema: (layout, options) => remote.dataSchema(layout, options),
+    dataGenerate: (request) => remote.dataGenerate(request),
+    dataEvaluate: (request, onProgress) =>
+      remote.dataEvaluate(request, onProgress && Comlink.proxy(onProgress)),
+    dataCancel: () => remote.dataCancel(),
   };
 }
 

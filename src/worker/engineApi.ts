@@ -17,6 +17,7 @@ import { Cancelled, runScene } from '../engine/scene';
 import { runSweep, type SweepPoint } from '../engine/sweep';
 import { setSliceMs } from '../engine/yieldToEvents';
 import { createBackendState } from './backendState';
+import { createDataApi, type DataApi } from './dataApi';
 import { createFarm, type Farm } from './farm';
 import { createPacer, type Playback } from './pacing';
 import { webglDetails } from './tfjsStart';
@@ -32,7 +33,8 @@ export type ProgressMessage = SceneResult & { readonly sameVisual?: true };
 /** Sample size of the population references (R(f*), R(fbar) and the decomposition), as in the CLI. */
 const REFERENCE_SIZE = 10_000;
 
-export interface EngineApi {
+/** The engine's API, and the your-data lab's file reading and evaluation (dataApi.ts). */
+export interface EngineApi extends DataApi {
   /** Answers at once: the page's check that the worker loaded. */
   ping(): 'pong';
   /** Chooses the backend for `choice` (a WebGL probe, no tfjs); tfjs starts when a model first needs tensors. */
@@ -125,6 +127,8 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
   };
 
   return {
+    ...createDataApi(),
+
     ping: () => 'pong',
 
     init: (choice) => backends.init(choice),

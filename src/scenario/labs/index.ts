@@ -1,13 +1,18 @@
 /** The labs by id. A lab is a folder here (its keys, defaults, cross rules, data and plan builder). */
 import type { ExperimentPlan } from '../../engine/plan';
 import type { LabId, Scenario } from '../types';
+import { DATA_LAB } from './data/lab';
 import type { LabDefinition } from './lab';
 import { SIMULATED_LAB } from './simulated/lab';
 import { TOY_LAB } from './toy/lab';
 
 export type { LabDefinition } from './lab';
 
-export const LABS: Readonly<Record<LabId, LabDefinition>> = { simulated: SIMULATED_LAB, toy: TOY_LAB };
+export const LABS: Readonly<Record<LabId, LabDefinition>> = {
+  simulated: SIMULATED_LAB,
+  toy: TOY_LAB,
+  data: DATA_LAB,
+};
 
 /** The engine's plan of a sanitized scenario, built by its lab. */
 export function planFromScenario(scenario: Scenario): ExperimentPlan {

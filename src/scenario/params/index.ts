@@ -2,6 +2,7 @@
  * Every parameter of every lab in one typed list (key, type, bounds, default, URL name, label, help, when it
  * matters), merged from this folder in link order. Labs (scenario/labs/) say which of them they read.
  */
+import { DATA_PARAMS } from './data';
 import { EXPERIMENT_PARAMS } from './experiment';
 import { LAB_PARAMS } from './lab';
 import { REAL_PARAMS } from './real';
@@ -13,6 +14,7 @@ export const PARAMS: ParamsOf<keyof Scenario> = {
   ...REAL_PARAMS,
   ...SYNTHETIC_PARAMS,
   ...EXPERIMENT_PARAMS,
+  ...DATA_PARAMS,
 };
 
 export const PARAM_KEYS = Object.keys(PARAMS) as (keyof Scenario)[];

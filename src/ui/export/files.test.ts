@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../../scenario/results';
 import { summarize, type ReplicateRecord } from '../../engine/summary';
 import type { SweepPoint } from '../../engine/sweep';
+import { labParams } from '../../scenario/labs/index';
 import { DEFAULT_PAGE } from '../../scenario/page';
 import { defaultScenario } from '../../scenario/schema';
 import { decodeLink, URL_VERSION } from '../../scenario/url';
@@ -138,7 +139,8 @@ describe('summary CSV and JSON', () => {
     expect(json.version).toBe(URL_VERSION);
     expect(json.appVersion).toBe('9.9.9');
     expect(json.link).toBe(meta.link);
-    expect(json.scenario).toEqual(r.scenario);
+    // Files carry the lab's parameters (the simulated lab does not read the your-data lab's).
+    expect(json.scenario).toEqual(labParams(r.scenario));
     expect(json.completed).toBe(4);
     expect(json.replicates).toHaveLength(12);
     expect(json.summary[0].tstr).toBe(r.summary.models[0]!.tstr!.mean);
@@ -206,7 +208,7 @@ describe('sweep CSV and JSON', () => {
     expect(json.format).toBe('synthetic-utility-playground/sweep');
     expect(json.axes.map((a: { param: string }) => a.param)).toEqual(['shift', 'bias']);
     expect(json.rows).toHaveLength(12);
-    expect(json.scenario).toEqual(defaultScenario());
+    expect(json.scenario).toEqual(labParams(defaultScenario()));
     expect(json.completed).toBe(4);
   });
 });
@@ -230,7 +232,7 @@ describe('scenario file, names and links', () => {
     const loaded = parseScenarioFile(text);
     if (!loaded.ok) throw new Error(loaded.notice);
     expect(loaded.notices).toEqual([]);
-    expect({ ...loaded.scenario }).toEqual(scenario);
+    expect({ ...loaded.scenario }).toEqual(labParams(scenario));
     expect(loaded.page).toEqual(page);
   });
 

@@ -1,10 +1,11 @@
 /**
  * The simulated lab: a real population P with every knob (features, eta, noise) and a synthetic one set directly
- * (oracle mode) or fitted on each real sample (two-stage mode). It reads every parameter there is.
+ * (oracle mode) or fitted on each real sample (two-stage mode). It reads every parameter but the your-data lab's.
  */
 import type { PopulationPlan } from '../../../engine/plan';
 import { minCorrelation } from '../../../engine/populations/features';
 import { sanitizeModels } from '../../models';
+import { DATA_PARAMS } from '../../params/data';
 import { PARAM_KEYS } from '../../params/index';
 import type { Scenario } from '../../types';
 import { experimentPart, type LabDefinition } from '../lab';
@@ -56,7 +57,8 @@ export function simulatedPlan(s: Scenario): PopulationPlan {
 export const SIMULATED_LAB: LabDefinition = {
   id: 'simulated',
   title: 'simulated populations',
-  keys: new Set(PARAM_KEYS),
+  // Every parameter but the your-data lab's own.
+  keys: new Set(PARAM_KEYS.filter((key) => !(key in DATA_PARAMS))),
   sweepAxis: { param: 'shift', from: 0, to: 3, steps: 7 },
   defaults: {},
   crossRules(scenario) {

@@ -1,0 +1,48 @@
+/**
+ * Parameters of the your-data lab (issue 15): the target column, the test share, what to do with missing cells,
+ * and the files' names and SHA-256 fingerprints (never their data) that a share link carries.
+ */
+import { MISSING_POLICIES, number, type ParamsOf } from '../types';
+
+export const DATA_PARAMS: ParamsOf<'target' | 'testFraction' | 'missing' | 'files'> = {
+  target: {
+    kind: 'text',
+    url: 'target',
+    label: 'Target column',
+    help: 'The column to predict; empty: y, target, label or class, else the last column.',
+    group: 'real',
+    maxLength: 200,
+    default: '',
+  },
+  testFraction: number({
+    url: 'test_share',
+    label: 'Real rows held out for testing',
+    help: 'Without a test file, each replicate holds out this share of the real rows (a stratified split).',
+    group: 'experiment',
+    min: 0.05,
+    max: 0.5,
+    step: 0.05,
+    default: 0.25,
+  }),
+  missing: {
+    kind: 'enum',
+    url: 'missing',
+    label: 'Missing cells',
+    help: 'Impute them (median or most frequent, from the real training file), or drop the rows that have any.',
+    group: 'real',
+    options: MISSING_POLICIES,
+    optionLabels: { impute: 'impute', drop: 'drop rows' },
+    default: 'impute',
+  },
+  files: {
+    kind: 'text',
+    url: 'files',
+    label: 'Files',
+    help: 'The files of a your-data link: role, SHA-256 fingerprint and name of each (never their data).',
+    group: 'real',
+    maxLength: 4000,
+    default: '',
+    // Set by loading files, not typed: no control.
+    relevant: () => false,
+  },
+};

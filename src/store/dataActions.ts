@@ -1,0 +1,315 @@
+/**
+ * What changes the your-data lab's state (dataLab.ts): files added (read in the engine worker, kept in IndexedDB),
+ * removed or forgotten, the schema refreshed when the files or the lab's settings change, the evaluation run and
+ * cancelled, and the chosen dataset's results handed to the page's views (playground.ts `results`).
+ */
+import { checkSize } from '../data/index';
+import type { SchemaOptions } from '../data/schema';
+import { splitSpecs } from '../engine/learners/catalog';
+import type { FittedGeneratorKind } from '../engine/generators/fitted';
+import type { Task } from '../engine/task';
+import { formatFiles, MAX_SYNTHETIC_FILES, type FileRole } from '../scenario/labs/data/files';
+import { toyRows } from '../scenario/labs/toy/dataset';
+import type { EngineClient } from '../worker/client';
+import { labParams } from '../scenario/labs/index';
+import { DEFAULT_MODELS, sanitizeModels } from '../scenario/models';
+import { loadScenario, setParam } from './actions';
+import { EMPTY_DATA_LAB, layoutOf, useDataLab, type LoadedFile } from './dataLab';
+import { browserStorage, memoryStorage, type FileStorage } from './dataStorage';
+import { usePlayground } from './playground';
+
+export type DataEngine = Pick<
+  EngineClient,
+  'dataRead' | 'dataForget' | 'dataSchema' | 'dataEvaluate' | 'dataCancel' | 'dataGenerate'
+>;
+
+/** A file as the page has it (a File, or what the tests make). */
+export interface FileInput {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+let engine: DataEngine | null = null;
+/** Files chosen before the engine worker answered wait for it instead of being dropped. */
+let connected: (client: DataEngine) => void = () => undefined;
+let engineReady = new Promise<DataEngine>((resolve) => (connected = resolve));
+let storage: FileStorage = memoryStorage();
+let slots = 0;
+/** The task the user chose (null: detected from the target). */
+let taskOverride: 'regression' | 'classification' | null = null;
+/** The task this module last set on the scenario (any other change is the user's). */
+let taskSet: string | null = null;
+let restored = false;
+
+const set = useDataLab.setState;
+const get = useDataLab.getState;
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function schemaOptions(): SchemaOptions {
+  const { target } = usePlayground.getState().scenario;
+  const { exclude, include } = get();
+  return {
+    ...(target !== '' ? { target } : {}),
+    ...(taskOverride ? { task: taskOverride } : {}),
+    exclude,
+    include,
+  };
+}
+
+/** The schema of the loaded files; the scenario's task follows it unless the user chose one. */
+export async function refreshSchema(): Promise<void> {
+  const layout = layoutOf(get().files);
+  if (!engine || !layout) {
+    set({ schema: null, schemaError: null });
+    return;
+  }
+  try {
+    const schema = await engine.dataSchema(layout, schemaOptions());
+    set({ schema, schemaError: null });
+    const scenario = usePlayground.getState().scenario;
+    if (scenario.task !== schema.task) {
+      taskSet = schema.task;
+      // A model list that would lose models for the new task (ols for classification) becomes its default.
+      const keeps = sanitizeModels({ ...scenario, task: schema.task }).notice === undefined;
+      loadScenario(
+        {
+          ...labParams(scenario),
+          task: schema.task,
+          ...(keeps ? {} : { models: DEFAULT_MODELS[schema.task] }),
+        },
+        keeps ? [] : [`The files give a ${schema.task} task: using its default models.`],
+      );
+    }
+  } catch (error) {
+    set({ schema: null, schemaError: message(error) });
+  }
+}
+
+function syncLink(): void {
+  const files = formatFiles(get().files.map(({ role, name, fingerprint }) => ({ role, name, fingerprint })));
+  if (usePlayground.getState().scenario.files !== files) setParam('files', files);
+}
+
+async function readOne(role: FileRole, slot: string, name: string, bytes: ArrayBuffer): Promise<boolean> {
+  if (!engine) return false;
+  set((s) => ({ loading: [...s.loading, { slot, name, done: 0, total: bytes.byteLength }] }));
+  try {
+    const info = await engine.dataRead(slot, name, bytes.slice(0), (done, total) =>
+      set((s) => ({ loading: s.loading.map((l) => (l.slot === slot ? { ...l, done, total } : l)) })),
+    );
+    const file: LoadedFile = { ...info, role };
+    set((s) => ({ files: [...s.files.filter((f) => f.slot !== slot), file] }));
+    return true;
+  } catch (error) {
+    set((s) => ({ errors: [...s.errors, message(error)] }));
+    return false;
+  } finally {
+    set((s) => ({ loading: s.loading.filter((l) => l.slot !== slot) }));
+  }
+}
+
+/** Adds files in a role (a real or test file replaces the one there); each failure is one message, the rest load. */
+export async function addFiles(role: FileRole, inputs: readonly FileInput[]): Promise<void> {
+  if (!engine) await engineReady;
+  const room = MAX_SYNTHETIC_FILES - get().files.filter((f) => f.role === 'synthetic').length;
+  const chosen = role === 'synthetic' ? inputs.slice(0, Math.max(0, room)) : inputs.slice(0, 1);
+  const refused = inputs.filter((f) => !chosen.includes(f));
+  if (refused.length > 0) {
+    set((s) => ({
+      errors: [
+        ...s.errors,
+        `Up to ${MAX_SYNTHETIC_FILES} synthetic files: ${refused.map((f) => f.name).join(', ')} not added.`,
+      ],
+    }));
+  }
+  // One after another: the files keep the order they were chosen in (the leaderboard's and the link's order).
+  for (const input of chosen) {
+    const slot = role === 'synthetic' ? `synthetic-${Date.now()}-${++slots}` : role;
+    try {
+      checkSize(input.name, input.size);
+      const bytes = await input.arrayBuffer();
+      if (await readOne(role, slot, input.name, bytes))
+        await storage.save({ slot, role, name: input.name, bytes, added: Date.now() + slots / 1000 });
+    } catch (error) {
+      set((s) => ({ errors: [...s.errors, message(error)] }));
+    }
+  }
+  syncLink();
+  await refreshSchema();
+}
+
+export async function removeFile(slot: string): Promise<void> {
+  set((s) => ({ files: s.files.filter((f) => f.slot !== slot) }));
+  await Promise.all([engine?.dataForget(slot), storage.remove(slot)]);
+  syncLink();
+  await refreshSchema();
+}
+
+/** "Forget my data": the files leave the worker, IndexedDB and the page's state. */
+export async function forgetData(): Promise<void> {
+  await engine?.dataCancel();
+  await Promise.all([engine?.dataForget(null), storage.clear()]);
+  taskOverride = null;
+  set({ ...EMPTY_DATA_LAB, expected: get().expected });
+  syncLink();
+  usePlayground.setState({ results: null });
+}
+
+/** Leaves a column out, or keeps it (an ID-like one the rules left out). */
+export async function setColumnUsed(name: string, used: boolean): Promise<void> {
+  set((s) => ({
+    exclude: used ? s.exclude.filter((c) => c !== name) : [...new Set([...s.exclude, name])],
+    include: used ? [...new Set([...s.include, name])] : s.include.filter((c) => c !== name),
+  }));
+  await refreshSchema();
+}
+
+/** Shows dataset `index`'s summary in the page's views (Generalization, Ranking, the exports). */
+export function showDataset(index: number, done = true): void {
+  const { evaluation, partial } = get();
+  const report = evaluation?.reports[index];
+  const summary = report?.summary ?? partial[index];
+  if (!summary) return;
+  usePlayground.setState({
+    results: {
+      summary,
+      records: report?.records ?? [],
+      visual: null,
+      fidelity: null,
+      training: [],
+      done: done && report !== undefined,
+      elapsedMs: report?.elapsedMs ?? 0,
+      scenario: usePlayground.getState().scenario,
+    },
+    status: done ? 'done' : 'running',
+  });
+}
+
+export async function evaluateData(): Promise<void> {
+  const { files, schema } = get();
+  const layout = layoutOf(files);
+  if (!engine || !layout || !schema || layout.synthetic.length === 0) return;
+  const s = usePlayground.getState().scenario;
+  set({ status: 'running', runError: null, partial: layout.synthetic.map(() => null) });
+  try {
+    const evaluation = await engine.dataEvaluate(
+      {
+        layout,
+        schema: schemaOptions(),
+        missing: s.missing,
+        settings: {
+          task: schema.task,
+          models: splitSpecs(s.models),
+          replicates: s.replicates,
+          seed: s.seed,
+          testFraction: s.testFraction,
+        },
+      },
+      (index, summary) => {
+        // Progress comes over its own port and may arrive after the final answer: then it is dropped.
+        if (get().status !== 'running') return;
+        set((st) => ({ partial: st.partial.map((p, i) => (i === index ? summary : p)) }));
+        if (index === get().chosen) showDataset(index, false);
+      },
+    );
+    if (evaluation === null) {
+      set({ status: 'cancelled' });
+      return;
+    }
+    const chosen = Math.min(get().chosen, evaluation.reports.length - 1);
+    set({ evaluation, status: 'done', chosen });
+    showDataset(chosen);
+  } catch (error) {
+    set({ status: 'error', runError: message(error) });
+  }
+}
+
+/** A file made in the page (a generator's output, an example). */
+export function textFile(name: string, text: string): FileInput {
+  const bytes = new TextEncoder().encode(text);
+  return { name, size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer };
+}
+
+/** A synthetic version of the real file by a built-in generator (seeded by the scenario's seed), added as a file. */
+export async function generateSynthetic(kind: FittedGeneratorKind): Promise<void> {
+  const real = get().files.find((f) => f.role === 'real');
+  if (!engine || !real) return;
+  const { missing, seed } = usePlayground.getState().scenario;
+  try {
+    const made = await engine.dataGenerate({ real: real.slot, schema: schemaOptions(), missing, kind, seed });
+    await addFiles('synthetic', [textFile(made.name, made.text)]);
+  } catch (error) {
+    set((s) => ({ errors: [...s.errors, `${kind} on ${real.name}: ${message(error)}`] }));
+  }
+}
+
+/** Rows of the bundled example (the toy lab's dataset: generated, not real-world data). */
+export const EXAMPLE_ROWS = 400;
+
+/**
+ * An example one click away: the toy lab's dataset (2 features; its first 400 rows) as the real file, with
+ * synthetic versions by the Gaussian and SMOTE generators. What was loaded before is forgotten first.
+ */
+export async function loadExample(task: Task): Promise<void> {
+  const sample = toyRows(task);
+  const lines = ['x1,x2,y'];
+  for (let i = 0; i < EXAMPLE_ROWS; i++) {
+    const y = task === 'classification' ? (sample.y[i]! >= 0.5 ? 'yes' : 'no') : String(sample.y[i]);
+    lines.push(`${sample.x.data[2 * i]},${sample.x.data[2 * i + 1]},${y}`);
+  }
+  await forgetData();
+  taskOverride = task;
+  if (usePlayground.getState().scenario.target !== '') setParam('target', '');
+  await addFiles('real', [textFile(`example-toy-${task}.csv`, `${lines.join('\n')}\n`)]);
+  await generateSynthetic('gaussian');
+  await generateSynthetic('smote');
+}
+
+export function cancelEvaluation(): void {
+  void engine?.dataCancel();
+}
+
+export function setDataTask(task: 'regression' | 'classification' | null): void {
+  taskOverride = task;
+  void refreshSchema();
+}
+
+async function restore(): Promise<void> {
+  restored = true;
+  const stored = await storage.all();
+  // In the order they were added, as before the reload.
+  for (const f of stored) await readOne(f.role, f.slot, f.name, f.bytes);
+  if (stored.length > 0) {
+    syncLink();
+    await refreshSchema();
+  }
+}
+
+/**
+ * Connects the lab to the engine and the storage, and follows the page: files kept from an earlier visit come
+ * back when the lab opens; a change of target, task or missing policy refreshes the schema.
+ */
+export function attachDataEngine(client: DataEngine, files: FileStorage = browserStorage()): () => void {
+  engine = client;
+  connected(client);
+  storage = files;
+  restored = false;
+  taskOverride = null;
+  if (usePlayground.getState().scenario.lab === 'data') void restore();
+  const unsubscribe = usePlayground.subscribe((state, previous) => {
+    const s = state.scenario;
+    if (s.lab !== 'data') return;
+    if (!restored) void restore();
+    const p = previous.scenario;
+    if (s.task !== p.task && s.task !== taskSet && p.lab === 'data') {
+      taskOverride = s.task;
+      void refreshSchema();
+    } else if (s.target !== p.target) void refreshSchema();
+  });
+  return () => {
+    unsubscribe();
+    engine = null;
+    engineReady = new Promise<DataEngine>((resolve) => (connected = resolve));
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * The your-data lab's store: files added through the engine API (here on this thread) with one message per file
+ * that fails while the others stay, the scenario's link following the loaded files, the schema and task, the
+ * evaluation equal to evaluateFiles on the same bytes, the chosen dataset in the page's results, IndexedDB-like
+ * storage restored on attach, Forget clearing it, and a link's fingerprints compared with the loaded files.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { evaluateFiles } from '../data/evaluate';
+import { encode, fingerprint, inferSchema, readTable } from '../data/index';
+import { parseFiles } from '../scenario/labs/data/files';
+import { defaultScenario } from '../scenario/schema';
+import { localClient } from '../worker/client';
+import { createEngineApi } from '../worker/engineApi';
+import {
+  addFiles,
+  attachDataEngine,
+  cancelEvaluation,
+  evaluateData,
+  forgetData,
+  generateSynthetic,
+  loadExample,
+  removeFile,
+} from './dataActions';
+import { compareWithLink, EMPTY_DATA_LAB, useDataLab } from './dataLab';
+import { memoryStorage, type FileStorage } from './dataStorage';
+import { startState, usePlayground } from './playground';
+
+function csv(rows: number, seed: number, broken = false): string {
+  const lines = ['id,x,g,y'];
+  let s = seed;
+  const u = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let i = 0; i < rows; i++) {
+    const x = u() * 4 - 2;
+    const g = u() < 0.5 ? 'a' : 'b';
+    const y = broken ? u() * 10 : 3 * x + (g === 'a' ? 1 : 0) + 0.2 * (u() - 0.5);
+    lines.push(`${seed * 1000 + i},${x.toFixed(4)},${g},${y.toFixed(4)}`);
+  }
+  return lines.join('\n');
+}
+
+const file = (name: string, text: string) => {
+  const bytes = new TextEncoder().encode(text);
+  return { name, size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer };
+};
+const REAL = file('real.csv', csv(120, 1));
+const GOOD = file('good.csv', csv(120, 2));
+const BAD = file('bad.csv', csv(120, 3, true));
+
+let storage: FileStorage;
+let detach: () => void;
+beforeEach(() => {
+  usePlayground.setState(
+    { ...startState(''), scenario: { ...defaultScenario('data'), replicates: 2, models: 'ols;knn:k=5' } },
+    true,
+  );
+  useDataLab.setState(EMPTY_DATA_LAB, true);
+  storage = memoryStorage();
+  detach = attachDataEngine(localClient(createEngineApi('main')), storage);
+});
+afterEach(() => detach());
+
+describe('the your-data lab store', () => {
+  it('loads files, keeps the others when one fails, and puts names and fingerprints in the link', async () => {
+    await addFiles('real', [REAL]);
+    await addFiles('synthetic', [GOOD, file('empty.csv', ''), BAD]);
+    const state = useDataLab.getState();
+    expect(state.files.map((f) => f.name)).toEqual(['real.csv', 'good.csv', 'bad.csv']);
+    expect(state.errors).toHaveLength(1);
+    expect(state.errors[0]).toMatch(/^empty\.csv/);
+    expect(state.schema?.target).toBe('y');
+    expect(state.schema?.columns.find((c) => c.name === 'id')?.role).toBe('left-out');
+    const refs = parseFiles(usePlayground.getState().scenario.files).refs;
+    expect(refs.map((r) => [r.role, r.name])).toEqual([
+      ['real', 'real.csv'],
+      ['synthetic', 'good.csv'],
+      ['synthetic', 'bad.csv'],
+    ]);
+    expect(refs[0]!.fingerprint).toBe(await fingerprint(await REAL.arrayBuffer()));
+    expect((await storage.all()).map((f) => f.name).sort()).toEqual(['bad.csv', 'good.csv', 'real.csv']);
+    await removeFile(state.files[2]!.slot);
+    expect(useDataLab.getState().files).toHaveLength(2);
+    expect(await storage.all()).toHaveLength(2);
+  });
+
+  it('evaluates as evaluateFiles does on the same bytes, and shows the chosen dataset in the views', async () => {
+    await addFiles('real', [REAL]);
+    await addFiles('synthetic', [GOOD]);
+    await addFiles('synthetic', [BAD]);
+    await evaluateData();
+    const { evaluation, status } = useDataLab.getState();
+    expect(status).toBe('done');
+    const read = async (f: typeof REAL) => readTable(f.name, await f.arrayBuffer());
+    const files = { real: await read(REAL), synthetic: [await read(GOOD), await read(BAD)] };
+    const encoded = encode(files, inferSchema(files));
+    const settings = {
+      task: 'regression' as const,
+      models: ['ols', 'knn:k=5'],
+      replicates: 2,
+      seed: 1,
+      testFraction: 0.25,
+    };
+    const expected = await evaluateFiles(encoded, ['good.csv', 'bad.csv'], settings);
+    expect(evaluation!.reports.map((r) => r.summary)).toEqual(expected.map((r) => r.summary));
+    expect(usePlayground.getState().results?.summary).toEqual(expected[0]!.summary);
+  });
+
+  it('restores stored files on attach; Forget clears the worker, the storage and the state', async () => {
+    await addFiles('real', [REAL]);
+    await addFiles('synthetic', [GOOD]);
+    detach();
+    useDataLab.setState(EMPTY_DATA_LAB, true);
+    detach = attachDataEngine(localClient(createEngineApi('main')), storage);
+    await expect.poll(() => useDataLab.getState().files.length).toBe(2);
+    await expect.poll(() => useDataLab.getState().schema?.target).toBe('y');
+    await forgetData();
+    expect(useDataLab.getState().files).toEqual([]);
+    expect(await storage.all()).toEqual([]);
+    expect(usePlayground.getState().scenario.files).toBe('');
+  });
+
+  it('says which loaded file differs from the link’s fingerprint, and which are still to choose', () => {
+    const hex = (c: string) => c.repeat(64);
+    const expected = [
+      { role: 'real' as const, name: 'real.csv', fingerprint: hex('a') },
+      { role: 'synthetic' as const, name: 's.csv', fingerprint: hex('b') },
+    ];
+    const loaded = [
+      {
+        slot: 'real',
+        role: 'real' as const,
+        name: 'real.csv',
+        fingerprint: hex('c'),
+        bytes: 1,
+        rows: 1,
+        columns: [],
+        notices: [],
+      },
+    ];
+    const { differs, missing } = compareWithLink(expected, loaded);
+    expect(differs).toHaveLength(1);
+    expect(differs[0]).toMatch(/^real\.csv differs from the real file the link was made with/);
+    expect(missing.map((r) => r.name)).toEqual(['s.csv']);
+  });
+
+  it('makes seeded synthetic versions with the built-in generators, and loads an example in one call', async () => {
+    await addFiles('real', [REAL]);
+    await generateSynthetic('gaussian');
+    await generateSynthetic('gaussian');
+    await generateSynthetic('smote');
+    const made = useDataLab.getState().files.filter((f) => f.role === 'synthetic');
+    expect(useDataLab.getState().errors).toEqual([]);
+    expect(made.map((f) => f.name)).toEqual([
+      'real gaussian seed 1.csv',
+      'real gaussian seed 1.csv',
+      'real smote seed 1.csv',
+    ]);
+    expect(made[0]!.fingerprint).toBe(made[1]!.fingerprint);
+    expect(made[2]!.fingerprint).not.toBe(made[0]!.fingerprint);
+    // The ID column is left out of the schema, so the generators do not make it.
+    expect(made[0]!.columns).toEqual(['x', 'g', 'y']);
+    expect(useDataLab.getState().errors).toEqual([]);
+
+    await loadExample('classification');
+    const state = useDataLab.getState();
+    expect(state.files.map((f) => f.name)).toEqual([
+      'example-toy-classification.csv',
+      'example-toy-classification gaussian seed 1.csv',
+      'example-toy-classification smote seed 1.csv',
+    ]);
+    expect(state.schema?.task).toBe('classification');
+    expect(usePlayground.getState().scenario.task).toBe('classification');
+    // ols does not classify: the task's default models, with one notice and nothing else.
+    expect(usePlayground.getState().scenario.models).toBe('logistic:C=1;knn:k=1;knn:k=15');
+    expect(usePlayground.getState().notices).toEqual([
+      'The files give a classification task: using its default models.',
+    ]);
+  });
+
+  it('cancels an evaluation in flight: status cancelled, no reports', async () => {
+    usePlayground.setState((st) => ({ scenario: { ...st.scenario, replicates: 200 } }));
+    await addFiles('real', [REAL]);
+    await addFiles('synthetic', [GOOD, BAD]);
+    const running = evaluateData();
+    expect(useDataLab.getState().status).toBe('running');
+    cancelEvaluation();
+    await running;
+    expect(useDataLab.getState().status).toBe('cancelled');
+    expect(useDataLab.getState().evaluation).toBeNull();
+  });
+
+  it('keeps files chosen before the engine worker answered, and reads them once it does', async () => {
+    detach();
+    const pending = addFiles('real', [REAL]);
+    detach = attachDataEngine(localClient(createEngineApi('main')), storage);
+    await pending;
+    expect(useDataLab.getState().files.map((f) => f.name)).toEqual(['real.csv']);
+  });
+});

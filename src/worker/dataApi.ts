@@ -1,0 +1,156 @@
+/**
+ * The your-data lab's side of the engine worker (issue 15): the user's files are read, fingerprinted, matched
+ * into one schema, encoded and evaluated here, off the page's thread. Parsed tables stay in this worker, keyed by
+ * the page's slot ids ('real', 'test', 'synthetic-3'...); only file summaries, the schema and the reports cross
+ * back. Every refusal is the DataError's message, naming the file (and line, row or column).
+ */
+import { drawFitted, type FittedGeneratorKind } from '../engine/generators/fitted';
+import { stream } from '../engine/rng';
+import { Cancelled } from '../engine/run';
+import { decodeCsv } from '../data/decode';
+import type { ExperimentSummary } from '../engine/summary';
+import {
+  encode,
+  fingerprint,
+  inferSchema,
+  readTable,
+  type RawTable,
+  type Schema,
+  type SchemaOptions,
+} from '../data/index';
+import { evaluateFiles, type DatasetReport, type FilesSettings } from '../data/evaluate';
+
+/** What the page learns about a file it gave: never its data. */
+export interface FileInfo {
+  readonly slot: string;
+  readonly name: string;
+  readonly bytes: number;
+  readonly fingerprint: string;
+  readonly rows: number;
+  readonly columns: readonly string[];
+  readonly notices: readonly string[];
+}
+
+/** Which slots play which part: the real training file, the synthetic files in order, the test file. */
+export interface FileLayout {
+  readonly real: string;
+  readonly synthetic: readonly string[];
+  readonly test: string | null;
+}
+
+export interface EvaluateRequest {
+  readonly layout: FileLayout;
+  readonly schema: SchemaOptions;
+  readonly missing: 'impute' | 'drop';
+  readonly settings: FilesSettings;
+}
+
+export interface DataEvaluation {
+  readonly reports: readonly DatasetReport[];
+  /** What encoding did (rows dropped, cells imputed, unseen categories), one line each, and its summary. */
+  readonly notices: readonly string[];
+  readonly summary: string;
+}
+
+/** A built-in generator fitted on the real file (encoded as the schema says), seeded. */
+export interface GenerateRequest {
+  readonly real: string;
+  readonly schema: SchemaOptions;
+  readonly missing: 'impute' | 'drop';
+  readonly kind: FittedGeneratorKind;
+  readonly seed: number;
+}
+
+export interface DataApi {
+  /** A synthetic version of the real file by a built-in generator, as CSV text (as many rows as the real file). */
+  dataGenerate(request: GenerateRequest): { name: string; text: string };
+  /** Reads one file into a slot (replacing what was there); rejects with the file's message. */
+  dataRead(
+    slot: string,
+    name: string,
+    bytes: ArrayBuffer,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<FileInfo>;
+  /** Forgets a slot's table (or every table). */
+  dataForget(slot: string | null): void;
+  /** The schema of the loaded files; rejects with the message of a file that does not fit it. */
+  dataSchema(layout: FileLayout, options: SchemaOptions): Schema;
+  /** Every synthetic dataset's report; null when cancelled (dataCancel, or a newer evaluation). */
+  dataEvaluate(
+    request: EvaluateRequest,
+    onProgress?: (index: number, summary: ExperimentSummary) => void,
+  ): Promise<DataEvaluation | null>;
+  dataCancel(): void;
+}
+
+export function createDataApi(): DataApi {
+  const tables = new Map<string, RawTable>();
+  let latest = 0;
+  const table = (slot: string): RawTable => {
+    const found = tables.get(slot);
+    if (!found) throw new Error(`the file for "${slot}" is not loaded; choose it again`);
+    return found;
+  };
+  const files = (layout: FileLayout) => ({
+    real: table(layout.real),
+    synthetic: layout.synthetic.map(table),
+    ...(layout.test !== null ? { test: table(layout.test) } : {}),
+  });
+  return {
+    async dataRead(slot, name, bytes, onProgress) {
+      tables.delete(slot);
+      const read = await readTable(name, bytes, onProgress ? { onProgress } : {});
+      const hex = await fingerprint(bytes);
+      tables.set(slot, read);
+      return {
+        slot,
+        name,
+        bytes: bytes.byteLength,
+        fingerprint: hex,
+        rows: read.rows,
+        columns: read.columns,
+        notices: read.notices,
+      };
+    },
+    dataForget(slot) {
+      if (slot === null) tables.clear();
+      else tables.delete(slot);
+    },
+    dataSchema: (layout, options) => inferSchema(files(layout), options),
+    dataGenerate(request) {
+      // The encoding is fitted on the real file alone; encode() wants a synthetic file, so the real one stands in.
+      const real = table(request.real);
+      const data = { real, synthetic: [real] };
+      const schema = inferSchema(data, request.schema);
+      const encoded = encode(data, schema, { missing: request.missing });
+      const rand = stream(request.seed, `generate-${request.kind}`);
+      const settings = { kind: request.kind, components: 3, neighbors: 5 };
+      const sample = drawFitted(encoded.real, schema.task, settings, encoded.real.x.rows, rand);
+      const base = data.real.name.replace(/\.[a-z]+$/i, '');
+      return {
+        name: `${base} ${request.kind} seed ${request.seed}.csv`,
+        text: decodeCsv(sample, encoded.encoding),
+      };
+    },
+    async dataEvaluate(request, onProgress) {
+      const id = ++latest;
+      const data = files(request.layout);
+      const schema = inferSchema(data, request.schema);
+      const encoded = encode(data, schema, { missing: request.missing });
+      const names = data.synthetic.map((t) => t.name);
+      try {
+        const reports = await evaluateFiles(encoded, names, request.settings, {
+          isCancelled: () => id !== latest,
+          ...(onProgress ? { onProgress } : {}),
+        });
+        return { reports, notices: encoded.notices, summary: encoded.summary };
+      } catch (error) {
+        if (error instanceof Cancelled) return null;
+        throw error;
+      }
+    },
+    dataCancel() {
+      latest++;
+    },
+  };
+}
