@@ -184,9 +184,9 @@ describe('cli run and sweep: the browser`s engine on a share link', () => {
   it('run --threads: helper threads fit replicates, and the numbers are those of one thread', async () => {
     // Enough work that the helpers, a second or so to start, find replicates left: the main thread must not
     // finish them all first (an MLP 2×32 trains in ~10 ms on the dense kernel).
-    const many = `${link.replace('R=3', 'R=16')}&n=200&m=200`.replace(
+    const many = `${link.replace('R=3', 'R=16')}&n=500&m=500`.replace(
       'models=ols;knn:k=5',
-      'models=ols;krr:alpha=0.5,gamma=0.5;mlp:width=32,depth=2,epochs=300,lr=0.01',
+      'models=ols;krr:alpha=0.5,gamma=0.5;mlp:width=32,depth=2,epochs=1500,lr=0.01',
     );
     const one = await cli('run', '--scenario', many, '--json', '--threads', '1');
     const three = await cli('run', '--scenario', many, '--json', '--threads', '3', '--progress');
