@@ -3,6 +3,7 @@
  * scenario file (save, load through the picker and by drag and drop, broken files refused).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { labParams } from '../src/scenario/labs/index';
 import { expect, test } from './fixtures/test';
 import { QUERY, SHOTS, close, csv, menuItem, openMenu, watchRequests, type Row } from './fixtures/exports';
 
@@ -63,7 +64,8 @@ test('results and summary as CSV and JSON hold the page’s numbers', async ({ a
   expect(json.format).toBe('synthetic-utility-playground/results');
   expect(json.appVersion).toBe(state.version);
   expect(json.version).toBe(state.linkVersion);
-  expect(json.scenario).toEqual(state.scenario);
+  // A file carries its lab's parameters only (another lab's keys would be ignored with a notice on load).
+  expect(json.scenario).toEqual(labParams(state.scenario));
   expect(json.link).toBe(`${origin}/?${state.shareLink}`);
   expect(json.replicates).toHaveLength(rows.length);
   expect(json.summary.map((r: Row) => r.utility)).toEqual(models.map((m) => m.utility));
@@ -123,7 +125,7 @@ test('a saved scenario loads in a fresh page, by file picker and by drag and dro
   expect(saved).toMatchObject({
     format: 'synthetic-utility-playground/scenario',
     version: state.linkVersion,
-    scenario: state.scenario,
+    scenario: labParams(state.scenario),
     page: state.page,
   });
   mkdirSync('test-results/artifacts', { recursive: true });
