@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Cross-origin isolation (COOP + COEP): the page may then use SharedArrayBuffer, which tfjs-wasm's multi-threaded
@@ -15,6 +16,13 @@ export const ISOLATION_HEADERS = {
 
 export default defineConfig({
   plugins: [react()],
+  // vega-datasets exports only its index: its data files (the your-data lab's examples, imported `?raw` on demand)
+  // are reached through this alias.
+  resolve: {
+    alias: {
+      'vega-datasets/data': fileURLToPath(new URL('./node_modules/vega-datasets/data', import.meta.url)),
+    },
+  },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   server: { headers: ISOLATION_HEADERS },

@@ -183,7 +183,7 @@ test('an example one click away, evaluated, and its printable report', async ({ 
   const { readFileSync } = await import('node:fs');
   const html = readFileSync((await file.path())!, 'utf8');
   expect(html).toContain('<h2>Leaderboard</h2>');
-  expect(html).toContain('example-toy-classification gaussian seed 5.csv');
+  expect(html).toContain('penguins gaussian seed 5.csv');
   expect(html).toContain('Privacy:');
   expect(html).not.toMatch(/<script|https?:\/\//);
   mkdirSync(SHOTS, { recursive: true });

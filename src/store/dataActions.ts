@@ -9,7 +9,6 @@ import { splitSpecs } from '../engine/learners/catalog';
 import type { FittedGeneratorKind } from '../engine/generators/fitted';
 import type { Task } from '../engine/task';
 import { formatFiles, MAX_SYNTHETIC_FILES, type FileRole } from '../scenario/labs/data/files';
-import { toyRows } from '../scenario/labs/toy/dataset';
 import type { EngineClient } from '../worker/client';
 import { labParams } from '../scenario/labs/index';
 import { DEFAULT_MODELS, sanitizeModels } from '../scenario/models';
@@ -244,24 +243,24 @@ export async function generateSynthetic(kind: FittedGeneratorKind): Promise<void
   }
 }
 
-/** Rows of the bundled example (the toy lab's dataset: generated, not real-world data). */
-export const EXAMPLE_ROWS = 400;
+/** The examples' targets: Palmer penguins (vega-datasets' penguins.json, CC0-1.0), one column per task. */
+export const EXAMPLE_TARGETS: Readonly<Record<Task, string>> = {
+  classification: 'Sex',
+  regression: 'Body Mass (g)',
+};
 
 /**
- * An example one click away: the toy lab's dataset (2 features; its first 400 rows) as the real file, with
- * synthetic versions by the Gaussian and SMOTE generators. What was loaded before is forgotten first.
+ * An example one click away: real-world data, the Palmer penguins (344 birds; Gorman, Williams & Fraser 2014, via
+ * vega-datasets, CC0), as the real file with the task's target, and synthetic versions by the Gaussian and SMOTE
+ * generators. The file is imported only when an example is asked for. What was loaded before is forgotten first.
  */
 export async function loadExample(task: Task): Promise<void> {
-  const sample = toyRows(task);
-  const lines = ['x1,x2,y'];
-  for (let i = 0; i < EXAMPLE_ROWS; i++) {
-    const y = task === 'classification' ? (sample.y[i]! >= 0.5 ? 'yes' : 'no') : String(sample.y[i]);
-    lines.push(`${sample.x.data[2 * i]},${sample.x.data[2 * i + 1]},${y}`);
-  }
+  const { default: text } = await import('vega-datasets/data/penguins.json?raw');
   await forgetData();
   taskOverride = task;
-  if (usePlayground.getState().scenario.target !== '') setParam('target', '');
-  await addFiles('real', [textFile(`example-toy-${task}.csv`, `${lines.join('\n')}\n`)]);
+  const target = EXAMPLE_TARGETS[task];
+  if (usePlayground.getState().scenario.target !== target) setParam('target', target);
+  await addFiles('real', [textFile('penguins.json', text)]);
   await generateSynthetic('gaussian');
   await generateSynthetic('smote');
 }

@@ -163,10 +163,14 @@ describe('the your-data lab store', () => {
     await loadExample('classification');
     const state = useDataLab.getState();
     expect(state.files.map((f) => f.name)).toEqual([
-      'example-toy-classification.csv',
-      'example-toy-classification gaussian seed 1.csv',
-      'example-toy-classification smote seed 1.csv',
+      'penguins.json',
+      'penguins gaussian seed 1.csv',
+      'penguins smote seed 1.csv',
     ]);
+    // The real-world example: vega-datasets' Palmer penguins, all 344 rows, sex as the target.
+    expect(state.files[0]!.rows).toBe(344);
+    expect(state.schema?.target).toBe('Sex');
+    expect(usePlayground.getState().scenario.target).toBe('Sex');
     expect(state.schema?.task).toBe('classification');
     expect(usePlayground.getState().scenario.task).toBe('classification');
     // ols does not classify: the task's default models, with one notice and nothing else.
@@ -174,6 +178,17 @@ describe('the your-data lab store', () => {
     expect(usePlayground.getState().notices).toEqual([
       'The files give a classification task: using its default models.',
     ]);
+
+    await loadExample('regression');
+    expect(useDataLab.getState().files.map((f) => f.name)).toEqual([
+      'penguins.json',
+      'penguins gaussian seed 1.csv',
+      'penguins smote seed 1.csv',
+    ]);
+    expect(useDataLab.getState().schema?.target).toBe('Body Mass (g)');
+    expect(useDataLab.getState().schema?.task).toBe('regression');
+    expect(usePlayground.getState().scenario.task).toBe('regression');
+    expect(useDataLab.getState().errors).toEqual([]);
   });
 
   it('cancels an evaluation in flight: status cancelled, no reports', async () => {

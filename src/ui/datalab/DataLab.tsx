@@ -39,7 +39,8 @@ function Makers() {
   return (
     <div className="makers">
       <span>
-        Examples (the toy lab’s generated dataset, not real-world data, with Gaussian and SMOTE versions):
+        Examples: Palmer penguins (vega-datasets, CC0), body mass or sex as the target, with Gaussian and
+        SMOTE versions:
       </span>
       <button type="button" disabled={busy} onClick={() => void loadExample('regression')}>
         Example: regression
