@@ -50,7 +50,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 export const PREVIEW_URL = BASE;
 
 /** Installed before the app's scripts: long tasks and frame intervals on the main thread. */
-const INSTRUMENT = `
+export const INSTRUMENT = `
   // tsx compiles the functions given to page.evaluate with esbuild's keepNames helper.
   window.__name = window.__name || ((fn) => fn);
   window.__bench = { longTasks: [], frames: [] };

@@ -5,7 +5,7 @@
  *
  *   npm run bench                 # everything (builds first); about an hour on 2 cores without a GPU
  *   npm run bench -- --quick      # small workloads, a smoke run of the harness (~5 min)
- *   npm run bench -- --only node,sklearn,bundle   # sections: kernel, cli, node, browser, sklearn, bundle, cost
+ *   npm run bench -- --only node,sklearn,bundle   # sections: kernel, cli, node, browser, sklearn, bundle, cost, data
  *   npm run bench -- --only kernel               # the WASM kernels alone: dense GFLOP/s, tfjs-wasm, peak; float64 vs JS
  *   npm run bench -- --only cost                 # the cost estimate next to measured time, one thread (~2 min)
  *   npm run bench -- --backends wasm,cpu          # browser backends (default webgl,wasm,cpu)
@@ -18,6 +18,7 @@ import { initialBundle, type BundleSize } from './bundle';
 import { benchCli, type CliFigures } from './cli';
 import { benchCost, DEFAULT_CASE, type CostRow } from './cost';
 import { benchKernel, kernelLines, type KernelFigures } from './kernel';
+import { benchYourData, EVALUATE_LIMIT_S, type YourDataFigures } from './yourData';
 import {
   benchBrowser,
   launch,
@@ -34,7 +35,7 @@ import { loadWorkload, WORKLOADS, type Workload } from './workloads';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'bundle,sklearn,kernel,cli,node,browser,cost' },
+    only: { type: 'string', default: 'bundle,sklearn,kernel,cli,node,browser,cost,data' },
     backends: { type: 'string', default: 'webgl,wasm,cpu' },
     out: { type: 'string', default: 'bench/results/latest.json' },
     /** Keep the sections of an earlier report in --out that this run does not measure. */
@@ -69,6 +70,7 @@ const report: {
   node?: NodeFigures[];
   browser?: BrowserFigures[];
   cost?: CostRow[];
+  data?: YourDataFigures;
 } = {
   date: new Date().toISOString(),
   machine: {
@@ -86,7 +88,7 @@ const report: {
 
 if (args.merge && existsSync(args.out)) {
   const earlier = JSON.parse(readFileSync(args.out, 'utf8')) as typeof report;
-  for (const key of ['bundle', 'sklearn', 'kernel', 'cli', 'node', 'browser', 'cost'] as const)
+  for (const key of ['bundle', 'sklearn', 'kernel', 'cli', 'node', 'browser', 'cost', 'data'] as const)
     if (!sections.has(key) && earlier[key]) Object.assign(report, { [key]: earlier[key] });
 }
 
@@ -184,6 +186,20 @@ if (sections.has('browser')) {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
   }
+}
+
+if (sections.has('data')) {
+  log('your-data lab: a 100,000 × 50 CSV and a 20,000-row synthetic version through the page');
+  const server = await startPreview();
+  const browser = await launch();
+  try {
+    report.data = await benchYourData(browser, args.quick ? 20_000 : 100_000);
+    log(`  ${JSON.stringify(report.data)}`);
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+  save();
 }
 
 if (sections.has('cost')) {
@@ -290,6 +306,12 @@ if (report.cost?.length) {
     lines.push(
       `| ${c.name} | ${fmt(c.estimateS)} | ${fmt(c.measuredS)} | ${fmt(c.cpuS)} | ${fmt(c.ratio)} |`,
     );
+}
+if (report.data) {
+  const d = report.data;
+  lines.push(
+    `your data: ${d.rows.toLocaleString('en')} × ${d.columns} CSV (${fmt(d.megabytes, 1)} MB) and a ${(d.rows / 5).toLocaleString('en')}-row synthetic file read in ${fmt(d.parseS)} s (target ≤ 10), evaluated (OLS, ridge, R = 2) in ${d.evaluateS === null ? `more than ${EVALUATE_LIMIT_S} s (unfinished)` : `${fmt(d.evaluateS)} s`}; main-thread tasks > 50 ms: ${d.longTasks} (longest ${fmt(d.longestTaskMs, 0)} ms)`,
+  );
 }
 if (report.bundle)
   lines.push(
