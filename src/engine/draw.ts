@@ -30,7 +30,7 @@ export function headRows(sample: Sample, start: number, end: number): Sample {
 }
 
 /** The rows `order[start..end)` of a sample, in that order. */
-function pickRows(sample: Sample, order: Uint32Array, start: number, end: number): Sample {
+export function pickRows(sample: Sample, order: Uint32Array, start: number, end: number): Sample {
   const p = sample.x.cols;
   const x = new Float64Array((end - start) * p);
   const y = new Float64Array(end - start);
