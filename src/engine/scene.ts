@@ -177,22 +177,25 @@ export async function runScene(
     traces.map(({ curve }) => ({ ...curve, real: [...curve.real], synthetic: [...curve.synthetic] }));
   const interval = options.trainingIntervalMs ?? TRAINING_PROGRESS_MS;
   let lastProgress = started;
-  const onTraining = (event: TrainingEvent, summary: SceneResult['summary']) => {
-    const curve = byModel.get(event.model);
-    if (!curve) return;
-    (curve[event.sample] as { epoch: number; loss: number }[]).push({ epoch: event.epoch, loss: event.loss });
-    const now = performance.now();
-    if (!onProgress || now - lastProgress < interval) return;
-    lastProgress = now;
-    onProgress({
+  /** A partial result with everything so far (replicates, picture, curves), sent now. */
+  const progress = (summary: SceneResult['summary'], fidelity: SceneResult['fidelity']): void => {
+    lastProgress = performance.now();
+    onProgress?.({
       summary,
       records: [...records],
       visual,
       training: training(),
-      fidelity: null,
+      fidelity,
       done: false,
-      elapsedMs: now - started,
+      elapsedMs: lastProgress - started,
     });
+  };
+  const onTraining = (event: TrainingEvent, summary: SceneResult['summary']) => {
+    const curve = byModel.get(event.model);
+    if (!curve) return;
+    (curve[event.sample] as { epoch: number; loss: number }[]).push({ epoch: event.epoch, loss: event.loss });
+    if (!onProgress || performance.now() - lastProgress < interval) return;
+    progress(summary, null);
   };
 
   const result = await runExperiment(plan, {
@@ -203,34 +206,13 @@ export async function runScene(
     ...(traces.length > 0 ? { onTraining } : {}),
     isCancelled,
     // Replicate 0's fast models are out before its slow ones finish: their numbers, the others pending.
-    onPartial: (summary) => {
-      lastProgress = performance.now();
-      onProgress?.({
-        summary,
-        records: [],
-        visual,
-        training: training(),
-        fidelity: null,
-        done: false,
-        elapsedMs: lastProgress - started,
-      });
-    },
+    onPartial: (summary) => progress(summary, null),
     onReplicate: (record, summary, first, fidelity) => {
       records.push(record);
       if (first && !visual) visual = visualOf(plan, first, grid);
-      const done = summary.completed === summary.planned;
-      const elapsedMs = performance.now() - started;
-      lastProgress = performance.now();
-      if (!done)
-        onProgress?.({
-          summary,
-          records: [...records],
-          visual,
-          training: training(),
-          fidelity,
-          done,
-          elapsedMs,
-        });
+      // The last replicate's numbers come with the final result instead.
+      if (summary.completed === summary.planned) lastProgress = performance.now();
+      else progress(summary, fidelity);
     },
   });
   const elapsedMs = performance.now() - started;
