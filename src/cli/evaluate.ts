@@ -28,15 +28,13 @@ import { parseModelList, SpecError } from '../engine/learners/spec';
 import { FitError, type Learner } from '../engine/learners/types';
 import { summarize, type ExperimentSummary, type RankingSummary } from '../engine/summary';
 import type { Task } from '../engine/task';
+import { DATA_DEFAULT_MODELS } from '../scenario/labs/data/models';
 import { CliError } from './errors';
 import type { NodeFarm } from './nodeFarm';
 import { datasetJson, type DatasetJson } from './evaluateJson';
 
-/** The models when --models is left out: linear and local models, so the ranking has something to compare. */
-export const DEFAULT_EVALUATE_MODELS: Readonly<Record<Task, string>> = {
-  regression: 'ols;ridge:alpha=1;knn:k=5;knn:k=25',
-  classification: 'logistic:C=1;knn:k=5;knn:k=25',
-};
+/** The models when --models is left out: the your-data lab's defaults (the page's too). */
+export const DEFAULT_EVALUATE_MODELS = DATA_DEFAULT_MODELS;
 
 export interface EvaluateOptions {
   readonly realTrain: string;
@@ -49,6 +47,8 @@ export interface EvaluateOptions {
   readonly seed: number;
   readonly replicates: number;
   readonly testFraction: number;
+  /** Most rows of each file a replicate uses (0: all). */
+  readonly maxRows: number;
 }
 
 export interface EvaluateReport {
@@ -62,6 +62,8 @@ export interface EvaluateReport {
   /** "test file" (the test file each replicate; R = 1: the plain fit) or "splits" (stratified splits of real). */
   readonly testing: 'test file' | 'splits';
   readonly test_fraction: number | null;
+  /** Most rows of each file a replicate used (0: all rows). */
+  readonly max_rows: number;
   readonly replicates: number;
   readonly seed: number;
   readonly models_requested: readonly string[];
@@ -109,6 +111,12 @@ export function evaluateOptions(values: Values): EvaluateOptions {
   const fraction = number(values, 'test-fraction', (v) => v >= 0.05 && v <= 0.5, 'from 0.05 to 0.5');
   if (fraction !== null && test !== null)
     throw new CliError('--test-fraction splits the real file when there is no --test; drop one of them');
+  const maxRows = number(
+    values,
+    'max-rows',
+    (v) => Number.isInteger(v) && v >= 0 && v <= 1_000_000,
+    'a whole number from 0 (all rows) to 1,000,000',
+  );
   const seed = number(values, 'seed', (v) => Number.isInteger(v) && v >= 0 && v < 2 ** 32, 'a whole number');
   return {
     realTrain,
@@ -121,6 +129,7 @@ export function evaluateOptions(values: Values): EvaluateOptions {
     seed: seed ?? 1,
     replicates: replicates ?? (test !== null ? 1 : 10),
     testFraction: fraction ?? DEFAULT_TEST_FRACTION,
+    maxRows: maxRows ?? 0,
   };
 }
 
@@ -163,6 +172,7 @@ export async function prepare(
       replicates: options.replicates,
       seed: options.seed,
       testFraction: options.testFraction,
+      maxRows: options.maxRows,
     };
     return { encoded, names: [...options.syntheticTrain], settings, reason: schema.why.task };
   } catch (error) {
@@ -253,6 +263,7 @@ export async function evaluate(
     files: { real: options.realTrain, synthetic: names, test: options.test },
     testing: options.test !== null ? 'test file' : 'splits',
     test_fraction: options.test !== null ? null : settings.testFraction,
+    max_rows: settings.maxRows ?? 0,
     replicates: settings.replicates,
     seed: settings.seed,
     models_requested: settings.models,

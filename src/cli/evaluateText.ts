@@ -51,7 +51,10 @@ function dataset(d: DatasetJson, report: EvaluateReport): string[] {
       ? `on ${report.files.test}`
       : `on stratified splits (${report.test_fraction} of the real rows held out)`;
   const intervals =
-    d.replicates === 1 ? 'one replicate: no intervals' : `${d.replicates} replicates, 95% intervals`;
+    (d.replicates === 1 ? 'one replicate: no intervals' : `${d.replicates} replicates, 95% intervals`) +
+    (report.max_rows > 0
+      ? `; at most ${report.max_rows} rows of each file per replicate (a seeded sample)`
+      : '');
   const lines = [
     `${d.name} (${d.rows} rows): test risk (${loss}) ${on}; ${intervals}`,
     ...table(

@@ -48,7 +48,8 @@ npm run cli -- <command> --help   for the options of a command
                      where WebAssembly SIMD is missing (other models are plain float64)`,
   evaluate: `usage: npm run cli -- evaluate --real-train REAL --synthetic-train SYN [--synthetic-train SYN2 ...]
          [--test TEST] [--target NAME] [--task regression|classification] [--models "ols;ridge:alpha=1;knn:k=10"]
-         [--replicates R] [--test-fraction 0.25] [--seed S] [--missing impute|drop] [--json] [--out x.json|x.csv]
+         [--replicates R] [--test-fraction 0.25] [--max-rows N] [--seed S] [--missing impute|drop] [--json]
+         [--out x.json|x.csv]
          [--threads N] [--progress]
   Files: CSV, TSV, JSON records or Parquet, columns matched by name (README "Reading your files"); categorical
   columns one-hot, ID-like columns left out (notes on stderr). Up to 8 synthetic files, each evaluated against
@@ -57,6 +58,7 @@ npm run cli -- <command> --help   for the options of a command
   logistic:C=1;knn:k=5;knn:k=25 (classification).
   With --test: R = 1 (default) is the plain fit on the files; R > 1 bootstrap replicates of the training rows.
   Without --test: R (default 10) stratified splits of the real file, --test-fraction of it held out.
+  --max-rows N  each replicate uses a seeded sample of at most N rows of each file (default 0: all rows)
   --threads N   threads fitting replicates (default: every core, at most 8, when R > 1); same numbers for any N
   A model that cannot be fitted is reported with its error (null numbers in --json) and the others go on; the
   exit code is 0 when at least one model has both TRTR and TSTR, 2 when none has. --json: README "Headless CLI".`,
@@ -80,6 +82,7 @@ const OPTIONS = {
   'real-train': { type: 'string' },
   'synthetic-train': { type: 'string', multiple: true },
   'test-fraction': { type: 'string' },
+  'max-rows': { type: 'string' },
   missing: { type: 'string' },
   seed: { type: 'string' },
   test: { type: 'string' },
@@ -116,6 +119,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
     'threads',
     'replicates',
     'test-fraction',
+    'max-rows',
     'seed',
     'missing',
   ],

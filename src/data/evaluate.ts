@@ -8,7 +8,7 @@
  * hold-out). The same encoded files, settings and seed give the same numbers wherever this runs.
  */
 import { tableFidelity, type TableFidelity } from '../engine/metrics/tableFidelity';
-import { privacyCheck, type PrivacyCheck } from '../engine/metrics/privacy';
+import { privacyAgainst, privacyBaseline, type PrivacyCheck } from '../engine/metrics/privacy';
 import { pickRows, stratifiedSplit } from '../engine/draw';
 import type { Matrix } from '../engine/matrix';
 import type { ExperimentPlan } from '../engine/plan';
@@ -27,20 +27,24 @@ export interface FilesSettings {
   readonly seed: number;
   /** Share of the real rows held out for testing in each replicate when there is no test file (0.05 to 0.5). */
   readonly testFraction: number;
+  /** Most rows of each file a replicate uses (0 or absent: all); past it, a seeded sample (draw.ts). */
+  readonly maxRows?: number;
 }
 
 export const DEFAULT_TEST_FRACTION = 0.25;
 
-/** Rows each replicate trains and tests on: n real, m synthetic, nTest test rows. */
+/** Rows each replicate trains and tests on: n real, m synthetic, nTest test rows, each at most `maxRows` (0: all). */
 export function filesSizes(
   encoded: Pick<Encoded, 'real' | 'test'>,
   synthetic: Sample,
   testFraction: number,
+  maxRows = 0,
 ): { n: number; m: number; nTest: number } {
+  const cap = (rows: number) => (maxRows > 0 ? Math.min(rows, maxRows) : rows);
   const rows = encoded.real.x.rows;
-  if (encoded.test) return { n: rows, m: synthetic.x.rows, nTest: encoded.test.x.rows };
+  if (encoded.test) return { n: cap(rows), m: cap(synthetic.x.rows), nTest: cap(encoded.test.x.rows) };
   const nTest = Math.min(rows - 1, Math.max(1, Math.round(rows * testFraction)));
-  return { n: rows - nTest, m: synthetic.x.rows, nTest };
+  return { n: cap(rows - nTest), m: cap(synthetic.x.rows), nTest: cap(nTest) };
 }
 
 /** One plan per synthetic dataset, in the order of `encoded.synthetic` (`names` gives each its file name). */
@@ -58,7 +62,7 @@ export function filesPlans(
       synthetic,
       test: encoded.test,
     },
-    ...filesSizes(encoded, synthetic, settings.testFraction),
+    ...filesSizes(encoded, synthetic, settings.testFraction, settings.maxRows ?? 0),
     replicates: settings.replicates,
     seed: settings.seed,
     tstrOn: 'real',
@@ -135,6 +139,7 @@ export async function evaluateFiles(
     Matrix,
     Matrix,
   ];
+  const baseline = await privacyBaseline(trainRecords, holdoutRecords);
   const reports: DatasetReport[] = [];
   for (const [index, plan] of plans.entries()) {
     const began = performance.now();
@@ -150,7 +155,7 @@ export async function evaluateFiles(
       summary: result.summary,
       records: result.records,
       fidelity: await tableFidelity(realRecords, synthetic, features),
-      privacy: await privacyCheck(trainRecords, synthetic, holdoutRecords),
+      privacy: await privacyAgainst(baseline, synthetic),
       elapsedMs: performance.now() - began,
     });
   }

@@ -148,20 +148,38 @@ export function stratifiedSplit(
   return { train: Uint32Array.from(trainRows), test: Uint32Array.from(testRows) };
 }
 
+/** `size` of the rows, without replacement (a shuffle's first rows, kept in their order); all of them when it has no more. */
+function subsample(sample: Sample, size: number, rand: { uniform(): number }): Sample {
+  if (size >= sample.x.rows) return sample;
+  const order = Uint32Array.from({ length: sample.x.rows }, (_, i) => i);
+  shuffle(order, rand);
+  return pickRows(sample, order.subarray(0, size).sort(), 0, size);
+}
+
+/**
+ * The user's files (FilesSource). One replicate: the files as they are (a plain fit, as scikit-learn's on the
+ * same files); more: resamples (a stratified split of the real rows, or a bootstrap of them beside a test file,
+ * and a bootstrap of the synthetic rows). Where the plan asks for fewer rows than a file has (the lab's most rows
+ * per file), a seeded sample of them.
+ */
 function filesDraws(plan: ExperimentPlan, source: FilesSource, r: number): ReplicateDraws {
   const { real, synthetic, test } = source;
-  // One replicate: the files as they are (a plain fit, as scikit-learn's on the same files); more: resamples.
   const resample = plan.replicates > 1;
   const syntheticRand = stream(plan.seed, replicateLabel('synthetic', r));
   const onSynthetic = resample
     ? pickRows(synthetic, bootstrapOrder(synthetic.x.rows, plan.m, syntheticRand), 0, plan.m)
-    : synthetic;
+    : subsample(synthetic, plan.m, syntheticRand);
   const rand = stream(plan.seed, replicateLabel('split', r));
   if (test) {
-    const picked = resample ? pickRows(real, bootstrapOrder(real.x.rows, plan.n, rand), 0, plan.n) : real;
-    return { real: picked, synthetic: onSynthetic, test, syntheticTest: test };
+    const picked = resample
+      ? pickRows(real, bootstrapOrder(real.x.rows, plan.n, rand), 0, plan.n)
+      : subsample(real, plan.n, rand);
+    const testRows = subsample(test, plan.nTest, stream(plan.seed, replicateLabel('test', r)));
+    return { real: picked, synthetic: onSynthetic, test: testRows, syntheticTest: testRows };
   }
   const split = stratifiedSplit(real.y, plan.nTest, plan.task, rand);
+  // The training rows come grouped by class: fewer than all of them must be a uniform subset, not the first.
+  if (plan.n < split.train.length) shuffle(split.train, rand);
   const training = pickRows(real, split.train, 0, Math.min(plan.n, split.train.length));
   const testRows = pickRows(real, split.test, 0, split.test.length);
   return { real: training, synthetic: onSynthetic, test: testRows, syntheticTest: testRows };

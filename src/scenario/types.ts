@@ -67,6 +67,8 @@ export interface Scenario {
   /** The your-data lab: the target column ('' = detected), test share, missing-value policy, files (files.ts). */
   target: string;
   testFraction: number;
+  /** The your-data lab: most rows of each file a replicate uses (0 = all); past it, a seeded sample. */
+  maxRows: number;
   missing: MissingPolicy;
   files: string;
 }

@@ -11,7 +11,8 @@ import type { Task } from '../engine/task';
 import { formatFiles, MAX_SYNTHETIC_FILES, type FileRole } from '../scenario/labs/data/files';
 import type { EngineClient } from '../worker/client';
 import { labParams } from '../scenario/labs/index';
-import { DEFAULT_MODELS, sanitizeModels } from '../scenario/models';
+import { sanitizeModels } from '../scenario/models';
+import { DATA_DEFAULT_MODELS } from '../scenario/labs/data/models';
 import { loadScenario, setParam } from './actions';
 import { EMPTY_DATA_LAB, layoutOf, useDataLab, type LoadedFile } from './dataLab';
 import { browserStorage, memoryStorage, type FileStorage } from './dataStorage';
@@ -22,12 +23,8 @@ export type DataEngine = Pick<
   'dataRead' | 'dataForget' | 'dataSchema' | 'dataEvaluate' | 'dataCancel' | 'dataGenerate'
 >;
 
-/** A file as the page has it (a File, or what the tests make). */
-export interface FileInput {
-  readonly name: string;
-  readonly size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+/** A file as the page has it: a File (chosen, dropped, or made in the page by textFile). */
+export type FileInput = Blob & { readonly name: string };
 
 let engine: DataEngine | null = null;
 /** Files chosen before the engine worker answered wait for it instead of being dropped. */
@@ -75,7 +72,7 @@ export async function refreshSchema(): Promise<void> {
         {
           ...labParams(scenario),
           task: schema.task,
-          ...(keeps ? {} : { models: DEFAULT_MODELS[schema.task] }),
+          ...(keeps ? {} : { models: DATA_DEFAULT_MODELS[schema.task] }),
         },
         keeps ? [] : [`The files give a ${schema.task} task: using its default models.`],
       );
@@ -90,15 +87,15 @@ function syncLink(): void {
   if (usePlayground.getState().scenario.files !== files) setParam('files', files);
 }
 
-async function readOne(role: FileRole, slot: string, name: string, bytes: ArrayBuffer): Promise<boolean> {
+async function readOne(role: FileRole, slot: string, name: string, file: Blob): Promise<boolean> {
   if (!engine) return false;
-  set((s) => ({ loading: [...s.loading, { slot, name, done: 0, total: bytes.byteLength }] }));
+  set((s) => ({ loading: [...s.loading, { slot, name, done: 0, total: file.size }] }));
   try {
-    const info = await engine.dataRead(slot, name, bytes.slice(0), (done, total) =>
+    const info = await engine.dataRead(slot, name, file, (done, total) =>
       set((s) => ({ loading: s.loading.map((l) => (l.slot === slot ? { ...l, done, total } : l)) })),
     );
-    const file: LoadedFile = { ...info, role };
-    set((s) => ({ files: [...s.files.filter((f) => f.slot !== slot), file] }));
+    const loaded: LoadedFile = { ...info, role };
+    set((s) => ({ files: [...s.files.filter((f) => f.slot !== slot), loaded] }));
     return true;
   } catch (error) {
     set((s) => ({ errors: [...s.errors, message(error)] }));
@@ -127,9 +124,8 @@ export async function addFiles(role: FileRole, inputs: readonly FileInput[]): Pr
     const slot = role === 'synthetic' ? `synthetic-${Date.now()}-${++slots}` : role;
     try {
       checkSize(input.name, input.size);
-      const bytes = await input.arrayBuffer();
-      if (await readOne(role, slot, input.name, bytes))
-        await storage.save({ slot, role, name: input.name, bytes, added: Date.now() + slots / 1000 });
+      if (await readOne(role, slot, input.name, input))
+        await storage.save({ slot, role, name: input.name, blob: input, added: Date.now() + slots / 1000 });
     } catch (error) {
       set((s) => ({ errors: [...s.errors, message(error)] }));
     }
@@ -203,6 +199,7 @@ export async function evaluateData(): Promise<void> {
           replicates: s.replicates,
           seed: s.seed,
           testFraction: s.testFraction,
+          maxRows: s.maxRows,
         },
       },
       (index, summary) => {
@@ -226,8 +223,7 @@ export async function evaluateData(): Promise<void> {
 
 /** A file made in the page (a generator's output, an example). */
 export function textFile(name: string, text: string): FileInput {
-  const bytes = new TextEncoder().encode(text);
-  return { name, size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer };
+  return new File([text], name, { type: 'text/plain' });
 }
 
 /** A synthetic version of the real file by a built-in generator (seeded by the scenario's seed), added as a file. */
@@ -278,7 +274,7 @@ async function restore(): Promise<void> {
   restored = true;
   const stored = await storage.all();
   // In the order they were added, as before the reload.
-  for (const f of stored) await readOne(f.role, f.slot, f.name, f.bytes);
+  for (const f of stored) await readOne(f.role, f.slot, f.name, f.blob);
   if (stored.length > 0) {
     syncLink();
     await refreshSchema();

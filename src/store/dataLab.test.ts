@@ -38,10 +38,7 @@ function csv(rows: number, seed: number, broken = false): string {
   return lines.join('\n');
 }
 
-const file = (name: string, text: string) => {
-  const bytes = new TextEncoder().encode(text);
-  return { name, size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer };
-};
+const file = (name: string, text: string) => new File([text], name);
 const REAL = file('real.csv', csv(120, 1));
 const GOOD = file('good.csv', csv(120, 2));
 const BAD = file('bad.csv', csv(120, 3, true));
@@ -174,7 +171,7 @@ describe('the your-data lab store', () => {
     expect(state.schema?.task).toBe('classification');
     expect(usePlayground.getState().scenario.task).toBe('classification');
     // ols does not classify: the task's default models, with one notice and nothing else.
-    expect(usePlayground.getState().scenario.models).toBe('logistic:C=1;knn:k=1;knn:k=15');
+    expect(usePlayground.getState().scenario.models).toBe('logistic:C=1;knn:k=5;knn:k=25');
     expect(usePlayground.getState().notices).toEqual([
       'The files give a classification task: using its default models.',
     ]);

@@ -9,7 +9,8 @@ export interface StoredFile {
   readonly slot: string;
   readonly role: FileRole;
   readonly name: string;
-  readonly bytes: ArrayBuffer;
+  /** The file itself (IndexedDB keeps a Blob without copying it on the page's thread). */
+  readonly blob: Blob;
   /** When it was added (files come back in this order). */
   readonly added: number;
 }
@@ -42,7 +43,11 @@ export function browserStorage(): FileStorage {
     remove: (slot) => del(slot, own()).catch(() => undefined),
     clear: () => clear(own()).catch(() => undefined),
     all: () =>
-      values<StoredFile>(own())
+      values<StoredFile & { bytes?: ArrayBuffer }>(own())
+        // Files kept by an earlier version hold their bytes, not a Blob.
+        .then((list) =>
+          list.map((f) => (f.blob ? f : { ...f, blob: new Blob([f.bytes ?? new ArrayBuffer(0)]) })),
+        )
         .then((list) => list.sort((a, b) => a.added - b.added))
         .catch(() => []),
   };

@@ -29,7 +29,7 @@ export function localClient(api: EngineApi): EngineClient {
     setHelpers: async (count) => api.setHelpers(count),
     liveTensors: () => api.liveTensors(),
     stats: async () => api.stats(),
-    dataRead: (slot, name, bytes, onProgress) => api.dataRead(slot, name, bytes, onProgress),
+    dataRead: (slot, name, file, onProgress) => api.dataRead(slot, name, file, onProgress),
     dataForget: async (slot) => api.dataForget(slot),
     dataSchema: async (layout, options) => api.dataSchema(layout, options),
     dataGenerate: async (request) => api.dataGenerate(request),
@@ -54,9 +54,9 @@ function remoteClient(remote: Comlink.Remote<EngineApi>): EngineClient {
     setHelpers: (count) => remote.setHelpers(count),
     liveTensors: () => remote.liveTensors(),
     stats: () => remote.stats(),
-    // The file's bytes are transferred, not copied: the page keeps its own File (or IndexedDB copy).
-    dataRead: (slot, name, bytes, onProgress) =>
-      remote.dataRead(slot, name, Comlink.transfer(bytes, [bytes]), onProgress && Comlink.proxy(onProgress)),
+    // A File or Blob crosses as a handle (no copy on the page's thread); the worker reads its bytes.
+    dataRead: (slot, name, file, onProgress) =>
+      remote.dataRead(slot, name, file, onProgress && Comlink.proxy(onProgress)),
     dataForget: (slot) => remote.dataForget(slot),
     dataSchema: (layout, options) => remote.dataSchema(layout, options),
     dataGenerate: (request) => remote.dataGenerate(request),

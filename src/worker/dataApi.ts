@@ -64,11 +64,11 @@ export interface GenerateRequest {
 export interface DataApi {
   /** A synthetic version of the real file by a built-in generator, as CSV text (as many rows as the real file). */
   dataGenerate(request: GenerateRequest): { name: string; text: string };
-  /** Reads one file into a slot (replacing what was there); rejects with the file's message. */
+  /** Reads one file (a File or Blob: its bytes are read here, off the page) into a slot; rejects with its message. */
   dataRead(
     slot: string,
     name: string,
-    bytes: ArrayBuffer,
+    file: Blob,
     onProgress?: (done: number, total: number) => void,
   ): Promise<FileInfo>;
   /** Forgets a slot's table (or every table). */
@@ -97,8 +97,9 @@ export function createDataApi(): DataApi {
     ...(layout.test !== null ? { test: table(layout.test) } : {}),
   });
   return {
-    async dataRead(slot, name, bytes, onProgress) {
+    async dataRead(slot, name, file, onProgress) {
       tables.delete(slot);
+      const bytes = await file.arrayBuffer();
       const read = await readTable(name, bytes, onProgress ? { onProgress } : {});
       const hex = await fingerprint(bytes);
       tables.set(slot, read);

@@ -1,7 +1,8 @@
 /**
  * Classifier two-sample test (C2ST, Lopez-Paz and Oquab 2017): how well L2 logistic regression (C = 1) on all
- * monomials of degree <= 2 tells real records (label 0) from synthetic ones (label 1). 0.5 = indistinguishable.
- * Used by the population report (fidelityReport.ts) and for tables (tableFidelity.ts).
+ * monomials of degree <= 2 (or on the features alone: degree 1, for wide tables) tells real records (label 0)
+ * from synthetic ones (label 1). 0.5 = indistinguishable. Used by the population report (fidelityReport.ts) and
+ * for tables (tableFidelity.ts).
  */
 import { matrix, type Matrix } from '../matrix';
 import { logistic } from '../learners/logistic';
@@ -9,7 +10,8 @@ import { monomials } from '../learners/poly';
 import { FitError } from '../learners/types';
 import { aucMannWhitney } from './twoSample';
 
-function quadraticFeatures(x: Matrix): Matrix {
+function polynomialFeatures(x: Matrix, degree: 1 | 2): Matrix {
+  if (degree === 1) return x;
   const terms = monomials(x.cols, 2);
   const out = matrix(x.rows, terms.length);
   for (let i = 0; i < x.rows; i++) {
@@ -27,7 +29,7 @@ function quadraticFeatures(x: Matrix): Matrix {
  * samples, score the odd rows, held-out AUC of P(synthetic) by the Mann–Whitney statistic. Null when the
  * classifier cannot be fitted (FitError, e.g. a single row per sample).
  */
-export async function c2stAuc(a: Matrix, b: Matrix): Promise<number | null> {
+export async function c2stAuc(a: Matrix, b: Matrix, degree: 1 | 2 = 2): Promise<number | null> {
   const split = (m: Matrix, parity: number) => {
     const rows = Array.from({ length: m.rows }, (_, i) => i).filter((i) => i % 2 === parity);
     const out = matrix(rows.length, m.cols);
@@ -44,8 +46,11 @@ export async function c2stAuc(a: Matrix, b: Matrix): Promise<number | null> {
     Float64Array.from({ length: na + nb }, (_, i) => (i < na ? 0 : 1));
   const [trainA, trainB, testA, testB] = [split(a, 0), split(b, 0), split(a, 1), split(b, 1)];
   try {
-    const model = logistic(1).fit(quadraticFeatures(stack(trainA, trainB)), labels(trainA.rows, trainB.rows));
-    const scores = await model.predictProba!(quadraticFeatures(stack(testA, testB)));
+    const model = logistic(1).fit(
+      polynomialFeatures(stack(trainA, trainB), degree),
+      labels(trainA.rows, trainB.rows),
+    );
+    const scores = await model.predictProba!(polynomialFeatures(stack(testA, testB), degree));
     return aucMannWhitney(scores, labels(testA.rows, testB.rows));
   } catch (error) {
     if (error instanceof FitError) return null;

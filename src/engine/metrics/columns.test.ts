@@ -11,7 +11,7 @@ import {
   pearsonCorrelations,
   totalVariation,
 } from './columns';
-import { tableFidelity } from './tableFidelity';
+import { FIDELITY_SAMPLING, tableFidelity } from './tableFidelity';
 
 describe('two-sample column measures by hand', () => {
   it('KS: the largest gap between the empirical CDFs, ties read after every copy', () => {
@@ -130,5 +130,39 @@ describe('fidelity of the diabetes and breast-cancer synthetic tables, against s
     expect(Math.abs(same.c2stAuc! - 0.5)).toBeLessThan(0.08);
     const shifted = await tableFidelity(draw(0), draw(1.5), names);
     expect(shifted.c2stAuc!).toBeGreaterThan(0.9);
+  });
+});
+
+describe('table fidelity of large and wide tables', () => {
+  const rng = stream(16, 'large table');
+  const table = (rows: number, cols: number, shift: number) =>
+    matrix(
+      rows,
+      cols,
+      rng.normals(rows * cols).map((v) => v + shift),
+    );
+
+  it('samples rows past the sizes, says how many, and still tells a shift', async () => {
+    const sizes = { ...FIDELITY_SAMPLING, columns: 1_500, c2st: 600 };
+    const real = table(3_000, 3, 0);
+    const same = await tableFidelity(real, table(2_000, 3, 0), ['a', 'b', 'c'], sizes);
+    expect(same.sample).toEqual({ columns: 1_500, c2st: 600 });
+    expect(same.c2stFeatures).toBe('quadratic');
+    expect(Math.abs(same.c2stAuc! - 0.5)).toBeLessThan(0.1);
+    const shifted = await tableFidelity(real, table(2_000, 3, 1), ['a', 'b', 'c'], sizes);
+    expect(shifted.c2stAuc!).toBeGreaterThan(0.85);
+    expect(shifted.columns[0]!.ks).toBeGreaterThan(0.3);
+  });
+
+  it('gives a wide table a linear C2ST, with fewer rows for a quadratic one of 21 to 32 columns', async () => {
+    const names = Array.from({ length: 40 }, (_, j) => `x${j}`);
+    const wide = await tableFidelity(table(300, 40, 0), table(300, 40, 0.6), names);
+    expect(wide.c2stFeatures).toBe('linear');
+    expect(wide.c2stAuc!).toBeGreaterThan(0.9);
+    expect(wide.sample).toBeNull();
+    // 31 columns: 527 quadratic terms, 4e8 / 527² = 1,440 rows a side.
+    const mid = await tableFidelity(table(2_000, 31, 0), table(2_000, 31, 0), names.slice(0, 31));
+    expect(mid.c2stFeatures).toBe('quadratic');
+    expect(mid.sample).toEqual({ columns: 2_000, c2st: 1_440 });
   });
 });

@@ -134,3 +134,36 @@ describe('privacy check on the real-data fixtures, against scikit-learn NearestN
     });
   }
 });
+
+describe('privacy check on samples of large tables', () => {
+  const small = { reference: 120, queries: 60, seed: 3 };
+  // Memorized: training rows with a change far below the rows' spacing.
+  const memorized = matrix(
+    200,
+    4,
+    train.data.slice(0, 800).map((v, k) => v * (1 + 1e-4 * ((k % 3) - 1))),
+  );
+
+  it('measures both sides against the same reference sample, says so, and still tells memorized rows', async () => {
+    const check = await privacyCheck(train, memorized, holdout, small);
+    expect(check.sample).toEqual({ reference: 120, trainRows: 300, queries: 60 });
+    expect(check.suspicious).toBe(true);
+    expect(check.verdict).toMatch(/closer to the training rows than real hold-out rows are/);
+    const fresh = await privacyCheck(train, draw(200, 'independent'), holdout, small);
+    expect(fresh.suspicious).toBe(false);
+    // The baseline is the hold-out's distances to the same reference rows: one answer for both datasets.
+    expect(fresh.holdout).toEqual(check.holdout);
+  });
+
+  it('counts exact copies over every row, not the sample', async () => {
+    const synthetic = draw(200, 'synthetic');
+    const planted = [5, 120, 190];
+    planted.forEach((row, k) => synthetic.data.set(train.data.subarray(k * 4, (k + 1) * 4), row * 4));
+    const check = await privacyCheck(train, synthetic, holdout, { reference: 10, queries: 5, seed: 1 });
+    expect(check.exactCopies).toEqual(planted);
+  });
+
+  it('uses every row below the sizes (no sample, no note)', async () => {
+    expect((await privacyCheck(train, memorized, holdout)).sample).toBeNull();
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { MISSING_POLICIES, number, type ParamsOf } from '../types';
 
-export const DATA_PARAMS: ParamsOf<'target' | 'testFraction' | 'missing' | 'files'> = {
+export const DATA_PARAMS: ParamsOf<'target' | 'testFraction' | 'maxRows' | 'missing' | 'files'> = {
   target: {
     kind: 'text',
     url: 'target',
@@ -13,6 +13,8 @@ export const DATA_PARAMS: ParamsOf<'target' | 'testFraction' | 'missing' | 'file
     group: 'real',
     maxLength: 200,
     default: '',
+    // Chosen among the loaded files' columns, in the schema panel: no control of its own.
+    relevant: () => false,
   },
   testFraction: number({
     url: 'test_share',
@@ -24,6 +26,19 @@ export const DATA_PARAMS: ParamsOf<'target' | 'testFraction' | 'missing' | 'file
     step: 0.05,
     default: 0.25,
   }),
+  maxRows: number({
+    url: 'max_rows',
+    label: 'Most rows per file (0 = all)',
+    help:
+      'Past this, each replicate trains and tests on a seeded sample of this many rows of each file: the ' +
+      'evaluation of a large file costs less, and its intervals say what the sample leaves uncertain.',
+    group: 'experiment',
+    min: 0,
+    max: 1_000_000,
+    step: 500,
+    integer: true,
+    default: 0,
+  }),
   missing: {
     kind: 'enum',
     url: 'missing',
@@ -33,6 +48,8 @@ export const DATA_PARAMS: ParamsOf<'target' | 'testFraction' | 'missing' | 'file
     options: MISSING_POLICIES,
     optionLabels: { impute: 'impute', drop: 'drop rows' },
     default: 'impute',
+    // Chosen in the schema panel, beside the missing cells it counts.
+    relevant: () => false,
   },
   files: {
     kind: 'text',

@@ -31,6 +31,8 @@ export const REAL_PARAMS: ParamsOf<
     options: TASKS,
     optionLabels: { regression: 'regression', classification: 'classification' },
     default: 'regression',
+    // The your-data lab sets it beside the columns (the schema panel), where it is detected from the target.
+    relevant: (s) => s.lab !== 'data',
   },
   p: number({
     url: 'p',

@@ -1,5 +1,6 @@
 /** Fidelity (C2ST AUC, correlation difference, per-column KS / TV) and the privacy check of one dataset. */
 import type { DatasetReport } from '../../data/evaluate';
+import { fidelityNote, privacyNote } from './sampleNotes';
 import { formatNumber } from '../../scenario/formatNumber';
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatNumber(v));
@@ -11,7 +12,7 @@ export function FidelityPrivacy({ report }: { readonly report: DatasetReport }) 
       <section aria-label={`Fidelity of ${report.name}`}>
         <h3>Fidelity of {report.name}</h3>
         <dl className="facts">
-          <dt>C2ST AUC</dt>
+          <dt>C2ST AUC{fidelity.c2stFeatures === 'linear' ? ' (linear classifier)' : ''}</dt>
           <dd data-testid="c2st">{num(fidelity.c2stAuc)}</dd>
           <dt>Correlation difference (mean |Δ|)</dt>
           <dd>{num(fidelity.correlation.meanAbs)}</dd>
@@ -21,6 +22,11 @@ export function FidelityPrivacy({ report }: { readonly report: DatasetReport }) 
             {fidelity.correlation.maxPair ? ` (${fidelity.correlation.maxPair.join(' × ')})` : ''}
           </dd>
         </dl>
+        {fidelity.sample || fidelity.c2stFeatures === 'linear' ? (
+          <p className="note" data-testid="fidelity-sample">
+            {fidelityNote(fidelity)}
+          </p>
+        ) : null}
         <div className="table-scroll">
           <table className="column-fidelity">
             <thead>
@@ -61,6 +67,11 @@ export function FidelityPrivacy({ report }: { readonly report: DatasetReport }) 
             {num(privacy.synthetic.p5)} ({num(privacy.holdout.p5)})
           </dd>
         </dl>
+        {privacy.sample ? (
+          <p className="note" data-testid="privacy-sample">
+            {privacyNote(privacy.sample)}
+          </p>
+        ) : null}
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import type { MeanInterval } from '../../engine/metrics/intervals';
 import { formatInterval, formatNumber } from '../../scenario/formatNumber';
 import type { Scenario } from '../../scenario/schema';
 import type { LoadedFile } from '../../store/dataLab';
+import { fidelityNote, privacyNote } from './sampleNotes';
 
 const esc = (text: string) =>
   text.replace(
@@ -40,12 +41,12 @@ function dataset(report: DatasetReport): string {
   const r = summary.ranking;
   return `<section><h2>${esc(report.name)}</h2>${models}
 <p>Kendall τ_b ${r?.kendallTauB ? interval(r.kendallTauB) : '–'}; SRA ${r?.sra ? interval(r.sra) : '–'}; ${summary.completed} replicates.</p>
-<p>Fidelity: C2ST AUC ${num(fidelity.c2stAuc)}; correlation difference ${num(fidelity.correlation.meanAbs)} (largest ${num(fidelity.correlation.maxAbs)}).</p>
+<p>Fidelity: C2ST AUC ${num(fidelity.c2stAuc)}; correlation difference ${num(fidelity.correlation.meanAbs)} (largest ${num(fidelity.correlation.maxAbs)}). ${esc(fidelityNote(fidelity))}</p>
 ${table(
   ['Column', 'KS', 'TV'],
   fidelity.columns.map((c) => [esc(c.name), num(c.ks), num(c.tv)]),
 )}
-<p>Privacy: ${esc(privacy.verdict)} Exact copies ${privacy.exactCopies.length} of ${privacy.syntheticRows}; DCR median ${num(privacy.synthetic.median)} (hold-out ${num(privacy.holdout.median)}).</p></section>`;
+<p>Privacy: ${esc(privacy.verdict)} Exact copies ${privacy.exactCopies.length} of ${privacy.syntheticRows}; DCR median ${num(privacy.synthetic.median)} (hold-out ${num(privacy.holdout.median)}).${privacy.sample ? ` ${esc(privacyNote(privacy.sample))}` : ''}</p></section>`;
 }
 
 export function reportHtml(

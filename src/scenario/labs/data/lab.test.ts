@@ -23,26 +23,17 @@ describe('the your-data lab', () => {
     expect(notices).toEqual([]);
     expect(scenario).toEqual(defaultScenario('data'));
     expect(encodeScenario(scenario)).toBe(
-      'v=3&lab=data&task=regression&models=ols;poly:degree=3;knn:k=10&R=10&seed=1&target=&test_share=0.25&missing=impute&files=',
+      'v=3&lab=data&task=regression&models=ols;ridge:alpha=1;knn:k=5;knn:k=25&R=10&seed=1&target=&test_share=0.25&max_rows=0&missing=impute&files=',
     );
     const withFiles = { ...scenario, files: formatFiles(FILES), target: 'price', missing: 'drop' as const };
     const link = encodeScenario(withFiles);
     expect(link).toContain(`files=r:${A}:real.csv;s:${B}:ctgan%20seed%201.csv;t:${A}:test.csv`);
     expect(decodeScenario(`?${link}`)).toEqual({ scenario: withFiles, notices: [] });
     expect(() => assertScenario(withFiles)).not.toThrow();
-    // Controls: the settings; the files are loaded, not typed.
+    // Controls: the settings; the files are loaded, not typed; the task, target and missing cells are set in
+    // the schema panel beside the columns.
     const shown = PARAM_KEYS.filter((key) => isRelevant(key, scenario));
-    expect(shown).toEqual([
-      'lab',
-      'task',
-      'models',
-      'replicates',
-      'seed',
-      'backend',
-      'target',
-      'testFraction',
-      'missing',
-    ]);
+    expect(shown).toEqual(['lab', 'models', 'replicates', 'seed', 'backend', 'testFraction', 'maxRows']);
   });
 
   it('a simulated link does not carry the your-data parameters, and ignores them with a notice', () => {

@@ -8,6 +8,7 @@ import { sanitizeModels } from '../../models';
 import type { Scenario } from '../../types';
 import type { LabDefinition } from '../lab';
 import { formatFiles, parseFiles } from './files';
+import { DATA_DEFAULT_MODELS } from './models';
 
 export const DATA_LAB: LabDefinition = {
   id: 'data',
@@ -18,6 +19,7 @@ export const DATA_LAB: LabDefinition = {
     'target',
     'missing',
     'testFraction',
+    'maxRows',
     'models',
     'replicates',
     'seed',
@@ -25,7 +27,7 @@ export const DATA_LAB: LabDefinition = {
     'backend',
   ]),
   sweepAxis: { param: 'replicates', from: 5, to: 40, steps: 8 },
-  defaults: { replicates: 10 },
+  defaults: { replicates: 10, models: DATA_DEFAULT_MODELS.regression },
   crossRules(scenario) {
     const notices: string[] = [];
     let value = scenario;
