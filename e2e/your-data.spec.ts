@@ -205,3 +205,52 @@ test('the Your data button opens the lab from the simulated one, without widenin
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/your-data-button-390.png` });
 });
+
+/** A seeded regression table: `cols` features, y linear in them plus noise. */
+function bigCsv(rows: number, cols: number, seed: number): string {
+  let s = seed;
+  const u = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const lines = [[...Array.from({ length: cols }, (_, j) => `x${j + 1}`), 'y'].join(',')];
+  for (let i = 0; i < rows; i++) {
+    const x = Array.from({ length: cols }, () => u() * 2 - 1);
+    lines.push(
+      [...x, x.reduce((a, v, j) => a + v * (j % 3), 0) + u() - 0.5].map((v) => v.toFixed(4)).join(','),
+    );
+  }
+  return lines.join('\n');
+}
+
+test('a large file: the estimate beside Evaluate, the gate, and at most N rows per file', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(`/${app.withBackend('?lab=data&seed=3')}`);
+  await page.getByLabel('Real training data').setInputFiles(upload('big.csv', bigCsv(60_000, 12, 1)));
+  await page
+    .getByLabel('Synthetic data', { exact: true })
+    .setInputFiles(upload('big-synthetic.csv', bigCsv(30_000, 12, 2)));
+  await expect(page.getByTestId('loaded-file')).toHaveCount(2);
+  // The default models (two kNN searches among them) on 45,000 rows, 10 replicates: over the gate.
+  await expect(page.getByTestId('data-estimate')).toHaveText(/^about \d+ (s|min|h) \(estimate\)$/);
+  expect(await page.evaluate(() => window.playground.scenario.models)).toBe(
+    'ols;ridge:alpha=1;knn:k=5;knn:k=25',
+  );
+  await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+  await expect(page.getByTestId('data-gate-summary')).toContainText('Nothing has been computed yet');
+  await expect(page.getByTestId('data-gate-summary')).toContainText('45,000 real and 30,000 synthetic rows');
+  await expect(page.getByTestId('leaderboard')).toHaveCount(0);
+  const offer = page.getByTestId('data-gate-rows');
+  const rows = Number((await offer.textContent())!.match(/At most ([\d,]+) rows/)![1]!.replace(/,/g, ''));
+  expect(rows).toBeGreaterThanOrEqual(500);
+  expect(rows).toBeLessThan(45_000);
+  await offer.click();
+  await expect(page.getByTestId('leaderboard')).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId('data-gate')).toHaveCount(0);
+  expect(await page.evaluate(() => window.playground.link)).toContain(`max_rows=${rows}`);
+  expect(await page.evaluate(() => window.playground.results!.models.length)).toBe(4);
+  // This lab has no population to draw or sweep: its views are the two that show the chosen dataset.
+  await expect(page.getByRole('tab')).toHaveText(['Generalization', 'Ranking']);
+  await page.getByRole('button', { name: 'Forget my data' }).click();
+  app.expectCleanConsole();
+});

@@ -75,4 +75,29 @@ describe("the user's files as a data source", () => {
     const distinct = new Set(Array.from({ length: 100 }, (_, i) => draws.real.x.data[2 * i]));
     expect(distinct.size).toBeLessThan(100); // with replacement
   });
+
+  it('with fewer rows asked for than the files have: seeded uniform samples, classes in proportion', () => {
+    // 600 real rows, a third of them class 1, grouped by class in the split: the sample must not take one class.
+    const source: FilesSource = {
+      kind: 'files',
+      name: 's.csv',
+      real: sample(600, 0),
+      synthetic: sample(500, 10_000),
+      test: null,
+    };
+    const p = plan(source, 100, 80, 40);
+    const draws = drawReplicate(p, 0);
+    expect([draws.real.x.rows, draws.synthetic.x.rows, draws.test.x.rows]).toEqual([100, 80, 40]);
+    const ones = draws.real.y.reduce((sum, v) => sum + v, 0);
+    expect(ones).toBeGreaterThan(20);
+    expect(ones).toBeLessThan(48);
+    expect(draws.test.y.reduce((sum, v) => sum + v, 0)).toBe(13); // stratified: 40 / 3, rounded
+    expect(drawReplicate(p, 0)).toEqual(draws);
+    // One replicate, as-is files but fewer rows: samples without replacement, a test file sampled too.
+    const single = { ...plan({ ...source, test: sample(300, 50_000) }, 100, 80, 40), replicates: 1 };
+    const one = drawReplicate(single, 0);
+    const distinct = (s: Sample) => new Set(Array.from({ length: s.x.rows }, (_, i) => s.x.data[2 * i])).size;
+    expect([distinct(one.real), distinct(one.synthetic), distinct(one.test)]).toEqual([100, 80, 40]);
+    expect(one.test.x.data.every((v) => v >= 50_000)).toBe(true);
+  });
 });

@@ -157,6 +157,16 @@ export function sweepEstimateSeconds(
 }
 
 /** "about 40 s", "about 3 min", "about 1.5 h". */
+/** What an estimate rests on, in a sentence (the gates' panels say it under the numbers). */
+export function estimateBasis(threads: number, factor: number | null): string {
+  const over = `${threads} thread${threads === 1 ? '' : 's'}`;
+  const pace =
+    factor === null
+      ? 'your device may be faster or slower'
+      : `scaled by this page’s runs so far (×${factor.toFixed(2)})`;
+  return `Estimated from each model’s sizes with timings measured on a reference machine (${CALIBRATION.machine.split(',')[0]}, ${CALIBRATION.measured}), over ${over}; ${pace}.`;
+}
+
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return 'unknown';
   if (seconds < 1) return 'under a second';

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRESET_IDS } from './presetIds';
-import { DEFAULT_PAGE, EXTRA_CONTROLS, SWEEPABLE, THEMES, VIEWS, decodePage, type PageState } from './page';
+import {
+  DEFAULT_PAGE,
+  EXTRA_CONTROLS,
+  SWEEPABLE,
+  THEMES,
+  VIEWS,
+  decodePage,
+  shownView,
+  viewsOf,
+  type PageState,
+} from './page';
 import { defaultScenario, paramSpec } from './schema';
 import { decodeLink, encodeLink } from './url';
 
@@ -95,5 +105,17 @@ describe('page state in share links', () => {
   it('leaves page keys out of the unknown-parameter notice', () => {
     const { notices } = decodeLink('?v=2&view=ranking&preset=claim2&present=1');
     expect(notices).toEqual([]);
+  });
+});
+
+describe('the views of a lab', () => {
+  it('the your-data lab shows Generalization and Ranking; a link to another view opens the first', () => {
+    expect(viewsOf('data')).toEqual(['generalization', 'ranking']);
+    expect(viewsOf('simulated')).toEqual(VIEWS);
+    expect(shownView('ranking', 'data')).toBe('ranking');
+    for (const view of ['data', 'training', 'fidelity', 'sweep'] as const) {
+      expect(shownView(view, 'data')).toBe('generalization');
+      expect(shownView(view, 'toy')).toBe(view);
+    }
   });
 });

@@ -11,6 +11,21 @@ import type { SweepAxis } from './sweep';
 
 export const VIEWS = ['data', 'generalization', 'ranking', 'training', 'fidelity', 'sweep'] as const;
 export type View = (typeof VIEWS)[number];
+
+/**
+ * The views a lab has: the your-data lab has no population to draw, train curves of or sweep, so it shows the
+ * Generalization and Ranking views of the dataset chosen in its panel.
+ */
+export function viewsOf(lab: string): readonly View[] {
+  return lab === 'data' ? ['generalization', 'ranking'] : VIEWS;
+}
+
+/** The view shown for a link's `view` in a lab: itself where the lab has it, else the lab's first view. */
+export function shownView(view: View, lab: string): View {
+  const views = viewsOf(lab);
+  return views.includes(view) ? view : views[0]!;
+}
+
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 export const SPEEDS = ['fast', 'slow'] as const;

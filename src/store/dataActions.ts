@@ -14,13 +14,16 @@ import { labParams } from '../scenario/labs/index';
 import { sanitizeModels } from '../scenario/models';
 import { DATA_DEFAULT_MODELS } from '../scenario/labs/data/models';
 import { loadScenario, setParam } from './actions';
-import { EMPTY_DATA_LAB, layoutOf, useDataLab, type LoadedFile } from './dataLab';
+import { EMPTY_DATA_LAB, layoutOf, useDataLab, type DataLabEstimate, type LoadedFile } from './dataLab';
+import { learnPace } from './gate';
+import { GATE_SECONDS } from '../scenario/cost';
+import type { EvaluateRequest } from '../worker/dataApi';
 import { browserStorage, memoryStorage, type FileStorage } from './dataStorage';
 import { usePlayground } from './playground';
 
 export type DataEngine = Pick<
   EngineClient,
-  'dataRead' | 'dataForget' | 'dataSchema' | 'dataEvaluate' | 'dataCancel' | 'dataGenerate'
+  'dataRead' | 'dataForget' | 'dataSchema' | 'dataEvaluate' | 'dataCancel' | 'dataGenerate' | 'dataEstimate'
 >;
 
 /** A file as the page has it: a File (chosen, dropped, or made in the page by textFile). */
@@ -37,6 +40,8 @@ let taskOverride: 'regression' | 'classification' | null = null;
 /** The task this module last set on the scenario (any other change is the user's). */
 let taskSet: string | null = null;
 let restored = false;
+/** The user has evaluated these files: changes re-evaluate them (forgetting the files ends it). */
+let live = false;
 
 const set = useDataLab.setState;
 const get = useDataLab.getState;
@@ -63,6 +68,7 @@ export async function refreshSchema(): Promise<void> {
   try {
     const schema = await engine.dataSchema(layout, schemaOptions());
     set({ schema, schemaError: null });
+    void afterChange();
     const scenario = usePlayground.getState().scenario;
     if (scenario.task !== schema.task) {
       taskSet = schema.task;
@@ -77,8 +83,9 @@ export async function refreshSchema(): Promise<void> {
         keeps ? [] : [`The files give a ${schema.task} task: using its default models.`],
       );
     }
+    await afterChange();
   } catch (error) {
-    set({ schema: null, schemaError: message(error) });
+    set({ schema: null, schemaError: message(error), estimate: null, gate: false });
   }
 }
 
@@ -146,6 +153,7 @@ export async function forgetData(): Promise<void> {
   await engine?.dataCancel();
   await Promise.all([engine?.dataForget(null), storage.clear()]);
   taskOverride = null;
+  live = false;
   set({ ...EMPTY_DATA_LAB, expected: get().expected });
   syncLink();
   usePlayground.setState({ results: null });
@@ -181,34 +189,72 @@ export function showDataset(index: number, done = true): void {
   });
 }
 
-export async function evaluateData(): Promise<void> {
+/** The evaluation the loaded files and the page's settings ask for; null until there is something to evaluate. */
+function evaluateRequest(): EvaluateRequest | null {
   const { files, schema } = get();
   const layout = layoutOf(files);
-  if (!engine || !layout || !schema || layout.synthetic.length === 0) return;
+  if (!layout || !schema || layout.synthetic.length === 0) return null;
   const s = usePlayground.getState().scenario;
-  set({ status: 'running', runError: null, partial: layout.synthetic.map(() => null) });
+  return {
+    layout,
+    schema: schemaOptions(),
+    missing: s.missing,
+    settings: {
+      task: schema.task,
+      models: splitSpecs(s.models),
+      replicates: s.replicates,
+      seed: s.seed,
+      testFraction: s.testFraction,
+      maxRows: s.maxRows,
+    },
+  };
+}
+
+/** The estimate of evaluating the current files and settings (one worker thread, this device's pace). */
+export async function refreshEstimate(): Promise<void> {
+  const request = evaluateRequest();
+  if (!engine || !request) {
+    set({ estimate: null, gate: false });
+    return;
+  }
+  const factor = usePlayground.getState().pace;
+  const scale = factor ?? 1;
   try {
-    const evaluation = await engine.dataEvaluate(
-      {
-        layout,
-        schema: schemaOptions(),
-        missing: s.missing,
-        settings: {
-          task: schema.task,
-          models: splitSpecs(s.models),
-          replicates: s.replicates,
-          seed: s.seed,
-          testFraction: s.testFraction,
-          maxRows: s.maxRows,
-        },
-      },
-      (index, summary) => {
-        // Progress comes over its own port and may arrive after the final answer: then it is dropped.
-        if (get().status !== 'running') return;
-        set((st) => ({ partial: st.partial.map((p, i) => (i === index ? summary : p)) }));
-        if (index === get().chosen) showDataset(index, false);
-      },
-    );
+    const { cost, rowsWithin } = await engine.dataEstimate(request, GATE_SECONDS / scale);
+    set({ estimate: { seconds: cost.seconds * scale, cost, rowsWithin, factor }, gate: false });
+  } catch {
+    // The schema's message already says why these files cannot be evaluated.
+    set({ estimate: null, gate: false });
+  }
+}
+
+/** Each evaluation's number: an answer from an older one (cancelled by a newer) changes nothing. */
+let evaluations = 0;
+
+/**
+ * Evaluates the loaded files with the page's settings. One estimated over GATE_SECONDS waits for the user's
+ * word (the gate panel) unless `anyway`.
+ */
+export async function evaluateData(anyway = false): Promise<void> {
+  const request = evaluateRequest();
+  if (!engine || !request) return;
+  live = true;
+  const { estimate } = get();
+  if (!anyway && estimate && estimate.seconds > GATE_SECONDS) {
+    set({ gate: true });
+    return;
+  }
+  const id = ++evaluations;
+  const began = performance.now();
+  set({ status: 'running', runError: null, gate: false, partial: request.layout.synthetic.map(() => null) });
+  try {
+    const evaluation = await engine.dataEvaluate(request, (index, summary) => {
+      // Progress comes over its own port and may arrive after the final answer: then it is dropped.
+      if (get().status !== 'running' || id !== evaluations) return;
+      set((st) => ({ partial: st.partial.map((p, i) => (i === index ? summary : p)) }));
+      if (index === get().chosen) showDataset(index, false);
+    });
+    if (id !== evaluations) return;
     if (evaluation === null) {
       set({ status: 'cancelled' });
       return;
@@ -216,9 +262,38 @@ export async function evaluateData(): Promise<void> {
     const chosen = Math.min(get().chosen, evaluation.reports.length - 1);
     set({ evaluation, status: 'done', chosen });
     showDataset(chosen);
+    learnDataPace(get().estimate, performance.now() - began);
   } catch (error) {
-    set({ status: 'error', runError: message(error) });
+    if (id === evaluations) set({ status: 'error', runError: message(error) });
   }
+}
+
+/** The page's pace learns from finished evaluations too (estimated seconds at pace 1 against measured). */
+function learnDataPace(estimate: DataLabEstimate | null, elapsedMs: number): void {
+  if (!estimate) return;
+  const pace = learnPace(usePlayground.getState().pace, estimate.cost.seconds, elapsedMs / 1000);
+  if (pace !== usePlayground.getState().pace) usePlayground.setState({ pace });
+}
+
+/**
+ * After the files or a setting changed: a new estimate and, once the user has evaluated these files, a new
+ * evaluation (held by the gate when it is over GATE_SECONDS), so the numbers follow the settings.
+ */
+async function afterChange(): Promise<void> {
+  await refreshEstimate();
+  if (live) await evaluateData();
+}
+
+/** The gate's "fewer rows": at most `rows` rows of each file per replicate, then the evaluation. */
+export async function evaluateWithRows(rows: number): Promise<void> {
+  live = true;
+  set({ gate: false });
+  if (usePlayground.getState().scenario.maxRows !== rows) setParam('maxRows', rows);
+  else await afterChange();
+}
+
+export function closeDataGate(): void {
+  set({ gate: false });
 }
 
 /** A file made in the page (a generator's output, an example). */
@@ -262,6 +337,8 @@ export async function loadExample(task: Task): Promise<void> {
 }
 
 export function cancelEvaluation(): void {
+  evaluations++;
+  set({ status: 'cancelled' });
   void engine?.dataCancel();
 }
 
@@ -281,6 +358,9 @@ async function restore(): Promise<void> {
   }
 }
 
+/** The settings an evaluation reads besides the schema's (whose changes refresh the schema first). */
+const EVALUATION_KEYS = ['models', 'replicates', 'seed', 'testFraction', 'maxRows', 'missing'] as const;
+
 /**
  * Connects the lab to the engine and the storage, and follows the page: files kept from an earlier visit come
  * back when the lab opens; a change of target, task or missing policy refreshes the schema.
@@ -291,6 +371,7 @@ export function attachDataEngine(client: DataEngine, files: FileStorage = browse
   storage = files;
   restored = false;
   taskOverride = null;
+  live = false;
   if (usePlayground.getState().scenario.lab === 'data') void restore();
   const unsubscribe = usePlayground.subscribe((state, previous) => {
     const s = state.scenario;
@@ -301,6 +382,8 @@ export function attachDataEngine(client: DataEngine, files: FileStorage = browse
       taskOverride = s.task;
       void refreshSchema();
     } else if (s.target !== p.target) void refreshSchema();
+    // A task the schema set (refreshSchema follows it with its own afterChange) is not a second change.
+    else if (s.task === p.task && EVALUATION_KEYS.some((key) => s[key] !== p[key])) void afterChange();
   });
   return () => {
     unsubscribe();

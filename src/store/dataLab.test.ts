@@ -4,18 +4,22 @@
  * evaluation equal to evaluateFiles on the same bytes, the chosen dataset in the page's results, IndexedDB-like
  * storage restored on attach, Forget clearing it, and a link's fingerprints compared with the loaded files.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { evaluateFiles } from '../data/evaluate';
 import { encode, fingerprint, inferSchema, readTable } from '../data/index';
 import { parseFiles } from '../scenario/labs/data/files';
 import { defaultScenario } from '../scenario/schema';
+import { encodeScenario } from '../scenario/url';
+import { setParam } from './actions';
 import { localClient } from '../worker/client';
 import { createEngineApi } from '../worker/engineApi';
 import {
   addFiles,
   attachDataEngine,
   cancelEvaluation,
+  closeDataGate,
   evaluateData,
+  evaluateWithRows,
   forgetData,
   generateSynthetic,
   loadExample,
@@ -207,4 +211,69 @@ describe('the your-data lab store', () => {
     await pending;
     expect(useDataLab.getState().files.map((f) => f.name)).toEqual(['real.csv']);
   });
+
+  it('holds an evaluation estimated over the gate until the user says so', async () => {
+    // A device 10^6 times slower than the reference machine: any evaluation is over 30 s.
+    usePlayground.setState({ pace: 1e6 });
+    await addFiles('real', [REAL]);
+    await addFiles('synthetic', [GOOD]);
+    expect(useDataLab.getState().estimate!.seconds).toBeGreaterThan(30);
+    await evaluateData();
+    expect(useDataLab.getState()).toMatchObject({ gate: true, status: 'idle', evaluation: null });
+    closeDataGate();
+    expect(useDataLab.getState().gate).toBe(false);
+    await evaluateData(true);
+    expect(useDataLab.getState()).toMatchObject({ gate: false, status: 'done' });
+  });
+
+  it('"at most N rows per file" evaluates seeded samples of that many rows, and the link says so', async () => {
+    await addFiles('real', [REAL]);
+    await addFiles('synthetic', [GOOD]);
+    await evaluateData();
+    const whole = useDataLab.getState().evaluation!;
+    await evaluateWithRows(40);
+    await vi.waitFor(() => {
+      const state = useDataLab.getState();
+      expect(state.status).toBe('done');
+      expect(state.evaluation).not.toBe(whole);
+    });
+    expect(usePlayground.getState().scenario.maxRows).toBe(40);
+    expect(encodeScenario(usePlayground.getState().scenario)).toContain('max_rows=40');
+    expect(useDataLab.getState().estimate!.cost.sizes).toEqual([{ n: 40, m: 40, nTest: 30 }]);
+    const tstr = (e: typeof whole) => e.reports[0]!.summary.models[0]!.tstr!.mean;
+    expect(tstr(useDataLab.getState().evaluation!)).not.toBe(tstr(whole));
+  });
+
+  it('re-evaluates when a setting changes once the files were evaluated, and not before', async () => {
+    await addFiles('real', [REAL]);
+    await addFiles('synthetic', [GOOD]);
+    setParam('seed', 4);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(useDataLab.getState().status).toBe('idle');
+    await evaluateData();
+    const first = useDataLab.getState().evaluation!;
+    setParam('seed', 5);
+    await vi.waitFor(() => {
+      expect(useDataLab.getState().evaluation).not.toBe(first);
+      expect(useDataLab.getState().status).toBe('done');
+    });
+    const expected = await evaluateFiles(await encodedNow(), ['good.csv'], {
+      task: 'regression',
+      models: ['ols', 'knn:k=5'],
+      replicates: 2,
+      seed: 5,
+      testFraction: 0.25,
+      maxRows: 0,
+    });
+    expect(useDataLab.getState().evaluation!.reports[0]!.summary).toEqual(expected[0]!.summary);
+  });
 });
+
+/** The real and good files encoded as the worker does with the default schema options. */
+async function encodedNow() {
+  const files = {
+    real: await readTable('real.csv', await REAL.arrayBuffer()),
+    synthetic: [await readTable('good.csv', await GOOD.arrayBuffer())],
+  };
+  return encode(files, inferSchema(files, {}), { missing: 'impute' });
+}

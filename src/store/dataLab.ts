@@ -5,6 +5,7 @@
  * The page's scenario (playground.ts) holds the lab's settings and the files' names and fingerprints for links.
  */
 import { create } from 'zustand';
+import type { FilesCost } from '../data/cost';
 import type { DatasetReport } from '../data/evaluate';
 import type { Schema } from '../data/schema';
 import type { ExperimentSummary } from '../engine/summary';
@@ -44,6 +45,20 @@ export interface DataLabState {
   readonly runError: string | null;
   /** The dataset whose summary the Generalization and Ranking views show. */
   readonly chosen: number;
+  /** What evaluating the loaded files with the current settings would cost on this device (an estimate). */
+  readonly estimate: DataLabEstimate | null;
+  /** Evaluate was asked for a run over the gate: the panel asks run anyway, fewer rows, or cancel. */
+  readonly gate: boolean;
+}
+
+export interface DataLabEstimate {
+  /** Wall-clock seconds on this device: one worker thread, scaled by the page's measured pace. */
+  readonly seconds: number;
+  readonly cost: FilesCost;
+  /** The largest "most rows per file" within the gate; null when none is. */
+  readonly rowsWithin: number | null;
+  /** The pace applied (null: none measured yet, the reference machine's). */
+  readonly factor: number | null;
 }
 
 export const EMPTY_DATA_LAB: DataLabState = {
@@ -60,6 +75,8 @@ export const EMPTY_DATA_LAB: DataLabState = {
   evaluation: null,
   runError: null,
   chosen: 0,
+  estimate: null,
+  gate: false,
 };
 
 export const useDataLab = create<DataLabState>()(() => EMPTY_DATA_LAB);

@@ -6,7 +6,7 @@
  */
 import { hasNumbers } from '../engine/results';
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
-import type { View } from '../scenario/page';
+import { shownView, type View } from '../scenario/page';
 import { usePlayground } from '../store/playground';
 import { About } from './About';
 import { BackendBadge } from './BackendBadge';
@@ -45,7 +45,6 @@ const VIEW_COMPONENTS: Readonly<Record<View, ComponentType>> = {
 };
 
 /** The views that read only an experiment summary: what the your-data lab's evaluation gives them. */
-const DATA_LAB_VIEWS: readonly View[] = ['generalization', 'ranking'];
 
 /** Closed, open by itself on a first visit (focus left alone), or opened from the help (focus moved to it). */
 type GuideState = 'closed' | 'start' | 'asked';
@@ -56,7 +55,8 @@ function guideAtStart(): GuideState {
 }
 
 export function App() {
-  const view = usePlayground((s) => s.page.view);
+  // A view the lab does not have (view=data in the your-data lab) shows the lab's first view.
+  const view = usePlayground((s) => shownView(s.page.view, s.scenario.lab));
   const present = usePlayground((s) => s.page.present);
   const embed = usePlayground((s) => s.page.embed);
   const hide = usePlayground((s) => s.page.hide);
@@ -175,11 +175,6 @@ export function App() {
               {held && !results && view !== 'sweep' ? (
                 <p className="placeholder" data-testid="held-placeholder">
                   Nothing computed yet: this scenario waits for your choice above.
-                </p>
-              ) : dataLab && !DATA_LAB_VIEWS.includes(view) ? (
-                <p className="placeholder" data-testid="data-lab-view">
-                  Your data: this view needs a simulated population. The Generalization and Ranking views show
-                  the synthetic dataset chosen above.
                 </p>
               ) : (
                 <ActiveView />

@@ -7,24 +7,15 @@
 import { cancelGate, fewerReplicates, runAnyway } from '../store/actions';
 import { usePlayground } from '../store/playground';
 import {
-  CALIBRATION,
   describeParts,
+  estimateBasis,
   formatDuration,
   GATE_SECONDS,
   MIN_GATE_REPLICATES,
   runEstimate,
-  type RunEstimate,
 } from '../scenario/cost';
 import './costGate.css';
 
-function basis(estimate: RunEstimate): string {
-  const threads = `${estimate.threads} thread${estimate.threads === 1 ? '' : 's'}`;
-  const pace =
-    estimate.factor === null
-      ? 'your device may be faster or slower'
-      : `scaled by this page’s runs so far (×${estimate.factor.toFixed(2)})`;
-  return `Estimated from each model’s sizes with timings measured on a reference machine (${CALIBRATION.machine.split(',')[0]}, ${CALIBRATION.measured}), over ${threads}; ${pace}.`;
-}
 
 export function CostGate() {
   const gate = usePlayground((s) => (s.gate && s.gate.scenario === s.scenario ? s.gate : null));
@@ -89,7 +80,7 @@ export function CostGate() {
           Cancel
         </button>
       </div>
-      <p className="cost-gate-basis">{basis(estimate)}</p>
+      <p className="cost-gate-basis">{estimateBasis(estimate.threads, estimate.factor)}</p>
     </section>
   );
 }

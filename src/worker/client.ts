@@ -35,6 +35,7 @@ export function localClient(api: EngineApi): EngineClient {
     dataGenerate: async (request) => api.dataGenerate(request),
     dataEvaluate: (request, onProgress) => api.dataEvaluate(request, onProgress),
     dataCancel: async () => api.dataCancel(),
+    dataEstimate: async (request, budget) => api.dataEstimate(request, budget),
   };
 }
 
@@ -63,6 +64,7 @@ function remoteClient(remote: Comlink.Remote<EngineApi>): EngineClient {
     dataEvaluate: (request, onProgress) =>
       remote.dataEvaluate(request, onProgress && Comlink.proxy(onProgress)),
     dataCancel: () => remote.dataCancel(),
+    dataEstimate: (request, budget) => remote.dataEstimate(request, budget),
   };
 }
 

@@ -18,6 +18,8 @@ import {
   type Schema,
   type SchemaOptions,
 } from '../data/index';
+import { estimateFilesCost, rowsWithin, type FilesCost } from '../data/cost';
+import type { Encoded } from '../data/encode';
 import { evaluateFiles, type DatasetReport, type FilesSettings } from '../data/evaluate';
 
 /** What the page learns about a file it gave: never its data. */
@@ -61,6 +63,13 @@ export interface GenerateRequest {
   readonly seed: number;
 }
 
+/** An evaluation's estimate before it runs (data/cost.ts), and the most rows per file that fit a budget. */
+export interface DataEstimate {
+  readonly cost: FilesCost;
+  /** The largest "most rows per file" step within `budgetSeconds`; null when none is. */
+  readonly rowsWithin: number | null;
+}
+
 export interface DataApi {
   /** A synthetic version of the real file by a built-in generator, as CSV text (as many rows as the real file). */
   dataGenerate(request: GenerateRequest): { name: string; text: string };
@@ -81,11 +90,27 @@ export interface DataApi {
     onProgress?: (index: number, summary: ExperimentSummary) => void,
   ): Promise<DataEvaluation | null>;
   dataCancel(): void;
+  /** What `request` would cost (one thread, reference machine) and the rows that fit `budgetSeconds` of that. */
+  dataEstimate(request: EvaluateRequest, budgetSeconds: number): DataEstimate;
 }
 
 export function createDataApi(): DataApi {
   const tables = new Map<string, RawTable>();
   let latest = 0;
+  // The last encoding, reused while the files and their schema settings stay (an estimate, then the evaluation).
+  let encoding: { key: string; value: { encoded: Encoded; names: string[] } } | null = null;
+  const encodedFor = (request: Pick<EvaluateRequest, 'layout' | 'schema' | 'missing'>) => {
+    const key = JSON.stringify([request.layout, request.schema, request.missing]);
+    if (encoding?.key === key) return encoding.value;
+    const data = files(request.layout);
+    const schema = inferSchema(data, request.schema);
+    const value = {
+      encoded: encode(data, schema, { missing: request.missing }),
+      names: data.synthetic.map((t) => t.name),
+    };
+    encoding = { key, value };
+    return value;
+  };
   const table = (slot: string): RawTable => {
     const found = tables.get(slot);
     if (!found) throw new Error(`the file for "${slot}" is not loaded; choose it again`);
@@ -99,6 +124,7 @@ export function createDataApi(): DataApi {
   return {
     async dataRead(slot, name, file, onProgress) {
       tables.delete(slot);
+      encoding = null;
       const bytes = await file.arrayBuffer();
       const read = await readTable(name, bytes, onProgress ? { onProgress } : {});
       const hex = await fingerprint(bytes);
@@ -114,6 +140,7 @@ export function createDataApi(): DataApi {
       };
     },
     dataForget(slot) {
+      encoding = null;
       if (slot === null) tables.clear();
       else tables.delete(slot);
     },
@@ -135,10 +162,7 @@ export function createDataApi(): DataApi {
     },
     async dataEvaluate(request, onProgress) {
       const id = ++latest;
-      const data = files(request.layout);
-      const schema = inferSchema(data, request.schema);
-      const encoded = encode(data, schema, { missing: request.missing });
-      const names = data.synthetic.map((t) => t.name);
+      const { encoded, names } = encodedFor(request);
       try {
         const reports = await evaluateFiles(encoded, names, request.settings, {
           isCancelled: () => id !== latest,
@@ -152,6 +176,13 @@ export function createDataApi(): DataApi {
     },
     dataCancel() {
       latest++;
+    },
+    dataEstimate(request, budgetSeconds) {
+      const { encoded } = encodedFor(request);
+      return {
+        cost: estimateFilesCost(encoded, request.settings),
+        rowsWithin: rowsWithin(encoded, request.settings, budgetSeconds),
+      };
     },
   };
 }

@@ -56,6 +56,22 @@ export interface TableFidelity {
   readonly sample: { readonly columns: number; readonly c2st: number } | null;
 }
 
+/** The C2ST's features and its most rows a side, for tables of `cols` columns (the cost model reads it too). */
+export function c2stDesign(
+  cols: number,
+  sampling: FidelitySampling = FIDELITY_SAMPLING,
+): { quadratic: boolean; terms: number; rows: number } {
+  const quadratic = cols <= sampling.quadraticUpTo;
+  const terms = quadratic ? monomialCount(cols, 2) : cols;
+  const rows = quadratic
+    ? Math.min(
+        sampling.c2st,
+        Math.max(sampling.quadraticRows, Math.floor(sampling.quadraticWork / terms ** 2)),
+      )
+    : sampling.c2st;
+  return { quadratic, terms, rows };
+}
+
 export async function tableFidelity(
   real: Matrix,
   synthetic: Matrix,
@@ -68,14 +84,7 @@ export async function tableFidelity(
     pick(real, sampling.columns, 'real'),
     pick(synthetic, sampling.columns, 'synthetic'),
   ];
-  const quadratic = real.cols <= sampling.quadraticUpTo;
-  const terms = monomialCount(real.cols, 2);
-  const c2stRows = quadratic
-    ? Math.min(
-        sampling.c2st,
-        Math.max(sampling.quadraticRows, Math.floor(sampling.quadraticWork / terms ** 2)),
-      )
-    : sampling.c2st;
+  const { quadratic, rows: c2stRows } = c2stDesign(real.cols, sampling);
   const [a, b] = standardizeByFirst(
     pick(realRows, c2stRows, 'c2st-real'),
     pick(syntheticRows, c2stRows, 'c2st-synthetic'),

@@ -7,6 +7,8 @@ import { formatNumber } from '../../scenario/formatNumber';
 import { cancelEvaluation, evaluateData, showDataset } from '../../store/dataActions';
 import { chooseDataset, reportsOf, syntheticFiles, useDataLab } from '../../store/dataLab';
 import { usePlayground } from '../../store/playground';
+import { formatDuration } from '../../scenario/cost';
+import { DataGate } from './DataGate';
 import { DataReportButton } from './DataReportButton';
 import { FidelityPrivacy } from './FidelityPrivacy';
 
@@ -37,6 +39,11 @@ export function DataResults() {
         >
           Evaluate
         </button>
+        {ready && !running && state.estimate && (
+          <span className="hint" data-testid="data-estimate">
+            {formatDuration(state.estimate.seconds)} (estimate)
+          </span>
+        )}
         {running && (
           <>
             <progress max={planned} value={completed} aria-label="Evaluation progress" />
@@ -54,6 +61,7 @@ export function DataResults() {
         )}
         {reports.length > 0 && <DataReportButton />}
       </div>
+      <DataGate />
       {state.runError && (
         <p className="data-error" role="alert">
           {state.runError}

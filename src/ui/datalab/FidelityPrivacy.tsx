@@ -23,11 +23,11 @@ export function FidelityPrivacy({ report }: { readonly report: DatasetReport }) 
           </dd>
         </dl>
         {fidelity.sample || fidelity.c2stFeatures === 'linear' ? (
-          <p className="note" data-testid="fidelity-sample">
+          <p className="hint" data-testid="fidelity-sample">
             {fidelityNote(fidelity)}
           </p>
         ) : null}
-        <div className="table-scroll">
+        <div className="table-scroll tall">
           <table className="column-fidelity">
             <thead>
               <tr>
@@ -68,7 +68,7 @@ export function FidelityPrivacy({ report }: { readonly report: DatasetReport }) 
           </dd>
         </dl>
         {privacy.sample ? (
-          <p className="note" data-testid="privacy-sample">
+          <p className="hint" data-testid="privacy-sample">
             {privacyNote(privacy.sample)}
           </p>
         ) : null}

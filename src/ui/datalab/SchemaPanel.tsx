@@ -54,7 +54,7 @@ export function SchemaPanel() {
       <p className="hint">
         Target: {schema.why.target}. Task: {schema.why.task}.
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll tall">
         <table className="schema-table">
           <thead>
             <tr>

@@ -1,6 +1,6 @@
 /** The view tabs (an ARIA tablist; arrow keys move between tabs). */
 import type { KeyboardEvent } from 'react';
-import { VIEWS, type View } from '../../scenario/page';
+import { shownView, viewsOf, type View } from '../../scenario/page';
 import { setPage } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
 
@@ -14,21 +14,26 @@ export const VIEW_TITLES: Readonly<Record<View, string>> = {
 };
 
 export function Tabs() {
-  const view = usePlayground((s) => s.page.view);
+  const lab = usePlayground((s) => s.scenario.lab);
+  const views = viewsOf(lab);
+  const view = shownView(
+    usePlayground((s) => s.page.view),
+    lab,
+  );
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const at = VIEWS.indexOf(view);
+    const at = views.indexOf(view);
     const next =
-      event.key === 'ArrowRight' ? (at + 1) % VIEWS.length : event.key === 'ArrowLeft' ? at - 1 : null;
+      event.key === 'ArrowRight' ? (at + 1) % views.length : event.key === 'ArrowLeft' ? at - 1 : null;
     if (next === null) return;
     event.preventDefault();
     event.stopPropagation();
-    const target = VIEWS[(next + VIEWS.length) % VIEWS.length]!;
+    const target = views[(next + views.length) % views.length]!;
     setPage({ view: target });
     document.getElementById(`tab-${target}`)?.focus();
   };
   return (
     <div className="tabs" role="tablist" aria-label="Views">
-      {VIEWS.map((v) => (
+      {views.map((v) => (
         <button
           key={v}
           id={`tab-${v}`}
