@@ -16,7 +16,6 @@ import {
 } from '../scenario/cost';
 import './costGate.css';
 
-
 export function CostGate() {
   const gate = usePlayground((s) => (s.gate && s.gate.scenario === s.scenario ? s.gate : null));
   if (!gate) return null;
