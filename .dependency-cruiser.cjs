@@ -88,7 +88,7 @@ module.exports = {
       name: 'data-uses-engine-types-only',
       comment:
         'Of the engine, the file readers import the plain types only, never learners, plans or the runner; only ' +
-        'src/data/evaluate*.ts (the lab evaluation the worker and the CLI share) runs the engine.',
+        'src/data/evaluate*.ts (the lab evaluation the worker and the CLI share, and its cost estimate) runs the engine.',
       severity: 'error',
       from: { path: layer('data'), pathNot: '^src/data/evaluate[^/]*\\.ts$' },
       to: { path: '^src/engine/', pathNot: '^src/engine/(matrix|task|rng|populations/population)\\.ts$' },

@@ -5,7 +5,7 @@
  * The page's scenario (playground.ts) holds the lab's settings and the files' names and fingerprints for links.
  */
 import { create } from 'zustand';
-import type { FilesCost } from '../data/cost';
+import type { FilesCost } from '../data/evaluateCost';
 import type { DatasetReport } from '../data/evaluate';
 import type { Schema } from '../data/schema';
 import type { ExperimentSummary } from '../engine/summary';

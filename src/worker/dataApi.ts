@@ -18,7 +18,7 @@ import {
   type Schema,
   type SchemaOptions,
 } from '../data/index';
-import { estimateFilesCost, rowsWithin, type FilesCost } from '../data/cost';
+import { estimateFilesCost, rowsWithin, type FilesCost } from '../data/evaluateCost';
 import type { Encoded } from '../data/encode';
 import { evaluateFiles, type DatasetReport, type FilesSettings } from '../data/evaluate';
 

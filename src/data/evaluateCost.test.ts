@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matrix } from '../engine/matrix';
 import type { Sample } from '../engine/populations/population';
 import { stream } from '../engine/rng';
-import { estimateFilesCost, ROW_STEPS, rowsWithin } from './cost';
+import { estimateFilesCost, ROW_STEPS, rowsWithin } from './evaluateCost';
 import type { FilesSettings } from './evaluate';
 import type { Encoded } from './encode';
 
