@@ -5,7 +5,14 @@
  * costed as the learners they are), summed; and the largest "most rows per file" that keeps it within a budget.
  * Seconds are on one thread of the machine the constants were measured on, as everywhere else.
  */
-import { estimatePlanCost, learnerSeconds, type CostPart } from '../engine/cost';
+import {
+  estimatePlanCost,
+  learnerSeconds,
+  wallSeconds,
+  type CostPart,
+  type Pace,
+  type PlanCost,
+} from '../engine/cost';
 import { parseSpecText } from '../engine/learners/catalog';
 import { PRIVACY_SAMPLING } from '../engine/metrics/privacy';
 import { c2stDesign } from '../engine/metrics/tableFidelity';
@@ -17,6 +24,10 @@ export interface FilesCost {
   readonly seconds: number;
   /** Per model (summed over the datasets), the draws and summaries, and the checks: largest first. */
   readonly parts: readonly CostPart[];
+  /** Each dataset's run (its plan's estimate), for the wall-clock time over threads (filesWallSeconds). */
+  readonly plans: readonly PlanCost[];
+  /** The fidelity and privacy checks, on the evaluation's own thread. */
+  readonly checks: number;
   /** Rows each replicate uses, per dataset: n real, m synthetic, nTest test rows. */
   readonly sizes: readonly { readonly n: number; readonly m: number; readonly nTest: number }[];
 }
@@ -51,8 +62,9 @@ function checkSeconds(cols: number, real: number, synthetic: number, train: numb
 export function estimateFilesCost(encoded: Sizes, settings: FilesSettings): FilesCost {
   const plans = filesPlans(encoded, [], settings);
   const merged = new Map<string, CostPart>();
-  for (const plan of plans) {
-    for (const part of estimatePlanCost(plan, { grid: false, fidelity: false }).parts) {
+  const costs = plans.map((plan) => estimatePlanCost(plan, { grid: false, fidelity: false }));
+  for (const cost of costs) {
+    for (const part of cost.parts) {
       const seen = merged.get(part.id);
       merged.set(
         part.id,
@@ -82,18 +94,34 @@ export function estimateFilesCost(encoded: Sizes, settings: FilesSettings): File
   return {
     seconds: parts.reduce((sum, p) => sum + p.seconds, 0),
     parts,
+    plans: costs,
+    checks,
     sizes: plans.map(({ n, m, nTest }) => ({ n, m, nTest })),
   };
+}
+
+/**
+ * Wall-clock seconds of the evaluation: the datasets one after another, each run's replicates shared by the
+ * threads as a run's are (engine/cost.ts wallSeconds), the checks on the evaluation's thread.
+ */
+export function filesWallSeconds(cost: FilesCost, pace: Pace = {}): number {
+  const factor = pace.factor !== undefined && pace.factor > 0 && Number.isFinite(pace.factor) ? pace.factor : 1;
+  return cost.plans.reduce((sum, plan) => sum + wallSeconds(plan, pace), 0) + factor * cost.checks;
 }
 
 /** The "most rows per file" the page offers when an evaluation is over its budget, largest first. */
 export const ROW_STEPS = [200_000, 100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500] as const;
 
 /**
- * The largest step below the rows the evaluation uses now whose estimate is within `seconds`; null when none
- * is (the models or replicates cost too much whatever the rows).
+ * The largest step below the rows the evaluation uses now whose estimate is within `seconds` at `pace`; null
+ * when none is (the models or replicates cost too much whatever the rows).
  */
-export function rowsWithin(encoded: Sizes, settings: FilesSettings, seconds: number): number | null {
+export function rowsWithin(
+  encoded: Sizes,
+  settings: FilesSettings,
+  seconds: number,
+  pace: Pace = {},
+): number | null {
   const largest = Math.max(
     encoded.real.x.rows,
     encoded.test?.x.rows ?? 0,
@@ -102,7 +130,8 @@ export function rowsWithin(encoded: Sizes, settings: FilesSettings, seconds: num
   const now = settings.maxRows && settings.maxRows > 0 ? Math.min(settings.maxRows, largest) : largest;
   for (const rows of ROW_STEPS) {
     if (rows >= now) continue;
-    if (estimateFilesCost(encoded, { ...settings, maxRows: rows }).seconds <= seconds) return rows;
+    if (filesWallSeconds(estimateFilesCost(encoded, { ...settings, maxRows: rows }), pace) <= seconds)
+      return rows;
   }
   return null;
 }

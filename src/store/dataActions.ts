@@ -15,7 +15,7 @@ import { sanitizeModels } from '../scenario/models';
 import { DATA_DEFAULT_MODELS } from '../scenario/labs/data/models';
 import { loadScenario, setParam } from './actions';
 import { EMPTY_DATA_LAB, layoutOf, useDataLab, type DataLabEstimate, type LoadedFile } from './dataLab';
-import { learnPace } from './gate';
+import { learnPace, pageThreads } from './gate';
 import { GATE_SECONDS } from '../scenario/cost';
 import type { EvaluateRequest } from '../worker/dataApi';
 import { browserStorage, memoryStorage, type FileStorage } from './dataStorage';
@@ -23,7 +23,7 @@ import { usePlayground } from './playground';
 
 export type DataEngine = Pick<
   EngineClient,
-  'dataRead' | 'dataForget' | 'dataSchema' | 'dataEvaluate' | 'dataCancel' | 'dataGenerate' | 'dataEstimate'
+  'dataRead' | 'dataForget' | 'dataSchema' | 'dataEvaluate' | 'dataCancel' | 'dataGenerate' | 'dataEstimate' | 'init'
 >;
 
 /** A file as the page has it: a File (chosen, dropped, or made in the page by textFile). */
@@ -217,11 +217,12 @@ export async function refreshEstimate(): Promise<void> {
     set({ estimate: null, gate: false });
     return;
   }
-  const factor = usePlayground.getState().pace;
-  const scale = factor ?? 1;
+  const { pace: factor, scenario, backend } = usePlayground.getState();
+  const threads = pageThreads(scenario, backend);
   try {
-    const { cost, rowsWithin } = await engine.dataEstimate(request, GATE_SECONDS / scale);
-    set({ estimate: { seconds: cost.seconds * scale, cost, rowsWithin, factor }, gate: false });
+    const pace = { threads, ...(factor !== null ? { factor } : {}) };
+    const { cost, seconds, rowsWithin } = await engine.dataEstimate(request, GATE_SECONDS, pace);
+    set({ estimate: { seconds, cost, rowsWithin, factor, threads }, gate: false });
   } catch {
     // The schema's message already says why these files cannot be evaluated.
     set({ estimate: null, gate: false });
@@ -248,6 +249,9 @@ export async function evaluateData(anyway = false): Promise<void> {
   const began = performance.now();
   set({ status: 'running', runError: null, gate: false, partial: request.layout.synthetic.map(() => null) });
   try {
+    // The backend the scenario asks for (the badge says which): helpers fit replicates only once it is known.
+    const backend = await engine.init(usePlayground.getState().scenario.backend);
+    usePlayground.setState({ backend });
     const evaluation = await engine.dataEvaluate(request, (index, summary) => {
       // Progress comes over its own port and may arrive after the final answer: then it is dropped.
       if (get().status !== 'running' || id !== evaluations) return;
@@ -271,7 +275,9 @@ export async function evaluateData(anyway = false): Promise<void> {
 /** The page's pace learns from finished evaluations too (estimated seconds at pace 1 against measured). */
 function learnDataPace(estimate: DataLabEstimate | null, elapsedMs: number): void {
   if (!estimate) return;
-  const pace = learnPace(usePlayground.getState().pace, estimate.cost.seconds, elapsedMs / 1000);
+  // The estimate at pace 1 on the threads it ran on, against the time it took.
+  const atPaceOne = estimate.seconds / (estimate.factor ?? 1);
+  const pace = learnPace(usePlayground.getState().pace, atPaceOne, elapsedMs / 1000);
   if (pace !== usePlayground.getState().pace) usePlayground.setState({ pace });
 }
 

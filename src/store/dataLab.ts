@@ -57,8 +57,9 @@ export interface DataLabEstimate {
   readonly cost: FilesCost;
   /** The largest "most rows per file" within the gate; null when none is. */
   readonly rowsWithin: number | null;
-  /** The pace applied (null: none measured yet, the reference machine's). */
+  /** The pace applied (null: none measured yet, the reference machine's), and the threads it spreads over. */
   readonly factor: number | null;
+  readonly threads: number;
 }
 
 export const EMPTY_DATA_LAB: DataLabState = {

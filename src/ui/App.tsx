@@ -60,7 +60,10 @@ export function App() {
   const present = usePlayground((s) => s.page.present);
   const embed = usePlayground((s) => s.page.embed);
   const hide = usePlayground((s) => s.page.hide);
-  const results = usePlayground((s) => s.results);
+  // Booleans, not the results: the page's shell must not re-render with every streamed replicate (each view
+  // reads the results it draws), or the whole page renders in one long task per replicate.
+  const hasResults = usePlayground((s) => s.results !== null);
+  const numbersIn = usePlayground((s) => s.results !== null && hasNumbers(s.results.summary));
   const firstResultsMs = usePlayground((s) => s.firstResultsMs);
   const held = usePlayground((s) => s.status === 'held');
   const dataLab = usePlayground((s) => s.scenario.lab === 'data');
@@ -83,9 +86,8 @@ export function App() {
   useTheme();
 
   useEffect(() => {
-    if (results && hasNumbers(results.summary) && firstResultsMs === null)
-      usePlayground.setState({ firstResultsMs: performance.now() });
-  }, [results, firstResultsMs]);
+    if (numbersIn && firstResultsMs === null) usePlayground.setState({ firstResultsMs: performance.now() });
+  }, [numbersIn, firstResultsMs]);
 
   // The gate asks about a run the user may have set from the phone's drawer: the drawer closes so the question
   // shows, and focus, left in the hidden drawer, moves to it.
@@ -166,13 +168,13 @@ export function App() {
             </div>
             <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} data-active-view={view}>
               <h2 className="visually-hidden">{VIEW_TITLES[view]}</h2>
-              {held && results && view !== 'sweep' && (
+              {held && hasResults && view !== 'sweep' && (
                 <p className="stale-note" role="status" data-testid="held-note">
                   Not updated: the numbers below are from the previous settings; the new ones have not run
                   (see the estimate above).
                 </p>
               )}
-              {held && !results && view !== 'sweep' ? (
+              {held && !hasResults && view !== 'sweep' ? (
                 <p className="placeholder" data-testid="held-placeholder">
                   Nothing computed yet: this scenario waits for your choice above.
                 </p>

@@ -35,7 +35,7 @@ export function localClient(api: EngineApi): EngineClient {
     dataGenerate: async (request) => api.dataGenerate(request),
     dataEvaluate: (request, onProgress) => api.dataEvaluate(request, onProgress),
     dataCancel: async () => api.dataCancel(),
-    dataEstimate: async (request, budget) => api.dataEstimate(request, budget),
+    dataEstimate: async (request, budget, pace) => api.dataEstimate(request, budget, pace),
   };
 }
 
@@ -64,7 +64,7 @@ function remoteClient(remote: Comlink.Remote<EngineApi>): EngineClient {
     dataEvaluate: (request, onProgress) =>
       remote.dataEvaluate(request, onProgress && Comlink.proxy(onProgress)),
     dataCancel: () => remote.dataCancel(),
-    dataEstimate: (request, budget) => remote.dataEstimate(request, budget),
+    dataEstimate: (request, budget, pace) => remote.dataEstimate(request, budget, pace),
   };
 }
 

@@ -6,7 +6,8 @@
  */
 import { drawFitted, type FittedGeneratorKind } from '../engine/generators/fitted';
 import { stream } from '../engine/rng';
-import { Cancelled } from '../engine/run';
+import type { ExperimentPlan } from '../engine/plan';
+import { Cancelled, type ReplicateLane } from '../engine/run';
 import { decodeCsv } from '../data/decode';
 import type { ExperimentSummary } from '../engine/summary';
 import {
@@ -18,7 +19,8 @@ import {
   type Schema,
   type SchemaOptions,
 } from '../data/index';
-import { estimateFilesCost, rowsWithin, type FilesCost } from '../data/evaluateCost';
+import { estimateFilesCost, filesWallSeconds, rowsWithin, type FilesCost } from '../data/evaluateCost';
+import type { Pace } from '../engine/cost';
 import type { Encoded } from '../data/encode';
 import { evaluateFiles, type DatasetReport, type FilesSettings } from '../data/evaluate';
 
@@ -66,6 +68,8 @@ export interface GenerateRequest {
 /** An evaluation's estimate before it runs (data/cost.ts), and the most rows per file that fit a budget. */
 export interface DataEstimate {
   readonly cost: FilesCost;
+  /** Wall-clock seconds at the pace asked for (threads, the device's factor). */
+  readonly seconds: number;
   /** The largest "most rows per file" step within `budgetSeconds`; null when none is. */
   readonly rowsWithin: number | null;
 }
@@ -90,11 +94,24 @@ export interface DataApi {
     onProgress?: (index: number, summary: ExperimentSummary) => void,
   ): Promise<DataEvaluation | null>;
   dataCancel(): void;
-  /** What `request` would cost (one thread, reference machine) and the rows that fit `budgetSeconds` of that. */
-  dataEstimate(request: EvaluateRequest, budgetSeconds: number): DataEstimate;
+  /**
+   * What `request` would cost (seconds of one thread of the reference machine, and the wall-clock time at
+   * `pace`) and the most rows per file whose wall-clock time is within `budgetSeconds`.
+   */
+  dataEstimate(request: EvaluateRequest, budgetSeconds: number, pace: Pace): DataEstimate;
 }
 
-export function createDataApi(): DataApi {
+/**
+ * Helper threads for an evaluation's replicates (the engine worker's farm; none in tests and on the page's
+ * thread): lanes for a plan, recorded under `runs`, and stopping them.
+ */
+export interface DataHelpers {
+  lanes(runs: number[], plan: ExperimentPlan): ReplicateLane[];
+  stop(runs: readonly number[]): void;
+}
+
+export function createDataApi(helpers: DataHelpers | null = null): DataApi {
+  let runs: number[] = [];
   const tables = new Map<string, RawTable>();
   let latest = 0;
   // The last encoding, reused while the files and their schema settings stay (an estimate, then the evaluation).
@@ -163,25 +180,33 @@ export function createDataApi(): DataApi {
     async dataEvaluate(request, onProgress) {
       const id = ++latest;
       const { encoded, names } = encodedFor(request);
+      helpers?.stop(runs);
+      const mine: number[] = (runs = []);
       try {
         const reports = await evaluateFiles(encoded, names, request.settings, {
           isCancelled: () => id !== latest,
+          ...(helpers ? { farm: (plan: ExperimentPlan) => helpers.lanes(mine, plan) } : {}),
           ...(onProgress ? { onProgress } : {}),
         });
         return { reports, notices: encoded.notices, summary: encoded.summary };
       } catch (error) {
         if (error instanceof Cancelled) return null;
         throw error;
+      } finally {
+        helpers?.stop(mine);
       }
     },
     dataCancel() {
       latest++;
+      helpers?.stop(runs);
     },
-    dataEstimate(request, budgetSeconds) {
+    dataEstimate(request, budgetSeconds, pace) {
       const { encoded } = encodedFor(request);
+      const cost = estimateFilesCost(encoded, request.settings);
       return {
-        cost: estimateFilesCost(encoded, request.settings),
-        rowsWithin: rowsWithin(encoded, request.settings, budgetSeconds),
+        cost,
+        seconds: filesWallSeconds(cost, pace),
+        rowsWithin: rowsWithin(encoded, request.settings, budgetSeconds, pace),
       };
     },
   };

@@ -115,6 +115,7 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
   let farmRunCount = 0;
   const runHelpers = farmRuns(farm, () => ++farmRunCount);
   const sweepHelpers = farmRuns(farm, () => ++farmRunCount);
+  const dataHelpers = farmRuns(farm, () => ++farmRunCount);
   /**
    * Whether helpers may fit this plan: not without a farm or when benchmarking one at a time, and not on WebGL
    * for plans with tensor models (the GPU runs those, and helpers would only contend for it).
@@ -127,7 +128,18 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
   };
 
   return {
-    ...createDataApi(),
+    // The your-data lab's evaluations fit replicates on the helpers too (the numbers do not depend on it).
+    ...createDataApi(
+      farm
+        ? {
+            lanes: (ids, plan) => {
+              const tensors = helpersFor(plan);
+              return tensors ? dataHelpers.lanes(ids, plan, tensors) : [];
+            },
+            stop: (ids) => farm.stop(ids),
+          }
+        : null,
+    ),
 
     ping: () => 'pong',
 

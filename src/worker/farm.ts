@@ -104,22 +104,26 @@ export function createFarm(script: string | URL, count = spareCores()): Farm {
       return helpers
         .slice(0, wanted)
         .filter((h) => !h.dead && h.remote)
-        .map((h) => ({
-          ready: h.ready,
-          fit: (indices) => {
-            let timer: ReturnType<typeof setTimeout> | undefined;
-            const wedged = new Promise<never>((_, reject) => {
-              timer = setTimeout(() => {
-                h.drop('engine helper stopped answering');
-                reject(new Error('engine helper stopped answering'));
-              }, CHUNK_TIMEOUT_MS);
-            });
-            wedged.catch(() => undefined);
-            return Promise.race([h.remote!.fit(plan, tensors, [...indices], run), h.died, wedged]).finally(
-              () => clearTimeout(timer),
-            );
-          },
-        }));
+        .map((h) => {
+          // The plan goes with this lane's first chunk only; the helper keeps it for the run's later chunks.
+          let sent = false;
+          return {
+            ready: h.ready,
+            fit: (indices: readonly number[]) => {
+              let timer: ReturnType<typeof setTimeout> | undefined;
+              const wedged = new Promise<never>((_, reject) => {
+                timer = setTimeout(() => {
+                  h.drop('engine helper stopped answering');
+                  reject(new Error('engine helper stopped answering'));
+                }, CHUNK_TIMEOUT_MS);
+              });
+              wedged.catch(() => undefined);
+              const call = h.remote!.fit(sent ? null : plan, tensors, [...indices], run);
+              sent = true;
+              return Promise.race([call, h.died, wedged]).finally(() => clearTimeout(timer));
+            },
+          };
+        });
     },
     stop(runs) {
       if (runs.length === 0) return;

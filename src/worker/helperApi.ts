@@ -19,6 +19,8 @@ export function createHelperApi(
 ) {
   /** Runs the owner has moved on from (a newer scenario, a cancelled sweep, a finished run). */
   const stopped = new Set<number>();
+  /** Each run's plan, sent with its first chunk only (a your-data plan carries the user's files: megabytes). */
+  const plans = new Map<number, ExperimentPlan>();
   let backend: BackendName | null = null;
   let tfjsStarted = false;
 
@@ -38,15 +40,19 @@ export function createHelperApi(
     /**
      * Replicates `indices` of run `run` of the plan; null when the run was stopped before they were done. The
      * plan comes from the engine that owns the run, which built it from a sanitized scenario: no check here.
+     * It comes with the run's first chunk; later chunks pass null and use that one.
      */
     async fit(
-      plan: ExperimentPlan,
+      sent: ExperimentPlan | null,
       tensors: BackendName,
       indices: readonly number[],
       run: number,
     ): Promise<ReplicateRecord[] | null> {
       const isCancelled = () => stopped.has(run);
       if (isCancelled()) return null;
+      if (sent) plans.set(run, sent);
+      const plan = plans.get(run);
+      if (!plan) throw new Error(`engine helper: no plan for run ${run}`);
       chooseBackend(tensors);
       try {
         return await fitReplicates(plan, indices, isCancelled);
@@ -63,7 +69,10 @@ export function createHelperApi(
 
     /** Cancels these runs: what is left of their chunks is not wanted any more. */
     stop(runs: readonly number[]): void {
-      for (const run of runs) stopped.add(run);
+      for (const run of runs) {
+        stopped.add(run);
+        plans.delete(run);
+      }
     },
   };
 }

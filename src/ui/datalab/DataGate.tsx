@@ -72,7 +72,7 @@ export function DataGate() {
           Cancel
         </button>
       </div>
-      <p className="cost-gate-basis">{estimateBasis(1, estimate.factor)}</p>
+      <p className="cost-gate-basis">{estimateBasis(estimate.threads, estimate.factor)}</p>
     </section>
   );
 }
