@@ -105,7 +105,8 @@ export function estimateFilesCost(encoded: Sizes, settings: FilesSettings): File
  * threads as a run's are (engine/cost.ts wallSeconds), the checks on the evaluation's thread.
  */
 export function filesWallSeconds(cost: FilesCost, pace: Pace = {}): number {
-  const factor = pace.factor !== undefined && pace.factor > 0 && Number.isFinite(pace.factor) ? pace.factor : 1;
+  const factor =
+    pace.factor !== undefined && pace.factor > 0 && Number.isFinite(pace.factor) ? pace.factor : 1;
   return cost.plans.reduce((sum, plan) => sum + wallSeconds(plan, pace), 0) + factor * cost.checks;
 }
 

@@ -23,7 +23,14 @@ import { usePlayground } from './playground';
 
 export type DataEngine = Pick<
   EngineClient,
-  'dataRead' | 'dataForget' | 'dataSchema' | 'dataEvaluate' | 'dataCancel' | 'dataGenerate' | 'dataEstimate' | 'init'
+  | 'dataRead'
+  | 'dataForget'
+  | 'dataSchema'
+  | 'dataEvaluate'
+  | 'dataCancel'
+  | 'dataGenerate'
+  | 'dataEstimate'
+  | 'init'
 >;
 
 /** A file as the page has it: a File (chosen, dropped, or made in the page by textFile). */
