@@ -176,6 +176,9 @@ test('an example one click away, evaluated, and its printable report', async ({ 
   await expect(page.locator('[data-testid="leaderboard"] tbody tr')).toHaveCount(2, { timeout: 90_000 });
   // The Generalization view shows the chosen dataset's models.
   await expect(page.locator('#view-panel')).toContainText('TSTR');
+  // No population and no scenario n, m here: the gap's decomposition (its "finite n, m" part) is not drawn.
+  await expect(page.getByTestId('decomposition-chart')).toHaveCount(0);
+  await expect(page.locator('#view-panel')).not.toContainText('finite n =');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Report' }).click();
   const file = await download;

@@ -6,8 +6,6 @@
 import { checkSize } from '../data/index';
 import type { SchemaOptions } from '../data/schema';
 import { splitSpecs } from '../engine/learners/catalog';
-import type { FittedGeneratorKind } from '../engine/generators/fitted';
-import type { Task } from '../engine/task';
 import { formatFiles, MAX_SYNTHETIC_FILES, type FileRole } from '../scenario/labs/data/files';
 import type { EngineClient } from '../worker/client';
 import { labParams } from '../scenario/labs/index';
@@ -54,7 +52,7 @@ const set = useDataLab.setState;
 const get = useDataLab.getState;
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function schemaOptions(): SchemaOptions {
+export function schemaOptions(): SchemaOptions {
   const { target } = usePlayground.getState().scenario;
   const { exclude, include } = get();
   return {
@@ -309,55 +307,21 @@ export function closeDataGate(): void {
   set({ gate: false });
 }
 
-/** A file made in the page (a generator's output, an example). */
-export function textFile(name: string, text: string): FileInput {
-  return new File([text], name, { type: 'text/plain' });
-}
-
-/** A synthetic version of the real file by a built-in generator (seeded by the scenario's seed), added as a file. */
-export async function generateSynthetic(kind: FittedGeneratorKind): Promise<void> {
-  const real = get().files.find((f) => f.role === 'real');
-  if (!engine || !real) return;
-  const { missing, seed } = usePlayground.getState().scenario;
-  try {
-    const made = await engine.dataGenerate({ real: real.slot, schema: schemaOptions(), missing, kind, seed });
-    await addFiles('synthetic', [textFile(made.name, made.text)]);
-  } catch (error) {
-    set((s) => ({ errors: [...s.errors, `${kind} on ${real.name}: ${message(error)}`] }));
-  }
-}
-
-/** The examples' targets: Palmer penguins (vega-datasets' penguins.json, CC0-1.0), one column per task. */
-export const EXAMPLE_TARGETS: Readonly<Record<Task, string>> = {
-  classification: 'Sex',
-  regression: 'Body Mass (g)',
-};
-
-/**
- * An example one click away: real-world data, the Palmer penguins (344 birds; Gorman, Williams & Fraser 2014, via
- * vega-datasets, CC0), as the real file with the task's target, and synthetic versions by the Gaussian and SMOTE
- * generators. The file is imported only when an example is asked for. What was loaded before is forgotten first.
- */
-export async function loadExample(task: Task): Promise<void> {
-  const { default: text } = await import('vega-datasets/data/penguins.json?raw');
-  await forgetData();
-  taskOverride = task;
-  const target = EXAMPLE_TARGETS[task];
-  if (usePlayground.getState().scenario.target !== target) setParam('target', target);
-  await addFiles('real', [textFile('penguins.json', text)]);
-  await generateSynthetic('gaussian');
-  await generateSynthetic('smote');
-}
-
 export function cancelEvaluation(): void {
   evaluations++;
   set({ status: 'cancelled' });
   void engine?.dataCancel();
 }
 
-export function setDataTask(task: 'regression' | 'classification' | null): void {
+/** The task the user chose (null: detected from the target); the schema follows unless `refresh` is false. */
+export function setDataTask(task: 'regression' | 'classification' | null, refresh = true): void {
   taskOverride = task;
-  void refreshSchema();
+  if (refresh) void refreshSchema();
+}
+
+/** The engine the lab is attached to (null before the worker answered). */
+export function dataEngine(): DataEngine | null {
+  return engine;
 }
 
 async function restore(): Promise<void> {

@@ -21,10 +21,9 @@ import {
   evaluateData,
   evaluateWithRows,
   forgetData,
-  generateSynthetic,
-  loadExample,
   removeFile,
 } from './dataActions';
+import { generateSynthetic, loadExample } from './dataExamples';
 import { compareWithLink, EMPTY_DATA_LAB, useDataLab } from './dataLab';
 import { memoryStorage, type FileStorage } from './dataStorage';
 import { startState, usePlayground } from './playground';

@@ -39,3 +39,12 @@ export function hasPopulationReferences(scenario: Scenario): boolean {
 export function hasPopulationLimit(scenario: Scenario): boolean {
   return hasPopulationReferences(scenario) && scenario.generator === 'oracle';
 }
+
+/**
+ * Whether the results were fitted on the scenario's n and m (every lab that draws its samples from a plan);
+ * the your-data lab fits on the user's files, whose sizes the scenario does not hold, so the gap's decomposition
+ * (its estimation part is "finite n, m") has nothing to show there.
+ */
+export function hasScenarioSizes(scenario: Scenario): boolean {
+  return scenario.lab !== 'data';
+}

@@ -4,7 +4,8 @@
  * the page: they are read in the engine worker and kept in this browser's IndexedDB until "Forget my data".
  */
 import { compareWithLink, dismissDataErrors, useDataLab } from '../../store/dataLab';
-import { forgetData, generateSynthetic, loadExample } from '../../store/dataActions';
+import { forgetData } from '../../store/dataActions';
+import { generateSynthetic, loadExample } from '../../store/dataExamples';
 import { DataResults } from './DataResults';
 import { FilePicker } from './FilePicker';
 import { SchemaPanel } from './SchemaPanel';

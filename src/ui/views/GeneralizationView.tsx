@@ -4,7 +4,7 @@
  * estimation parts, from the population references); (c) the numbers table. Results of an earlier scenario stay
  * on screen, dimmed, until the new ones arrive.
  */
-import { hasPopulationLimit } from '../../scenario/labs/index';
+import { hasPopulationLimit, hasScenarioSizes } from '../../scenario/labs/index';
 import { useMemo } from 'react';
 import { usePlayground } from '../../store/playground';
 import { ChartFrame } from '../charts/ChartFrame';
@@ -84,6 +84,7 @@ export function GeneralizationView() {
   const tsts = shownScenario.tstrOn === 'synthetic';
   const risk = tsts ? 'TSTS' : 'TSTR';
   const oracle = hasPopulationLimit(scenario);
+  const sized = hasScenarioSizes(shownScenario);
   const classification = shownScenario.task === 'classification';
   const unit = classification ? '0-1 error on real data' : 'mean squared error on real data';
   const loss = classification ? '0-1 error' : 'Mean squared error';
@@ -126,25 +127,27 @@ export function GeneralizationView() {
           {results ? <UtilityChart rows={rows} unit={unit} /> : <p className="placeholder">Training…</p>}
         </ChartFrame>
       </div>
-      <ChartFrame id="decomposition" title={`Where the gap ${risk} − TRTR comes from`}>
-        <p className="view-explain">
-          Read each model left to right: the synthetic <strong>responses</strong> (η̃ vs η, and their noise),
-          then the synthetic <strong>features</strong> (μ̃ vs μ), which matter only when the model cannot
-          represent η (misspecification), add up to the <strong>population limit</strong> R(f̄) − R(f*) ◇ (□:
-          the value at the reference size N, for learners without such a limit); the{' '}
-          <strong>estimation</strong> part (finite n = {shownScenario.n}, m = {shownScenario.m}) takes it to
-          the measured gap ●. Parts are signed: one that points left lowers the gap.
-        </p>
-        <ReferenceStatus references={references} oracle={oracle} tsts={tsts} />
-        {results ? (
-          <>
-            <DecompositionChart rows={rows} showGap={!tsts} unit={`${unit}, difference`} />
-            <DecompositionTable rows={rows} risk={risk} />
-          </>
-        ) : (
-          <p className="placeholder">Training…</p>
-        )}
-      </ChartFrame>
+      {sized && (
+        <ChartFrame id="decomposition" title={`Where the gap ${risk} − TRTR comes from`}>
+          <p className="view-explain">
+            Read each model left to right: the synthetic <strong>responses</strong> (η̃ vs η, and their noise),
+            then the synthetic <strong>features</strong> (μ̃ vs μ), which matter only when the model cannot
+            represent η (misspecification), add up to the <strong>population limit</strong> R(f̄) − R(f*) ◇ (□:
+            the value at the reference size N, for learners without such a limit); the{' '}
+            <strong>estimation</strong> part (finite n = {shownScenario.n}, m = {shownScenario.m}) takes it to
+            the measured gap ●. Parts are signed: one that points left lowers the gap.
+          </p>
+          <ReferenceStatus references={references} oracle={oracle} tsts={tsts} />
+          {results ? (
+            <>
+              <DecompositionChart rows={rows} showGap={!tsts} unit={`${unit}, difference`} />
+              <DecompositionTable rows={rows} risk={risk} />
+            </>
+          ) : (
+            <p className="placeholder">Training…</p>
+          )}
+        </ChartFrame>
+      )}
       {results && (
         <section className="view-numbers" aria-labelledby="generalization-numbers">
           <h3 id="generalization-numbers">The numbers: TRTR, {risk}, U per model</h3>
