@@ -103,6 +103,34 @@ describe('cli evaluate: several synthetic files and no test file', () => {
     expect(table.out).toMatch(/^leaderboard \(utility: mean U over models.*Synthetic Ranking Agreement/m);
   });
 
+  it('--max-rows: seeded samples of at most N rows per file, as evaluateFiles gives them; bad values refused', async () => {
+    const { code, out } = await cli(...splits, ...settings, '--max-rows', '100');
+    expect(code).toBe(0);
+    const report = parse(out);
+    expect(report.max_rows).toBe(100);
+    const tables = await Promise.all(
+      [real, good, broken].map((f) => readTable(f, new Uint8Array(readFileSync(f)))),
+    );
+    const files = { real: tables[0]!, synthetic: tables.slice(1) };
+    const encoded = encode(files, inferSchema(files), { missing: 'impute' });
+    const options = { task: 'regression' as const, models: MODELS.split(';'), replicates: 5, seed: 7 };
+    const sampled = await evaluateFiles(encoded, [good, broken], {
+      ...options,
+      testFraction: 0.25,
+      maxRows: 100,
+    });
+    const all = await evaluateFiles(encoded, [good, broken], { ...options, testFraction: 0.25 });
+    expect(report.datasets[0]!.models.map((m) => m.tstr)).toEqual(
+      sampled[0]!.summary.models.map((m) => m.tstr!.mean),
+    );
+    expect(sampled[0]!.summary.models[0]!.tstr!.mean).not.toBe(all[0]!.summary.models[0]!.tstr!.mean);
+    const table = await cli(...splits, ...settings.slice(0, -1), '--max-rows', '100');
+    expect(table.out).toMatch(/at most 100 rows of each file per replicate \(a seeded sample\)/);
+    const bad = await cli(...splits, ...settings, '--max-rows', '-5');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toMatch(/--max-rows/);
+  });
+
   it(
     '--threads 1 and --threads 2 give the same report, the helper fitting some replicates',
     { timeout: 120_000 },
