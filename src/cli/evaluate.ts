@@ -49,6 +49,8 @@ export interface EvaluateOptions {
   readonly testFraction: number;
   /** Most rows of each file a replicate uses (0: all). */
   readonly maxRows: number;
+  /** A target of more than two classes: the class told apart from the rest. */
+  readonly positiveClass: string | null;
 }
 
 export interface EvaluateReport {
@@ -130,6 +132,7 @@ export function evaluateOptions(values: Values): EvaluateOptions {
     replicates: replicates ?? (test !== null ? 1 : 10),
     testFraction: fraction ?? DEFAULT_TEST_FRACTION,
     maxRows: maxRows ?? 0,
+    positiveClass: text('positive-class'),
   };
 }
 
@@ -165,7 +168,10 @@ export async function prepare(
       ...(options.task !== null ? { task: options.task } : {}),
     });
     const learners = learnersFor(options.models ?? DEFAULT_EVALUATE_MODELS[schema.task], schema.task);
-    const encoded = encode(files, schema, { missing: options.missing });
+    const encoded = encode(files, schema, {
+      missing: options.missing,
+      ...(options.positiveClass !== null ? { positiveClass: options.positiveClass } : {}),
+    });
     const settings: FilesSettings = {
       task: schema.task,
       models: learners.map((l) => l.id),

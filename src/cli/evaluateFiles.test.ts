@@ -131,6 +131,39 @@ describe('cli evaluate: several synthetic files and no test file', () => {
     expect(bad.err).toMatch(/--max-rows/);
   });
 
+  it('a target of three classes: refused with how to choose, then --positive-class tells one from the rest', async () => {
+    const rows = (seed: number) =>
+      [
+        'x1,x2,kind',
+        ...Array.from({ length: 90 }, (_, i) => {
+          const k = (i * 7 + seed) % 3;
+          return `${k + ((i * 13) % 10) / 10},${(i % 5) / 5},${['north', 'south', 'west'][k]}`;
+        }),
+      ].join('\n');
+    const r = csv('three.csv', rows(0));
+    const s = csv('three-synthetic.csv', rows(1));
+    const base = [
+      'evaluate',
+      '--real-train',
+      r,
+      '--synthetic-train',
+      s,
+      '--models',
+      'logistic:C=1;knn:k=5',
+      '--replicates',
+      '3',
+      '--json',
+    ];
+    const refused = await cli(...base);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toMatch(/3 classes in the target \("north", "south", "west"\).*--positive-class/);
+    const { code, out } = await cli(...base, '--positive-class', 'south');
+    expect(code).toBe(0);
+    const report = parse(out);
+    expect(report.task).toBe('classification');
+    expect(report.datasets[0]!.models.every((m) => m.trtr !== null && m.tstr !== null)).toBe(true);
+  });
+
   it(
     '--threads 1 and --threads 2 give the same report, the helper fitting some replicates',
     { timeout: 120_000 },

@@ -59,6 +59,7 @@ npm run cli -- <command> --help   for the options of a command
   With --test: R = 1 (default) is the plain fit on the files; R > 1 bootstrap replicates of the training rows.
   Without --test: R (default 10) stratified splits of the real file, --test-fraction of it held out.
   --max-rows N  each replicate uses a seeded sample of at most N rows of each file (default 0: all rows)
+  --positive-class NAME  a target of more than two classes: NAME against the rest (one-vs-rest)
   --threads N   threads fitting replicates (default: every core, at most 8, when R > 1); same numbers for any N
   A model that cannot be fitted is reported with its error (null numbers in --json) and the others go on; the
   exit code is 0 when at least one model has both TRTR and TSTR, 2 when none has. --json: README "Headless CLI".`,
@@ -83,6 +84,7 @@ const OPTIONS = {
   'synthetic-train': { type: 'string', multiple: true },
   'test-fraction': { type: 'string' },
   'max-rows': { type: 'string' },
+  'positive-class': { type: 'string' },
   missing: { type: 'string' },
   seed: { type: 'string' },
   test: { type: 'string' },
@@ -120,6 +122,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
     'replicates',
     'test-fraction',
     'max-rows',
+    'positive-class',
     'seed',
     'missing',
   ],

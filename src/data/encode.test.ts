@@ -101,7 +101,8 @@ describe('the target', () => {
     const schema = inferSchema(files);
     expect(thrown(() => encode(files, schema))).toBe(
       'real.csv column "species": 3 classes in the target ("Adelie", "Chinstrap", "Gentoo"); the playground\'s ' +
-        'classifiers are binary: choose a positive class to tell apart from the rest, or choose regression',
+        'classifiers are binary: choose a positive class to tell apart from the rest (the page: beside the target; ' +
+        'the CLI: --positive-class), or choose regression',
     );
     const out = encode(files, schema, { positiveClass: 'Gentoo' });
     expect(out.encoding.coding.classes).toEqual(['not Gentoo', 'Gentoo']);

@@ -33,6 +33,16 @@ export function classText(column: ColumnData, i: number): string | null {
   return v === null ? null : String(v);
 }
 
+/** The real file's classes of a target column, sorted (numerically when they all look like numbers). */
+export function targetClasses(real: RawTable, column: ColumnData): string[] {
+  const seen = new Set<string>();
+  for (let i = 0; i < real.rows; i++) {
+    const c = classText(column, i);
+    if (c !== null) seen.add(c);
+  }
+  return sortCategories(seen);
+}
+
 export function fitTarget(
   real: RawTable,
   column: ColumnData,
@@ -41,14 +51,9 @@ export function fitTarget(
   positiveClass: string | undefined,
 ): TargetCoding {
   if (task === 'regression') return { task, classes: null, positiveClass: null, labels: null };
-  const seen = new Set<string>();
-  for (let i = 0; i < real.rows; i++) {
-    const c = classText(column, i);
-    if (c !== null) seen.add(c);
-  }
-  const classes = sortCategories(seen);
+  const classes = targetClasses(real, column);
   if (positiveClass !== undefined) {
-    if (!seen.has(positiveClass)) {
+    if (!classes.includes(positiveClass)) {
       throw new DataError(
         real.name,
         `no class "${positiveClass}" in the target (classes: ${list(classes)})`,
@@ -71,7 +76,8 @@ export function fitTarget(
     throw new DataError(
       real.name,
       `${classes.length} classes in the target (${list(classes)}); the playground's classifiers are binary: ` +
-        'choose a positive class to tell apart from the rest, or choose regression',
+        'choose a positive class to tell apart from the rest (the page: beside the target; the CLI: ' +
+        '--positive-class), or choose regression',
       { column: target },
     );
   }

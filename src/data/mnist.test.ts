@@ -59,7 +59,9 @@ const serve =
     const file = url.split('/').pop()!;
     calls.push(file);
     if (!existsSync(join(ASSETS, file))) return new Response('not found', { status: 404 });
-    return new Response(tamper(file, new Uint8Array(readFileSync(join(ASSETS, file)))) as Uint8Array<ArrayBuffer>);
+    return new Response(
+      tamper(file, new Uint8Array(readFileSync(join(ASSETS, file)))) as Uint8Array<ArrayBuffer>,
+    );
   };
 
 function memoryCache(): AssetCache & { urls(): string[] } {

@@ -47,6 +47,13 @@ describe('columns matched by name across files', () => {
     );
   });
 
+  it("lists a classification target's classes (sorted as the encoder codes them), none for regression", async () => {
+    const three = 'x,kind\n1,b\n2,a\n3,c\n4,a\n';
+    const files = await filesOf(three, ['x,kind\n1,a\n2,b\n']);
+    expect(inferSchema(files, { task: 'classification' }).classes).toEqual(['a', 'b', 'c']);
+    expect(inferSchema(await filesOf(real, ['age,city,y\n1,Oslo,2\n'])).classes).toBeNull();
+  });
+
   it('takes 1 to 8 synthetic files', async () => {
     const one = await filesOf(real, []);
     expect(thrown(() => inferSchema(one))).toBe(

@@ -7,6 +7,7 @@
  */
 import type { Task } from '../engine/task';
 import { DataError, shown } from './errors';
+import { targetClasses } from './encodeTarget';
 import { detectTask, distinct, idLike, pickTarget, sortCategories } from './schemaRules';
 import { placeOf, type ColumnData, type RawTable } from './table';
 
@@ -54,6 +55,8 @@ export interface Schema {
   readonly task: Task;
   /** Why the target and the task are what they are, for the UI. */
   readonly why: { readonly target: string; readonly task: string };
+  /** Classification: the real file's target classes, sorted (more than two need a positive class); else null. */
+  readonly classes: readonly string[] | null;
   /** Columns of the real file, in its order. */
   readonly columns: readonly ColumnSchema[];
   readonly notices: readonly string[];
@@ -256,6 +259,7 @@ export function inferSchema(files: DataFiles, options: SchemaOptions = {}): Sche
     target: target.name,
     task,
     why: { target: target.why, task: options.task !== undefined ? 'chosen' : detected.why },
+    classes: task === 'classification' ? targetClasses(real, targetColumn) : null,
     columns,
     notices,
   };

@@ -67,6 +67,8 @@ export interface Scenario {
   /** The your-data lab: the target column ('' = detected), test share, missing-value policy, files (files.ts). */
   target: string;
   testFraction: number;
+  /** The your-data lab: with a target of more than two classes, the class told apart from the rest ('' = none). */
+  positive: string;
   /** The your-data lab: most rows of each file a replicate uses (0 = all); past it, a seeded sample. */
   maxRows: number;
   missing: MissingPolicy;
@@ -77,7 +79,7 @@ export const MISSING_POLICIES = ['impute', 'drop'] as const;
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
 
 /** The free-text parameters (checked by their lab's cross rules). */
-export type TextKey = 'models' | 'target' | 'files';
+export type TextKey = 'models' | 'target' | 'positive' | 'files';
 
 export type ParamGroup = 'real' | 'synthetic' | 'models' | 'experiment';
 

@@ -12,8 +12,9 @@ import { labParams } from '../scenario/labs/index';
 import { sanitizeModels } from '../scenario/models';
 import { DATA_DEFAULT_MODELS } from '../scenario/labs/data/models';
 import { loadScenario, setParam } from './actions';
-import { EMPTY_DATA_LAB, layoutOf, useDataLab, type DataLabEstimate, type LoadedFile } from './dataLab';
-import { learnPace, pageThreads } from './gate';
+import { EMPTY_DATA_LAB, layoutOf, useDataLab, type LoadedFile } from './dataLab';
+import { pageThreads } from './gate';
+import { learnDataPace, showDataset } from './dataResults';
 import { GATE_SECONDS } from '../scenario/cost';
 import type { EvaluateRequest } from '../worker/dataApi';
 import { browserStorage, memoryStorage, type FileStorage } from './dataStorage';
@@ -90,7 +91,16 @@ export async function refreshSchema(): Promise<void> {
     }
     await afterChange();
   } catch (error) {
-    set({ schema: null, schemaError: message(error), estimate: null, gate: false });
+    // Numbers for the settings that worked before would now be read as this target's: they go.
+    set({
+      schema: null,
+      schemaError: message(error),
+      estimate: null,
+      gate: false,
+      evaluation: null,
+      partial: [],
+    });
+    if (usePlayground.getState().results?.scenario.lab === 'data') usePlayground.setState({ results: null });
   }
 }
 
@@ -106,6 +116,21 @@ async function readOne(role: FileRole, slot: string, name: string, file: Blob): 
     const info = await engine.dataRead(slot, name, file, (done, total) =>
       set((s) => ({ loading: s.loading.map((l) => (l.slot === slot ? { ...l, done, total } : l)) })),
     );
+    // The same synthetic file twice would take two places on the leaderboard with one set of numbers.
+    const twin = get().files.find(
+      (f) => f.role === 'synthetic' && role === 'synthetic' && f.fingerprint === info.fingerprint,
+    );
+    if (twin) {
+      await engine.dataForget(slot);
+      set((s) => ({
+        errors: [
+          ...s.errors,
+          `${name}: the same bytes as ${twin.name}, already loaded (same SHA-256): not added again. ` +
+            'A built-in generator makes a different file with another seed.',
+        ],
+      }));
+      return false;
+    }
     const loaded: LoadedFile = { ...info, role };
     set((s) => ({ files: [...s.files.filter((f) => f.slot !== slot), loaded] }));
     return true;
@@ -173,27 +198,6 @@ export async function setColumnUsed(name: string, used: boolean): Promise<void> 
   await refreshSchema();
 }
 
-/** Shows dataset `index`'s summary in the page's views (Generalization, Ranking, the exports). */
-export function showDataset(index: number, done = true): void {
-  const { evaluation, partial } = get();
-  const report = evaluation?.reports[index];
-  const summary = report?.summary ?? partial[index];
-  if (!summary) return;
-  usePlayground.setState({
-    results: {
-      summary,
-      records: report?.records ?? [],
-      visual: null,
-      fidelity: null,
-      training: [],
-      done: done && report !== undefined,
-      elapsedMs: report?.elapsedMs ?? 0,
-      scenario: usePlayground.getState().scenario,
-    },
-    status: done ? 'done' : 'running',
-  });
-}
-
 /** The evaluation the loaded files and the page's settings ask for; null until there is something to evaluate. */
 function evaluateRequest(): EvaluateRequest | null {
   const { files, schema } = get();
@@ -204,6 +208,7 @@ function evaluateRequest(): EvaluateRequest | null {
     layout,
     schema: schemaOptions(),
     missing: s.missing,
+    ...(s.positive !== '' && schema.task === 'classification' ? { positiveClass: s.positive } : {}),
     settings: {
       task: schema.task,
       models: splitSpecs(s.models),
@@ -227,10 +232,15 @@ export async function refreshEstimate(): Promise<void> {
   try {
     const pace = { threads, ...(factor !== null ? { factor } : {}) };
     const { cost, seconds, rowsWithin } = await engine.dataEstimate(request, GATE_SECONDS, pace);
-    set({ estimate: { seconds, cost, rowsWithin, factor, threads }, gate: false });
-  } catch {
-    // The schema's message already says why these files cannot be evaluated.
-    set({ estimate: null, gate: false });
+    set((s) => ({
+      estimate: { seconds, cost, rowsWithin, factor, threads },
+      gate: false,
+      // A message from settings that could not be evaluated goes once they can.
+      ...(s.status !== 'running' && s.status !== 'error' ? { runError: null } : {}),
+    }));
+  } catch (error) {
+    // These settings cannot be evaluated (a target of three classes and no positive class): said before Evaluate.
+    set({ estimate: null, gate: false, ...(get().status !== 'running' ? { runError: message(error) } : {}) });
   }
 }
 
@@ -275,15 +285,6 @@ export async function evaluateData(anyway = false): Promise<void> {
   } catch (error) {
     if (id === evaluations) set({ status: 'error', runError: message(error) });
   }
-}
-
-/** The page's pace learns from finished evaluations too (estimated seconds at pace 1 against measured). */
-function learnDataPace(estimate: DataLabEstimate | null, elapsedMs: number): void {
-  if (!estimate) return;
-  // The estimate at pace 1 on the threads it ran on, against the time it took.
-  const atPaceOne = estimate.seconds / (estimate.factor ?? 1);
-  const pace = learnPace(usePlayground.getState().pace, atPaceOne, elapsedMs / 1000);
-  if (pace !== usePlayground.getState().pace) usePlayground.setState({ pace });
 }
 
 /**
@@ -336,7 +337,15 @@ async function restore(): Promise<void> {
 }
 
 /** The settings an evaluation reads besides the schema's (whose changes refresh the schema first). */
-const EVALUATION_KEYS = ['models', 'replicates', 'seed', 'testFraction', 'maxRows', 'missing'] as const;
+const EVALUATION_KEYS = [
+  'models',
+  'replicates',
+  'seed',
+  'testFraction',
+  'maxRows',
+  'missing',
+  'positive',
+] as const;
 
 /**
  * Connects the lab to the engine and the storage, and follows the page: files kept from an earlier visit come

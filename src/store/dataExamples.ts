@@ -23,9 +23,16 @@ export async function generateSynthetic(kind: FittedGeneratorKind): Promise<void
   const real = get().files.find((f) => f.role === 'real');
   const engine = dataEngine();
   if (!engine || !real) return;
-  const { missing, seed } = usePlayground.getState().scenario;
+  const { missing, seed, positive, task } = usePlayground.getState().scenario;
   try {
-    const made = await engine.dataGenerate({ real: real.slot, schema: schemaOptions(), missing, kind, seed });
+    const made = await engine.dataGenerate({
+      real: real.slot,
+      schema: schemaOptions(),
+      missing,
+      kind,
+      seed,
+      ...(positive !== '' && task === 'classification' ? { positiveClass: positive } : {}),
+    });
     await addFiles('synthetic', [textFile(made.name, made.text)]);
   } catch (error) {
     set((s) => ({ errors: [...s.errors, `${kind} on ${real.name}: ${message(error)}`] }));

@@ -24,7 +24,7 @@ import {
   removeFile,
 } from './dataActions';
 import { generateSynthetic, loadExample } from './dataExamples';
-import { compareWithLink, EMPTY_DATA_LAB, useDataLab } from './dataLab';
+import { compareWithLink, dismissDataErrors, EMPTY_DATA_LAB, useDataLab } from './dataLab';
 import { memoryStorage, type FileStorage } from './dataStorage';
 import { startState, usePlayground } from './playground';
 
@@ -145,17 +145,23 @@ describe('the your-data lab store', () => {
   it('makes seeded synthetic versions with the built-in generators, and loads an example in one call', async () => {
     await addFiles('real', [REAL]);
     await generateSynthetic('gaussian');
+    // The same generator and seed make the same bytes: refused as a duplicate; another seed makes another file.
+    await generateSynthetic('gaussian');
+    expect(useDataLab.getState().errors).toEqual([
+      expect.stringMatching(/^real gaussian seed 1\.csv: the same bytes as real gaussian seed 1\.csv/),
+    ]);
+    dismissDataErrors();
+    setParam('seed', 2);
     await generateSynthetic('gaussian');
     await generateSynthetic('smote');
     const made = useDataLab.getState().files.filter((f) => f.role === 'synthetic');
     expect(useDataLab.getState().errors).toEqual([]);
     expect(made.map((f) => f.name)).toEqual([
       'real gaussian seed 1.csv',
-      'real gaussian seed 1.csv',
-      'real smote seed 1.csv',
+      'real gaussian seed 2.csv',
+      'real smote seed 2.csv',
     ]);
-    expect(made[0]!.fingerprint).toBe(made[1]!.fingerprint);
-    expect(made[2]!.fingerprint).not.toBe(made[0]!.fingerprint);
+    expect(made[0]!.fingerprint).not.toBe(made[1]!.fingerprint);
     // The ID column is left out of the schema, so the generators do not make it.
     expect(made[0]!.columns).toEqual(['x', 'g', 'y']);
     expect(useDataLab.getState().errors).toEqual([]);
@@ -164,8 +170,8 @@ describe('the your-data lab store', () => {
     const state = useDataLab.getState();
     expect(state.files.map((f) => f.name)).toEqual([
       'penguins.json',
-      'penguins gaussian seed 1.csv',
-      'penguins smote seed 1.csv',
+      'penguins gaussian seed 2.csv',
+      'penguins smote seed 2.csv',
     ]);
     // The real-world example: vega-datasets' Palmer penguins, all 344 rows, sex as the target.
     expect(state.files[0]!.rows).toBe(344);
@@ -182,8 +188,8 @@ describe('the your-data lab store', () => {
     await loadExample('regression');
     expect(useDataLab.getState().files.map((f) => f.name)).toEqual([
       'penguins.json',
-      'penguins gaussian seed 1.csv',
-      'penguins smote seed 1.csv',
+      'penguins gaussian seed 2.csv',
+      'penguins smote seed 2.csv',
     ]);
     expect(useDataLab.getState().schema?.target).toBe('Body Mass (g)');
     expect(useDataLab.getState().schema?.task).toBe('regression');
@@ -265,6 +271,51 @@ describe('the your-data lab store', () => {
       maxRows: 0,
     });
     expect(useDataLab.getState().evaluation!.reports[0]!.summary).toEqual(expected[0]!.summary);
+  });
+});
+
+describe('the your-data lab store: choices a new user makes', () => {
+  const three = (seed: number) =>
+    file(
+      `three-${seed}.csv`,
+      [
+        'x,kind',
+        ...Array.from(
+          { length: 60 },
+          (_, i) => `${((i * 7 + seed) % 3) + (i % 10) / 10},${['n', 's', 'w'][(i * 7 + seed) % 3]}`,
+        ),
+      ].join('\n'),
+    );
+
+  it('a real file alone already has its columns, target and task; no error before a synthetic file', async () => {
+    await addFiles('real', [REAL]);
+    expect(useDataLab.getState()).toMatchObject({ schemaError: null, errors: [] });
+    expect(useDataLab.getState().schema?.target).toBe('y');
+    expect(useDataLab.getState().schema?.files).toEqual(['real.csv']);
+  });
+
+  it('the same synthetic file twice is refused with a message, once', async () => {
+    await addFiles('real', [REAL]);
+    await addFiles('synthetic', [GOOD]);
+    await addFiles('synthetic', [file('copy.csv', csv(120, 2))]);
+    expect(useDataLab.getState().files.map((f) => f.name)).toEqual(['real.csv', 'good.csv']);
+    expect(useDataLab.getState().errors).toEqual([
+      expect.stringMatching(/^copy\.csv: the same bytes as good\.csv/),
+    ]);
+  });
+
+  it('a target of three classes: said before Evaluate, then evaluated with a positive class', async () => {
+    usePlayground.setState((st) => ({ scenario: { ...st.scenario, models: 'logistic:C=1;knn:k=5' } }));
+    await addFiles('real', [three(0)]);
+    await addFiles('synthetic', [three(1)]);
+    setParam('task', 'classification');
+    await vi.waitFor(() => expect(useDataLab.getState().runError).toMatch(/3 classes in the target/));
+    expect(useDataLab.getState().schema?.classes).toEqual(['n', 's', 'w']);
+    setParam('positive', 's');
+    await vi.waitFor(() => expect(useDataLab.getState().runError).toBeNull());
+    await evaluateData();
+    expect(useDataLab.getState().status).toBe('done');
+    expect(encodeScenario(usePlayground.getState().scenario)).toContain('positive=s');
   });
 });
 

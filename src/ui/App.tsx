@@ -178,6 +178,11 @@ export function App() {
                 <p className="placeholder" data-testid="held-placeholder">
                   Nothing computed yet: this scenario waits for your choice above.
                 </p>
+              ) : dataLab && !hasResults ? (
+                <p className="placeholder" data-testid="data-lab-waiting">
+                  Nothing evaluated yet: load your files above and press Evaluate; TRTR, TSTR and U per model,
+                  and the models&apos; ranking, appear here for the synthetic dataset you choose.
+                </p>
               ) : (
                 <ActiveView />
               )}

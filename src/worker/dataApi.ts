@@ -46,6 +46,8 @@ export interface EvaluateRequest {
   readonly layout: FileLayout;
   readonly schema: SchemaOptions;
   readonly missing: 'impute' | 'drop';
+  /** A target of more than two classes: the class told apart from the rest. */
+  readonly positiveClass?: string;
   readonly settings: FilesSettings;
 }
 
@@ -61,6 +63,7 @@ export interface GenerateRequest {
   readonly real: string;
   readonly schema: SchemaOptions;
   readonly missing: 'impute' | 'drop';
+  readonly positiveClass?: string;
   readonly kind: FittedGeneratorKind;
   readonly seed: number;
 }
@@ -116,13 +119,16 @@ export function createDataApi(helpers: DataHelpers | null = null): DataApi {
   let latest = 0;
   // The last encoding, reused while the files and their schema settings stay (an estimate, then the evaluation).
   let encoding: { key: string; value: { encoded: Encoded; names: string[] } } | null = null;
-  const encodedFor = (request: Pick<EvaluateRequest, 'layout' | 'schema' | 'missing'>) => {
-    const key = JSON.stringify([request.layout, request.schema, request.missing]);
+  const encodedFor = (request: Pick<EvaluateRequest, 'layout' | 'schema' | 'missing' | 'positiveClass'>) => {
+    const key = JSON.stringify([request.layout, request.schema, request.missing, request.positiveClass]);
     if (encoding?.key === key) return encoding.value;
     const data = files(request.layout);
     const schema = inferSchema(data, request.schema);
     const value = {
-      encoded: encode(data, schema, { missing: request.missing }),
+      encoded: encode(data, schema, {
+        missing: request.missing,
+        ...(request.positiveClass ? { positiveClass: request.positiveClass } : {}),
+      }),
       names: data.synthetic.map((t) => t.name),
     };
     encoding = { key, value };
@@ -161,13 +167,28 @@ export function createDataApi(helpers: DataHelpers | null = null): DataApi {
       if (slot === null) tables.clear();
       else tables.delete(slot);
     },
-    dataSchema: (layout, options) => inferSchema(files(layout), options),
+    // With the real file alone (no synthetic one yet), its own schema: the target and task can be chosen first.
+    dataSchema: (layout, options) => {
+      const data = files(layout);
+      if (data.synthetic.length > 0) return inferSchema(data, options);
+      // The real file stands in for the synthetic one it needs; its second column of counts is dropped.
+      const schema = inferSchema({ ...data, synthetic: [data.real] }, options);
+      const keep = (_: unknown, i: number) => i !== 1;
+      return {
+        ...schema,
+        files: schema.files.filter(keep),
+        columns: schema.columns.map((c) => ({ ...c, missing: c.missing.filter(keep) })),
+      };
+    },
     dataGenerate(request) {
       // The encoding is fitted on the real file alone; encode() wants a synthetic file, so the real one stands in.
       const real = table(request.real);
       const data = { real, synthetic: [real] };
       const schema = inferSchema(data, request.schema);
-      const encoded = encode(data, schema, { missing: request.missing });
+      const encoded = encode(data, schema, {
+        missing: request.missing,
+        ...(request.positiveClass ? { positiveClass: request.positiveClass } : {}),
+      });
       const rand = stream(request.seed, `generate-${request.kind}`);
       const settings = { kind: request.kind, components: 3, neighbors: 5 };
       const sample = drawFitted(encoded.real, schema.task, settings, encoded.real.x.rows, rand);

@@ -4,7 +4,8 @@
  */
 import { leaderboard } from '../../data/evaluate';
 import { formatNumber } from '../../scenario/formatNumber';
-import { cancelEvaluation, evaluateData, showDataset } from '../../store/dataActions';
+import { cancelEvaluation, evaluateData } from '../../store/dataActions';
+import { showDataset } from '../../store/dataResults';
 import { chooseDataset, reportsOf, syntheticFiles, useDataLab } from '../../store/dataLab';
 import { usePlayground } from '../../store/playground';
 import { formatDuration } from '../../scenario/cost';
@@ -57,7 +58,13 @@ export function DataResults() {
         )}
         {state.status === 'cancelled' && <span role="status">Cancelled.</span>}
         {!ready && !running && (
-          <span className="hint">Load a real training file and at least one synthetic file.</span>
+          <span className="hint" data-testid="evaluate-hint">
+            {state.schemaError
+              ? 'Evaluate waits until the files fit together: see the message above.'
+              : synthetic.length === 0 && state.files.some((f) => f.role === 'real')
+                ? 'Add at least one synthetic file (or make one with Gaussian, GMM or SMOTE).'
+                : 'Load a real training file and at least one synthetic file.'}
+          </span>
         )}
         {reports.length > 0 && <DataReportButton />}
       </div>

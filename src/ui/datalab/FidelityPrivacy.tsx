@@ -56,7 +56,8 @@ export function FidelityPrivacy({ report }: { readonly report: DatasetReport }) 
         <dl className="facts">
           <dt>Exact copies of real training rows</dt>
           <dd>
-            {privacy.exactCopies.length} of {privacy.syntheticRows} ({num(privacy.exactCopyShare * 100)}%)
+            {privacy.exactCopies.length.toLocaleString('en-US')} of{' '}
+            {privacy.syntheticRows.toLocaleString('en-US')} ({num(privacy.exactCopyShare * 100)}%)
           </dd>
           <dt>Distance to closest real record, median (hold-out baseline)</dt>
           <dd>

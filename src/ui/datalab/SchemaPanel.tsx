@@ -8,49 +8,102 @@ import { setColumnUsed, setDataTask } from '../../store/dataActions';
 import { useDataLab } from '../../store/dataLab';
 import { usePlayground } from '../../store/playground';
 
+/** Target, task and missing cells: shown whenever a real file is loaded, so a choice that fails can be undone. */
+function SchemaSettings({
+  columns,
+  target,
+  task,
+  classes = null,
+}: {
+  readonly columns: readonly string[];
+  readonly target: string;
+  readonly task: string;
+  /** The target's classes (classification): more than two need a positive class. */
+  readonly classes?: readonly string[] | null;
+}) {
+  const missing = usePlayground((s) => s.scenario.missing);
+  const positive = usePlayground((s) => s.scenario.positive);
+  // Up to 50 classes are offered; more (a continuous column taken as classes) get the encoder's message.
+  const choosePositive = classes !== null && classes.length <= 50 && (classes.length > 2 || positive !== '');
+  return (
+    <div className="schema-settings">
+      <label>
+        Target
+        <select
+          value={target}
+          onChange={(e) => {
+            // A positive class belongs to the target it was chosen for.
+            setParam('positive', '');
+            setParam('target', e.currentTarget.value);
+          }}
+        >
+          {!columns.includes(target) && <option value={target}>{target || '(detect)'}</option>}
+          {columns.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Task
+        <select
+          value={task}
+          onChange={(e) => setDataTask(e.currentTarget.value as 'regression' | 'classification')}
+        >
+          <option value="regression">regression</option>
+          <option value="classification">classification</option>
+        </select>
+      </label>
+      {choosePositive && (
+        <label>
+          Positive class
+          <select value={positive} onChange={(e) => setParam('positive', e.currentTarget.value)}>
+            <option value="">(choose: {classes.length} classes)</option>
+            {classes.map((c) => (
+              <option key={c} value={c}>
+                {c} vs the rest
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        Missing cells
+        <select value={missing} onChange={(e) => setParam('missing', e.currentTarget.value)}>
+          <option value="impute">impute (median / most frequent)</option>
+          <option value="drop">drop rows</option>
+        </select>
+      </label>
+    </div>
+  );
+}
+
 export function SchemaPanel() {
   const schema = useDataLab((s) => s.schema);
   const schemaError = useDataLab((s) => s.schemaError);
-  const missing = usePlayground((s) => s.scenario.missing);
+  const realColumns = useDataLab((s) => s.files.find((f) => f.role === 'real')?.columns);
+  const target = usePlayground((s) => s.scenario.target);
+  const task = usePlayground((s) => s.scenario.task);
   if (schemaError) {
     return (
-      <p className="data-error" role="alert" data-testid="schema-error">
-        {schemaError}
-      </p>
+      <section className="schema" aria-label="Columns">
+        {realColumns && <SchemaSettings columns={realColumns} target={target} task={task} />}
+        <p className="data-error" role="alert" data-testid="schema-error">
+          {schemaError}
+        </p>
+      </section>
     );
   }
   if (!schema) return null;
   return (
     <section className="schema" aria-label="Columns">
-      <div className="schema-settings">
-        <label>
-          Target
-          <select value={schema.target} onChange={(e) => setParam('target', e.currentTarget.value)}>
-            {schema.columns.map((c) => (
-              <option key={c.name} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Task
-          <select
-            value={schema.task}
-            onChange={(e) => setDataTask(e.currentTarget.value as 'regression' | 'classification')}
-          >
-            <option value="regression">regression</option>
-            <option value="classification">classification</option>
-          </select>
-        </label>
-        <label>
-          Missing cells
-          <select value={missing} onChange={(e) => setParam('missing', e.currentTarget.value)}>
-            <option value="impute">impute (median / most frequent)</option>
-            <option value="drop">drop rows</option>
-          </select>
-        </label>
-      </div>
+      <SchemaSettings
+        columns={schema.columns.map((c) => c.name)}
+        target={schema.target}
+        task={schema.task}
+        classes={schema.classes}
+      />
       <p className="hint">
         Target: {schema.why.target}. Task: {schema.why.task}.
       </p>

@@ -23,7 +23,7 @@ describe('the your-data lab', () => {
     expect(notices).toEqual([]);
     expect(scenario).toEqual(defaultScenario('data'));
     expect(encodeScenario(scenario)).toBe(
-      'v=3&lab=data&task=regression&models=ols;ridge:alpha=1;knn:k=5;knn:k=25&R=10&seed=1&target=&test_share=0.25&max_rows=0&missing=impute&files=',
+      'v=3&lab=data&task=regression&models=ols;ridge:alpha=1;knn:k=5;knn:k=25&R=10&seed=1&target=&positive=&test_share=0.25&max_rows=0&missing=impute&files=',
     );
     const withFiles = { ...scenario, files: formatFiles(FILES), target: 'price', missing: 'drop' as const };
     const link = encodeScenario(withFiles);

@@ -17,6 +17,7 @@ export const DATA_LAB: LabDefinition = {
     'lab',
     'task',
     'target',
+    'positive',
     'missing',
     'testFraction',
     'maxRows',
@@ -36,6 +37,7 @@ export const DATA_LAB: LabDefinition = {
     const files = formatFiles(refs);
     if (files !== value.files) value = { ...value, files };
     if (value.target !== value.target.trim()) value = { ...value, target: value.target.trim() };
+    if (value.positive !== value.positive.trim()) value = { ...value, positive: value.positive.trim() };
     const models = sanitizeModels(value);
     if (models.value !== value.models) value = { ...value, models: models.value };
     if (models.notice) notices.push(models.notice);

@@ -79,6 +79,9 @@ export const RiskChart = memo(function RiskChart({ models, tsts }: Props) {
   const ticks = log ? undefined : niceTicks(0, top || 1, 5);
   // Room for slanted names when many models (or long names) share the axis.
   const slanted = rows.length >= 5 || rows.some((r) => r.label.length > 14);
+  // Room for the longest tick label ("1.50e+5" in grams squared): recharts cuts what does not fit on the left.
+  const labels = ticks ?? [Math.min(...values), top];
+  const axisWidth = Math.max(56, 16 + Math.max(0, ...labels.map((v) => textWidth(formatTick(v), 12))));
 
   return (
     <CartesianPlot chart={BarChart} data={rows} margin={MARGIN} grid={{ vertical: false }}>
@@ -95,7 +98,7 @@ export const RiskChart = memo(function RiskChart({ models, tsts }: Props) {
         ticks={ticks}
         allowDataOverflow={log}
         tickFormatter={formatTick}
-        width={56}
+        width={axisWidth}
         stroke={AXIS_STROKE}
         label={
           log
