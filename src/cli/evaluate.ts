@@ -278,6 +278,7 @@ export async function evaluate(
     leaderboard: board.map((row) => ({
       name: row.name,
       mean_utility: row.meanUtility,
+      mean_ratio: row.meanRatio,
       sra: row.sra,
       kendall_tau_b: row.kendallTauB,
       utility_place: row.utilityPlace,

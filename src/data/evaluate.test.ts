@@ -73,5 +73,8 @@ describe("the your-data lab's evaluation", () => {
     expect(board[0]!.utilityPlace).toBe(1);
     expect(board[1]!.utilityPlace).toBe(2);
     expect(board[1]!.meanUtility!).toBeGreaterThan(board[0]!.meanUtility!);
+    // TSTR / TRTR, unitless: the mean over the models of each one's ratio.
+    const ratios = reports[0]!.summary.models.map((m) => m.ratio!);
+    expect(board[0]!.meanRatio).toBeCloseTo(ratios.reduce((s, v) => s + v, 0) / ratios.length, 12);
   });
 });

@@ -166,6 +166,8 @@ export interface LeaderboardRow {
   readonly name: string;
   /** Mean over models of U (the utility gap); lower is better. Null when no model fitted. */
   readonly meanUtility: number | null;
+  /** Mean over models of TSTR / TRTR: 1 = as good as real data, unitless (U is in the loss's units). */
+  readonly meanRatio: number | null;
   /** Synthetic Ranking Agreement (mean pair agreement); higher is better. Null with fewer than two models. */
   readonly sra: number | null;
   readonly kendallTauB: number | null;
@@ -177,10 +179,14 @@ export interface LeaderboardRow {
 /** The synthetic datasets ranked by utility (mean U over models) and by ranking agreement (SRA). */
 export function leaderboard(reports: readonly Pick<DatasetReport, 'name' | 'summary'>[]): LeaderboardRow[] {
   const rows = reports.map(({ name, summary }) => {
-    const us = summary.models.map((m) => m.utility?.value).filter((v): v is number => v !== undefined);
+    const mean = (values: readonly (number | null | undefined)[]) => {
+      const defined = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+      return defined.length > 0 ? defined.reduce((s, v) => s + v, 0) / defined.length : null;
+    };
     return {
       name,
-      meanUtility: us.length > 0 ? us.reduce((s, v) => s + v, 0) / us.length : null,
+      meanUtility: mean(summary.models.map((m) => m.utility?.value)),
+      meanRatio: mean(summary.models.map((m) => m.ratio)),
       sra: summary.ranking?.sra?.mean ?? null,
       kendallTauB: summary.ranking?.kendallTauB?.mean ?? null,
     };

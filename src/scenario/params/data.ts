@@ -37,6 +37,8 @@ export const DATA_PARAMS: ParamsOf<'target' | 'positive' | 'testFraction' | 'max
       max: 0.5,
       step: 0.05,
       default: 0.25,
+      // With a test file nothing is held out.
+      relevant: (s) => !s.files.split(';').some((entry) => entry.startsWith('t:')),
     }),
     maxRows: number({
       url: 'max_rows',

@@ -18,6 +18,7 @@ const num = (v: number | null | undefined) => (v === null || v === undefined ? '
 export function DataResults() {
   const state = useDataLab();
   const replicates = usePlayground((s) => s.scenario.replicates);
+  const task = usePlayground((s) => s.scenario.task);
   const synthetic = syntheticFiles(state.files);
   const reports = reportsOf(state);
   const running = state.status === 'running';
@@ -77,6 +78,13 @@ export function DataResults() {
       {board.length > 0 && (
         <>
           <h3>Leaderboard</h3>
+          <p className="hint" data-testid="leaderboard-key">
+            Mean U: the mean over models of |TSTR − TRTR|, in the task&apos;s risk (
+            {task === 'regression' ? 'mean squared error' : '0-1 error'}), lower is better. TSTR/TRTR: 1 = as
+            good as the real data. SRA: the share of model pairs the synthetic data order as the real data do
+            (Synthetic Ranking Agreement), higher is better; τ_b: Kendall&apos;s rank correlation of the two
+            orders. Privacy: the check below.
+          </p>
           <div className="table-scroll">
             <table className="leaderboard" data-testid="leaderboard">
               <thead>
@@ -86,11 +94,13 @@ export function DataResults() {
                     Mean U
                   </th>
                   <th scope="col">Place by U</th>
+                  <th scope="col">TSTR/TRTR</th>
                   <th scope="col" title="Synthetic Ranking Agreement: higher is better">
                     SRA
                   </th>
                   <th scope="col">Kendall τ_b</th>
                   <th scope="col">Place by SRA</th>
+                  <th scope="col">Privacy</th>
                 </tr>
               </thead>
               <tbody>
@@ -102,9 +112,13 @@ export function DataResults() {
                       <th scope="row">{row.name}</th>
                       <td data-testid="mean-u">{num(row.meanUtility)}</td>
                       <td>{row.utilityPlace ?? '–'}</td>
+                      <td data-testid="ratio">{num(row.meanRatio)}</td>
                       <td data-testid="sra">{num(row.sra)}</td>
                       <td data-testid="tau">{num(row.kendallTauB)}</td>
                       <td>{row.rankingPlace ?? '–'}</td>
+                      <td data-testid="privacy-flag">
+                        {reports[index]?.privacy.suspicious ? 'flagged' : 'no finding'}
+                      </td>
                     </tr>
                   ))}
               </tbody>

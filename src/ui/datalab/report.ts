@@ -34,7 +34,9 @@ function dataset(report: DatasetReport): string {
       esc(m.label),
       interval(m.trtr),
       interval(m.tstr),
-      m.utility ? num(m.utility.value) : esc(m.error ?? '–'),
+      m.utility
+        ? `${num(m.utility.value)}${m.utility.lo !== null && m.utility.hi !== null ? ` (${formatInterval(m.utility.lo, m.utility.hi)})` : ''}`
+        : esc(m.error ?? '–'),
       num(m.ratio),
     ]),
   );
@@ -60,7 +62,7 @@ export function reportHtml(
 <style>body{font:13px/1.4 system-ui,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.2rem .5rem;text-align:left}td{font-variant-numeric:tabular-nums}h2{margin-top:1.5rem;break-after:avoid}section{break-inside:avoid}@media print{body{margin:0}}</style></head><body>
 <h1>Synthetic utility report</h1>
 <p>Made ${esc(date.toISOString().slice(0, 16).replace('T', ' '))} UTC by the Synthetic Utility Playground, in the browser (no data left the page).</p>
-<p>Settings: task ${esc(scenario.task)}, models ${esc(scenario.models)}, R = ${scenario.replicates}, seed ${scenario.seed}, held-out share ${scenario.testFraction}, missing cells: ${esc(scenario.missing)}${scenario.target ? `, target ${esc(scenario.target)}` : ''}.</p>
+<p>Settings: task ${esc(scenario.task)} (risk: ${scenario.task === 'regression' ? 'mean squared error' : '0-1 error'} on real test data; intervals 95% over replicates), models ${esc(scenario.models)}, R = ${scenario.replicates}, seed ${scenario.seed}, held-out share ${scenario.testFraction}, missing cells: ${esc(scenario.missing)}${scenario.target ? `, target ${esc(scenario.target)}` : ''}${scenario.positive ? `, positive class ${esc(scenario.positive)}` : ''}${scenario.maxRows > 0 ? `, at most ${scenario.maxRows} rows of each file per replicate (a seeded sample)` : ''}.</p>
 ${table(
   ['File', 'Role', 'Rows', 'SHA-256'],
   files.map((f) => [esc(f.name), f.role, String(f.rows), `<code>${f.fingerprint}</code>`]),

@@ -34,6 +34,9 @@ describe('the your-data lab', () => {
     // the schema panel beside the columns.
     const shown = PARAM_KEYS.filter((key) => isRelevant(key, scenario));
     expect(shown).toEqual(['lab', 'models', 'replicates', 'seed', 'backend', 'testFraction', 'maxRows']);
+    // With a test file nothing is held out: no held-out share to set.
+    const withTest = { ...scenario, files: formatFiles(FILES) };
+    expect(isRelevant('testFraction', withTest)).toBe(false);
   });
 
   it('a simulated link does not carry the your-data parameters, and ignores them with a notice', () => {
