@@ -64,6 +64,8 @@ export function schemaOptions(): SchemaOptions {
   };
 }
 
+const TASK_NOTICE = 'The files give a ';
+
 /** The schema of the loaded files; the scenario's task follows it unless the user chose one. */
 export async function refreshSchema(): Promise<void> {
   const layout = layoutOf(get().files);
@@ -74,19 +76,25 @@ export async function refreshSchema(): Promise<void> {
   try {
     const schema = await engine.dataSchema(layout, schemaOptions());
     set({ schema, schemaError: null });
-    void afterChange();
     const scenario = usePlayground.getState().scenario;
     if (scenario.task !== schema.task) {
       taskSet = schema.task;
       // A model list that would lose models for the new task (ols for classification) becomes its default.
       const keeps = sanitizeModels({ ...scenario, task: schema.task }).notice === undefined;
+      // One line about the task at a time: an earlier switch's line would contradict this one.
+      usePlayground.setState((st) => ({ notices: st.notices.filter((n) => !n.startsWith(TASK_NOTICE)) }));
       loadScenario(
         {
           ...labParams(scenario),
           task: schema.task,
           ...(keeps ? {} : { models: DATA_DEFAULT_MODELS[schema.task] }),
         },
-        keeps ? [] : [`The files give a ${schema.task} task: using its default models.`],
+        keeps
+          ? []
+          : [
+              `${TASK_NOTICE}${schema.task} task: ${scenario.models} cannot all do it, so its default models ` +
+                `are used (${DATA_DEFAULT_MODELS[schema.task]}).`,
+            ],
       );
     }
     await afterChange();

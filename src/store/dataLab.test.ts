@@ -182,7 +182,8 @@ describe('the your-data lab store', () => {
     // ols does not classify: the task's default models, with one notice and nothing else.
     expect(usePlayground.getState().scenario.models).toBe('logistic:C=1;knn:k=5;knn:k=25');
     expect(usePlayground.getState().notices).toEqual([
-      'The files give a classification task: using its default models.',
+      'The files give a classification task: ols;knn:k=5 cannot all do it, so its default models are used ' +
+        '(logistic:C=1;knn:k=5;knn:k=25).',
     ]);
 
     await loadExample('regression');
