@@ -41,9 +41,10 @@ export function hasPopulationLimit(scenario: Scenario): boolean {
 }
 
 /**
- * Whether the results were fitted on the scenario's n and m (every lab that draws its samples from a plan);
- * the your-data lab fits on the user's files, whose sizes the scenario does not hold, so the gap's decomposition
- * (its estimation part is "finite n, m") has nothing to show there.
+ * Whether the results were fitted on the scenario's n and m (every lab that draws its samples from a plan). The
+ * your-data lab fits on the user's files, whose sizes the scenario does not hold and which have no population:
+ * the views leave out their parts about the scenario's sizes and population there (the gap's decomposition with
+ * its "finite n, m" part, the gaps between the models' population risks).
  */
 export function hasScenarioSizes(scenario: Scenario): boolean {
   return scenario.lab !== 'data';

@@ -117,12 +117,18 @@ export function GeneralizationView() {
           <p className="view-explain">
             <strong>U = |mean {risk} − mean TRTR|</strong>: how much the risk on real data moves when the
             model is trained on synthetic instead of real data. Small U = the synthetic data can stand in for
-            the real data for this model. ◇ is the population limit |R(f̄) − R(f*)|, where U goes as n and m
-            grow for the fixed-dimension fits (OLS, ridge, polynomial, logistic); □ marks kNN, kernel ridge
-            and MLPs, whose value at the reference size N is shown instead: with a fixed k or α their fit
-            keeps changing with the sample size, so there is no fixed best-in-class fit for U to approach.
-            Exact where a closed form exists (OLS and polynomial regression, Gaussian features), else a Monte
-            Carlo mean with its 95% interval (grey whisker).
+            the real data for this model.
+            {oracle && (
+              <>
+                {' '}
+                ◇ is the population limit |R(f̄) − R(f*)|, where U goes as n and m grow for the fixed-dimension
+                fits (OLS, ridge, polynomial, logistic); □ marks kNN, kernel ridge and MLPs, whose value at
+                the reference size N is shown instead: with a fixed k or α their fit keeps changing with the
+                sample size, so there is no fixed best-in-class fit for U to approach. Exact where a closed
+                form exists (OLS and polynomial regression, Gaussian features), else a Monte Carlo mean with
+                its 95% interval (grey whisker).
+              </>
+            )}
           </p>
           {results ? <UtilityChart rows={rows} unit={unit} /> : <p className="placeholder">Training…</p>}
         </ChartFrame>

@@ -5,7 +5,7 @@
  * says protect the order.
  */
 import { useMemo } from 'react';
-import { hasPopulationReferences } from '../../scenario/labs/index';
+import { hasPopulationReferences, hasScenarioSizes } from '../../scenario/labs/index';
 import { ChartFrame } from '../charts/ChartFrame';
 import '../charts/viewLayout.css';
 import { formatNumber } from '../format';
@@ -197,52 +197,55 @@ export function RankingView() {
           )}
         </ChartFrame>
       </div>
-      <ChartFrame id="model-gaps" title="Gaps between models Δ_jk = |R(f*_j) − R(f*_k)|">
-        <p className="view-explain">
-          How far apart the models really are: the difference of their population risks on real data, the Δ
-          the verdicts use (exact for OLS and polynomial regression where the Gaussian closed forms hold, else
-          the mean of 5 Monte Carlo fits on 10,000 real points). Claim 3: pairs with a wide gap stay ordered
-          alike even when the synthetic responses are poor; near-tied pairs drift toward a coin flip.
-        </p>
-        {!hasPopulationReferences(shown) ? (
-          <p className="view-status" data-testid="references-status" data-status="not-available">
-            This lab has no population to fit the models on (its data are a fixed dataset), so the gaps
-            between the models&apos; population risks are not known here.
+      {hasScenarioSizes(shown) && (
+        <ChartFrame id="model-gaps" title="Gaps between models Δ_jk = |R(f*_j) − R(f*_k)|">
+          <p className="view-explain">
+            How far apart the models really are: the difference of their population risks on real data, the Δ
+            the verdicts use (exact for OLS and polynomial regression where the Gaussian closed forms hold,
+            else the mean of 5 Monte Carlo fits on 10,000 real points). Claim 3: pairs with a wide gap stay
+            ordered alike even when the synthetic responses are poor; near-tied pairs drift toward a coin
+            flip.
           </p>
-        ) : references.status === 'error' ? (
-          <p className="view-status error" data-testid="references-status" data-status="error">
-            The population gaps could not be computed: {references.error}
-          </p>
-        ) : gaps ? (
-          <>
-            <Heatmap
-              labels={labels}
-              matrix={gaps}
-              format={formatNumber}
-              compact={compactGap}
-              fill={(v) => gapFill(v, maxGap)}
-              testId="model-gaps"
-              name="Population gaps between models"
-              mutedDiagonal
-            />
-            {lesson && (
-              <p className="lesson" data-testid="ranking-lesson">
-                {lesson}
-              </p>
-            )}
-            {agreement && (
-              <p className="view-status" data-testid="population-agreement">
-                Agreement with the population order R(f*), averaged over pairs: {risk}{' '}
-                {percent(agreement.tstr)}, TRTR {percent(agreement.trtr)} of replicates.
-              </p>
-            )}
-          </>
-        ) : (
-          <p className="view-status running" data-testid="references-status" data-status="running">
-            Computing the population gaps (closed forms where they hold, else 5 fits on 10,000 real points)…
-          </p>
-        )}
-      </ChartFrame>
+          {!hasPopulationReferences(shown) ? (
+            <p className="view-status" data-testid="references-status" data-status="not-available">
+              This lab has no population to fit the models on (its data are a fixed dataset), so the gaps
+              between the models&apos; population risks are not known here.
+            </p>
+          ) : references.status === 'error' ? (
+            <p className="view-status error" data-testid="references-status" data-status="error">
+              The population gaps could not be computed: {references.error}
+            </p>
+          ) : gaps ? (
+            <>
+              <Heatmap
+                labels={labels}
+                matrix={gaps}
+                format={formatNumber}
+                compact={compactGap}
+                fill={(v) => gapFill(v, maxGap)}
+                testId="model-gaps"
+                name="Population gaps between models"
+                mutedDiagonal
+              />
+              {lesson && (
+                <p className="lesson" data-testid="ranking-lesson">
+                  {lesson}
+                </p>
+              )}
+              {agreement && (
+                <p className="view-status" data-testid="population-agreement">
+                  Agreement with the population order R(f*), averaged over pairs: {risk}{' '}
+                  {percent(agreement.tstr)}, TRTR {percent(agreement.trtr)} of replicates.
+                </p>
+              )}
+            </>
+          ) : (
+            <p className="view-status running" data-testid="references-status" data-status="running">
+              Computing the population gaps (closed forms where they hold, else 5 fits on 10,000 real points)…
+            </p>
+          )}
+        </ChartFrame>
+      )}
     </div>
   );
 }

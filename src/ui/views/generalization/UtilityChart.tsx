@@ -56,11 +56,16 @@ export const UtilityChart = memo(function UtilityChart({
           </g>
         ),
       },
-      {
-        key: 'limit',
-        label: 'population limit |R(f̄) − R(f*)|',
-        symbol: <Diamond x={0} y={0} r={5} fill="var(--card)" stroke="var(--fg)" />,
-      },
+      // The limit's key only where a limit is drawn (a lab without a population has none).
+      ...(rows.some((r) => r.reference?.isLimit)
+        ? [
+            {
+              key: 'limit',
+              label: 'population limit |R(f̄) − R(f*)|',
+              symbol: <Diamond x={0} y={0} r={5} fill="var(--card)" stroke="var(--fg)" />,
+            },
+          ]
+        : []),
       ...(rows.some((r) => r.reference && !r.reference.isLimit)
         ? [
             {
