@@ -162,7 +162,7 @@ export function App() {
             <div className="view-head">
               <Tabs />
               <div className="run-line">
-                {shown('play') && <Playback />}
+                {shown('play') && !dataLab && <Playback />}
                 <Status />
               </div>
             </div>
