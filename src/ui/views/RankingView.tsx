@@ -151,7 +151,9 @@ export function RankingView() {
       <div className="view-grid">
         <ChartFrame id="orders" title={`Model order: TRTR vs ${risk}`}>
           <p className="view-explain">
-            Ordered by mean risk over replicates. Crossing lines: synthetic data swaps those models.
+            Ordered by mean risk over replicates. Crossing lines: the synthetic data order those models&apos;
+            mean risks the other way; models whose means are closer than their intervals can cross by chance
+            (their pair&apos;s consistency C_jk beside says how often the order holds per replicate).
           </p>
           <SlopeChart models={ranked} risk={risk} />
           {models.some((m) => m.pending) && (
