@@ -6,7 +6,7 @@
  */
 import { drawFitted, type FittedGeneratorSettings } from './generators/fitted';
 import { drawOracle } from './generators/oracle';
-import { sliceRows } from './matrix';
+import { sampleIndices, sliceRows } from './matrix';
 import type { ExperimentPlan, FilesSource, PopulationSource, TableSource } from './plan';
 import { drawReal, type Sample } from './populations/population';
 import { stream } from './rng';
@@ -148,12 +148,10 @@ export function stratifiedSplit(
   return { train: Uint32Array.from(trainRows), test: Uint32Array.from(testRows) };
 }
 
-/** `size` of the rows, without replacement (a shuffle's first rows, kept in their order); all of them when it has no more. */
+/** `size` of the rows, without replacement, kept in their order (matrix.ts sampleIndices); all of them when it has no more. */
 function subsample(sample: Sample, size: number, rand: { uniform(): number }): Sample {
   if (size >= sample.x.rows) return sample;
-  const order = Uint32Array.from({ length: sample.x.rows }, (_, i) => i);
-  shuffle(order, rand);
-  return pickRows(sample, order.subarray(0, size).sort(), 0, size);
+  return pickRows(sample, sampleIndices(sample.x.rows, size, rand), 0, size);
 }
 
 /**

@@ -64,18 +64,23 @@ export function rowDistanceSquared(
   return s;
 }
 
+/** `k` (< rows) distinct row indices, uniform, sorted: a partial Fisher-Yates on 0..rows-1 with `rand`. */
+export function sampleIndices(rows: number, k: number, rand: { uniform(): number }): Uint32Array {
+  const order = Uint32Array.from({ length: rows }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rand.uniform() * (rows - i));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order.subarray(0, k).sort();
+}
+
 /**
  * At most `k` rows of `m`, a uniform sample without replacement kept in file order (partial Fisher-Yates on the
  * row indices with `rand`); `m` itself when it has no more than `k` rows, so small tables are used whole.
  */
 export function sampleRows(m: Matrix, k: number, rand: { uniform(): number }): Matrix {
   if (m.rows <= k) return m;
-  const order = Uint32Array.from({ length: m.rows }, (_, i) => i);
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(rand.uniform() * (m.rows - i));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  const kept = order.subarray(0, k).sort();
+  const kept = sampleIndices(m.rows, k, rand);
   const out = new Float64Array(k * m.cols);
   kept.forEach((row, i) => out.set(m.data.subarray(row * m.cols, (row + 1) * m.cols), i * m.cols));
   return { rows: k, cols: m.cols, data: out };
