@@ -83,14 +83,20 @@ export function createNodeFarm(tensors: BackendName, count: number): NodeFarm {
     },
     lanes(plan) {
       const run = ++runs;
-      return helpers.map((h) => ({
-        ready: h.ready,
-        fit: async (indices) => {
-          const records = await Promise.race([h.remote.fit(plan, tensors, [...indices], run), h.died]);
-          fitted += records?.length ?? 0;
-          return records;
-        },
-      }));
+      return helpers.map((h) => {
+        // The plan goes with this lane's first chunk only (helperApi.ts keeps it for the run), as in worker/farm.ts.
+        let sent = false;
+        return {
+          ready: h.ready,
+          fit: async (indices: readonly number[]) => {
+            const call = h.remote.fit(sent ? null : plan, tensors, [...indices], run);
+            sent = true;
+            const records = await Promise.race([call, h.died]);
+            fitted += records?.length ?? 0;
+            return records;
+          },
+        };
+      });
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
