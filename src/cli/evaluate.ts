@@ -170,7 +170,7 @@ export async function prepare(
     const learners = learnersFor(options.models ?? DEFAULT_EVALUATE_MODELS[schema.task], schema.task);
     const encoded = encode(files, schema, {
       missing: options.missing,
-      ...(options.positiveClass !== null ? { positiveClass: options.positiveClass } : {}),
+      positiveClass: options.positiveClass ?? undefined,
     });
     const settings: FilesSettings = {
       task: schema.task,

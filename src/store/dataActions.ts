@@ -206,6 +206,12 @@ export async function setColumnUsed(name: string, used: boolean): Promise<void> 
   await refreshSchema();
 }
 
+/** The positive class the scenario names, where it applies (a classification target); else none. */
+export function positiveClassFor(task: string): string | undefined {
+  const { positive } = usePlayground.getState().scenario;
+  return positive !== '' && task === 'classification' ? positive : undefined;
+}
+
 /** The evaluation the loaded files and the page's settings ask for; null until there is something to evaluate. */
 function evaluateRequest(): EvaluateRequest | null {
   const { files, schema } = get();
@@ -216,7 +222,7 @@ function evaluateRequest(): EvaluateRequest | null {
     layout,
     schema: schemaOptions(),
     missing: s.missing,
-    ...(s.positive !== '' && schema.task === 'classification' ? { positiveClass: s.positive } : {}),
+    positiveClass: positiveClassFor(schema.task),
     settings: {
       task: schema.task,
       models: splitSpecs(s.models),

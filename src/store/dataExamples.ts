@@ -5,7 +5,15 @@
 import type { FittedGeneratorKind } from '../engine/generators/fitted';
 import type { Task } from '../engine/task';
 import { setParam } from './actions';
-import { addFiles, dataEngine, forgetData, schemaOptions, setDataTask, type FileInput } from './dataActions';
+import {
+  addFiles,
+  dataEngine,
+  forgetData,
+  positiveClassFor,
+  schemaOptions,
+  setDataTask,
+  type FileInput,
+} from './dataActions';
 import { useDataLab } from './dataLab';
 import { usePlayground } from './playground';
 
@@ -23,7 +31,7 @@ export async function generateSynthetic(kind: FittedGeneratorKind): Promise<void
   const real = get().files.find((f) => f.role === 'real');
   const engine = dataEngine();
   if (!engine || !real) return;
-  const { missing, seed, positive, task } = usePlayground.getState().scenario;
+  const { missing, seed, task } = usePlayground.getState().scenario;
   try {
     const made = await engine.dataGenerate({
       real: real.slot,
@@ -31,7 +39,7 @@ export async function generateSynthetic(kind: FittedGeneratorKind): Promise<void
       missing,
       kind,
       seed,
-      ...(positive !== '' && task === 'classification' ? { positiveClass: positive } : {}),
+      positiveClass: positiveClassFor(task),
     });
     await addFiles('synthetic', [textFile(made.name, made.text)]);
   } catch (error) {

@@ -125,10 +125,7 @@ export function createDataApi(helpers: DataHelpers | null = null): DataApi {
     const data = files(request.layout);
     const schema = inferSchema(data, request.schema);
     const value = {
-      encoded: encode(data, schema, {
-        missing: request.missing,
-        ...(request.positiveClass ? { positiveClass: request.positiveClass } : {}),
-      }),
+      encoded: encode(data, schema, { missing: request.missing, positiveClass: request.positiveClass }),
       names: data.synthetic.map((t) => t.name),
     };
     encoding = { key, value };
@@ -187,7 +184,7 @@ export function createDataApi(helpers: DataHelpers | null = null): DataApi {
       const schema = inferSchema(data, request.schema);
       const encoded = encode(data, schema, {
         missing: request.missing,
-        ...(request.positiveClass ? { positiveClass: request.positiveClass } : {}),
+        positiveClass: request.positiveClass,
       });
       const rand = stream(request.seed, `generate-${request.kind}`);
       const settings = { kind: request.kind, components: 3, neighbors: 5 };
