@@ -310,7 +310,7 @@ if (report.cost?.length) {
 if (report.data) {
   const d = report.data;
   lines.push(
-    `your data: ${d.rows.toLocaleString('en')} × ${d.columns} CSV (${fmt(d.megabytes, 1)} MB) and a ${(d.rows / 5).toLocaleString('en')}-row synthetic file read in ${fmt(d.parseS)} s (target ≤ 10); default models on every row: ${d.estimateText}, gate offered ${d.gateRows === null ? 'nothing' : `at most ${d.gateRows.toLocaleString('en')} rows per file`}, evaluated in ${d.sampledS === null ? 'unfinished' : `${fmt(d.sampledS)} s`}; OLS and ridge, R = 2, every row: ${d.linearS === null ? `more than ${EVALUATE_LIMIT_S} s (unfinished)` : `${fmt(d.linearS)} s`}; main-thread tasks > 50 ms: ${d.longTasks} (longest ${fmt(d.longestTaskMs, 0)} ms)`,
+    `your data: ${d.rows.toLocaleString('en')} × ${d.columns} CSV (${fmt(d.megabytes, 1)} MB) and a ${(d.rows / 5).toLocaleString('en')}-row synthetic file read in ${fmt(d.parseS)} s (target ≤ 10); default models on every row: ${d.estimateText}, gate offered ${d.gateRows === null ? 'nothing' : `at most ${d.gateRows.toLocaleString('en')} rows per file`}, evaluated in ${d.sampledS === null ? 'unfinished' : `${fmt(d.sampledS)} s`}; OLS and ridge, R = 2, every row: ${d.linearS === null ? `more than ${EVALUATE_LIMIT_S} s (unfinished)` : `${fmt(d.linearS)} s`} (scikit-learn, the fits alone, same files: ${d.sklearnS === null ? 'not run' : `${fmt(d.sklearnS)} s`}); main-thread tasks > 50 ms: ${d.longTasks} (longest ${fmt(d.longestTaskMs, 0)} ms)`,
   );
 }
 if (report.bundle)

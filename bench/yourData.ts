@@ -5,11 +5,13 @@
  * leaderboard; (2) OLS and ridge, R = 2, on every row. Measured: seconds from choosing the files to both read,
  * seconds to each leaderboard, and the page's main-thread long tasks (> 50 ms) throughout.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { INSTRUMENT, PREVIEW_URL } from './browser';
+import { findPython } from './sklearn';
 
 export interface YourDataFigures {
   readonly rows: number;
@@ -23,6 +25,8 @@ export interface YourDataFigures {
   readonly sampledS: number | null;
   /** OLS and ridge, R = 2, on every row (no gate): seconds to the leaderboard. */
   readonly linearS: number | null;
+  /** The same fits the scikit-learn way on the same files (bench/reference/yourdata.py), in the same call. */
+  readonly sklearnS: number | null;
   readonly longTasks: number;
   readonly longestTaskMs: number;
 }
@@ -108,6 +112,13 @@ export async function benchYourData(browser: Browser, rows = 100_000): Promise<Y
     const linearS = await leaderboardSeconds(page);
     longTasks.push(...(await page.evaluate(() => window.__bench.longTasks)));
     await page.getByRole('button', { name: 'Forget my data' }).click();
+    const interpreter = findPython();
+    const python = interpreter
+      ? spawnSync(interpreter, ['bench/reference/yourdata.py', real, synthetic, '--json'], {
+          encoding: 'utf8',
+        })
+      : null;
+    const sklearnS = python?.status === 0 ? (JSON.parse(python.stdout) as { seconds: number }).seconds : null;
     return {
       rows,
       columns: features + 1,
@@ -117,6 +128,7 @@ export async function benchYourData(browser: Browser, rows = 100_000): Promise<Y
       gateRows,
       sampledS,
       linearS,
+      sklearnS,
       longTasks: longTasks.filter((d) => d > 50).length,
       longestTaskMs: Math.max(0, ...longTasks),
     };
