@@ -17,6 +17,11 @@ export interface ParamRule {
   readonly max: number;
   /** Used when the spec leaves the parameter out; absent = required. */
   readonly default?: number;
+  /**
+   * Left out of the canonical id at its default: a parameter added after links existed (the MLP's batch), so the
+   * old links keep their ids (and the seeds drawn from them).
+   */
+  readonly quietDefault?: boolean;
 }
 
 export interface ModelRule {
@@ -28,6 +33,8 @@ export interface ModelRule {
    * for these, and keeps helper threads off the GPU when they are in the list.
    */
   readonly tensors: boolean;
+  /** Only for 28 x 28 images (the CNN): offered in the digits lab alone. */
+  readonly images?: boolean;
 }
 
 const BOTH: readonly Task[] = ['regression', 'classification'];
@@ -72,9 +79,23 @@ export const MODEL_RULES: Readonly<Record<string, ModelRule>> = {
       depth: { integer: true, min: 1, max: 4, default: 2 },
       epochs: { integer: true, min: 1, max: 5000, default: 200 },
       lr: { integer: false, min: 1e-5, max: 1, default: 0.01 },
+      // Rows per Adam step; 0 = all of them (full batch).
+      batch: { integer: true, min: 0, max: 10_000, default: 0, quietDefault: true },
     },
     tasks: BOTH,
     tensors: true,
+  },
+  cnn: {
+    label: 'CNN',
+    params: {
+      filters: { integer: true, min: 1, max: 32, default: 8 },
+      epochs: { integer: true, min: 1, max: 100, default: 5 },
+      lr: { integer: false, min: 1e-5, max: 1, default: 0.005 },
+      batch: { integer: true, min: 1, max: 10_000, default: 64 },
+    },
+    tasks: CLASSIFICATION,
+    tensors: true,
+    images: true,
   },
 };
 
@@ -89,7 +110,7 @@ export function usesTensors(models: readonly string[]): boolean {
 export interface ParsedSpec {
   readonly name: string;
   readonly params: Readonly<Record<string, number>>;
-  /** Canonical form: every parameter in rule order, e.g. `ridge:alpha=1` for "ridge". */
+  /** Canonical form: every parameter in rule order (a quiet one only off its default), e.g. `ridge:alpha=1`. */
   readonly id: string;
 }
 
@@ -145,7 +166,10 @@ export function parseSpecText(text: string, task: Task): ParsedSpec {
     }
     params[key] = value;
   }
-  const keys = Object.keys(rule.params);
+  const keys = Object.keys(rule.params).filter((k) => {
+    const param = rule.params[k]!;
+    return !(param.quietDefault && params[k] === param.default);
+  });
   const id = keys.length === 0 ? name : `${name}:${keys.map((k) => `${k}=${params[k]}`).join(',')}`;
   return { name, params, id };
 }
@@ -158,7 +182,7 @@ export function splitSpecs(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** A short label for plots: "OLS", "Poly deg 3", "kNN (k=10)", "Ridge (α=2)". */
+/** A short label for plots: "OLS", "Poly deg 3", "kNN (k=10)", "Ridge (α=2)", "CNN (8 filters)". */
 export function specLabel(parsed: ParsedSpec): string {
   const rule = MODEL_RULES[parsed.name]!;
   const p = parsed.params;
@@ -174,7 +198,9 @@ export function specLabel(parsed: ParsedSpec): string {
     case 'logistic':
       return `Logistic (C=${p.C})`;
     case 'mlp':
-      return `MLP ${p.depth}×${p.width}`;
+      return `MLP ${p.depth}×${p.width}${p.batch ? ` (batch ${p.batch})` : ''}`;
+    case 'cnn':
+      return `CNN (${p.filters} filters)`;
     default:
       return rule.label;
   }

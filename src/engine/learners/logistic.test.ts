@@ -87,11 +87,12 @@ describe('logistic regression (L2, intercept unpenalized)', () => {
     expect(Array.from(await logistic(1e6).fit(x, y).predict(x))).toEqual([0, 0, 0, 1, 1, 1]);
   });
 
-  it('refuses a single class and labels other than 0/1, with clear errors', () => {
+  it('refuses a single class and labels that are not class numbers, with clear errors', () => {
     const x = column(Float64Array.of(1, 2, 3));
     expect(() => logistic(1).fit(x, Float64Array.of(1, 1, 1))).toThrow(FitError);
     expect(() => logistic(1).fit(x, Float64Array.of(0, 0, 0))).toThrow(/single class/);
-    expect(() => logistic(1).fit(x, Float64Array.of(0, 1, 2))).toThrow(/0 or 1/);
+    // Labels 0, 1, 2 are three classes (softmax.ts); a label that is no class number is refused.
+    expect(() => logistic(1).fit(x, Float64Array.of(0, 1, 0.5))).toThrow(/0 or 1/);
     expect(() => logistic(0)).toThrow(/C must be > 0/);
     expect(logistic(1).id).toBe('logistic:C=1');
   });

@@ -1,10 +1,13 @@
 /**
  * L2 logistic regression (scikit-learn LogisticRegression(C), labels 0/1, intercept unpenalized), by Newton in
  * float64: (w, b) = argmin 1/2 ||w||^2 + C sum_i [log(1 + exp(z_i)) - y_i z_i], z_i = w'x_i + b; 1 iff z > 0.
+ * Labels other than 0 and 1 (class numbers, e.g. digits) fit the multinomial (softmax) model, softmax.ts.
  */
 import * as portable from '../portable';
 import type { Matrix } from '../matrix';
 import { choleskyInPlace, choleskySolve } from './cholesky';
+import { classLabels } from './classes';
+import { fitSoftmax, softmaxModel } from './softmax';
 import { FitError, type FittedModel, type Learner } from './types';
 
 const MAX_ITERATIONS = 200;
@@ -170,6 +173,9 @@ export function logistic(c: number): Learner {
     id: `logistic:C=${c}`,
     label: `Logistic (C=${c})`,
     fit(x: Matrix, y: Float64Array): FittedModel {
+      if (y.length !== x.rows) throw new FitError(`logistic: ${x.rows} feature rows but ${y.length} labels`);
+      const labels = classLabels(y, 'logistic');
+      if (!labels.binary) return softmaxModel(fitSoftmax(x, y, c, labels.present), x.cols);
       const fit = fitLogistic(x, y, c);
       const theta = Float64Array.of(...fit.weights, fit.intercept);
       const check = (test: Matrix): void => {

@@ -4,6 +4,7 @@
  */
 import type { Matrix } from '../matrix';
 import type { Task } from '../task';
+import { classLabels } from './classes';
 import { FitError } from './types';
 
 export interface MlpSettings {
@@ -44,8 +45,11 @@ export function checkSettings(s: MlpSettings): void {
   if (!isWhole(every, 1)) throw new FitError(`mlp: every must be a whole number >= 1, got ${every}`);
 }
 
-/** Throws FitError for data a batch cannot train on: every dataset needs the same n >= 2 and p >= 1. */
-export function checkDatasets(datasets: readonly MlpDataset[], task: Task): void {
+/**
+ * Throws FitError for data a batch cannot train on: every dataset needs the same n >= 2 and p >= 1, and labels 0/1
+ * for classification, or any class numbers 0, 1, 2, ... with `classes` (the softmax network, mlp-minibatch.ts).
+ */
+export function checkDatasets(datasets: readonly MlpDataset[], task: Task, classes = false): void {
   if (datasets.length === 0) throw new FitError('mlp: no dataset to fit');
   const { rows: n, cols: p } = datasets[0]!.x;
   for (const [b, { x, y }] of datasets.entries()) {
@@ -59,7 +63,8 @@ export function checkDatasets(datasets: readonly MlpDataset[], task: Task): void
     if (n < 2) throw new FitError(`mlp: needs at least 2 training points, got ${n}${which}`);
     if (p < 1) throw new FitError(`mlp: needs at least 1 feature${which}`);
     if (!x.data.every(Number.isFinite)) throw new FitError(`mlp: a feature value is not finite${which}`);
-    if (task === 'classification') {
+    if (task === 'classification' && classes) classLabels(y, `mlp${which}`);
+    else if (task === 'classification') {
       const bad = y.find((v) => v !== 0 && v !== 1);
       if (bad !== undefined) throw new FitError(`mlp: labels must be 0 or 1, got ${bad}${which}`);
     } else if (!y.every(Number.isFinite)) throw new FitError(`mlp: a response is not finite${which}`);

@@ -13,9 +13,11 @@ export interface MlpShape {
   readonly width: number;
   /** Hidden layers D (>= 1); the output layer comes on top. */
   readonly depth: number;
+  /** Output units: 1 (regression, binary classification; the default) or the classes (softmax). */
+  readonly outputs?: number;
 }
 
-/** [fanIn, fanOut] of each layer: D hidden layers, then the single-unit output layer. */
+/** [fanIn, fanOut] of each layer: D hidden layers, then the output layer (one unit unless shape.outputs). */
 export function layerSizes(shape: MlpShape): [number, number][] {
   const sizes: [number, number][] = [];
   let fanIn = shape.inputs;
@@ -23,7 +25,7 @@ export function layerSizes(shape: MlpShape): [number, number][] {
     sizes.push([fanIn, shape.width]);
     fanIn = shape.width;
   }
-  sizes.push([fanIn, 1]);
+  sizes.push([fanIn, shape.outputs ?? 1]);
   return sizes;
 }
 
@@ -55,9 +57,9 @@ export function paramLayout(shape: MlpShape, count: number): { blocks: Block[]; 
 
 /**
  * Initial parameters of `count` networks. Every weight is drawn in float64 from a RandomStream, then rounded to
- * float32: hidden layers He-normal, N(0, 2 / fanIn) (the scale that keeps ReLU activations' variance), the linear
- * or logistic output layer Glorot-normal, N(0, 2 / (fanIn + fanOut)). Biases start at 0. Network b reads, layer by
- * layer and row-major, from streams[b], or from the single stream after networks 0..b-1 have taken theirs.
+ * float32: hidden layers He-normal, N(0, 2 / fanIn) (the scale that keeps ReLU activations' variance), the linear,
+ * logistic or softmax output layer Glorot-normal, N(0, 2 / (fanIn + fanOut)). Biases start at 0. Network b reads,
+ * layer by layer and row-major, from streams[b], or from the single stream after networks 0..b-1 have taken theirs.
  */
 export function initParams(
   shape: MlpShape,
@@ -95,6 +97,17 @@ export function selectNetwork(shape: MlpShape, params: MlpParams, b: number): Ml
     copy(offset + params.count * fanIn * fanOut, fanOut);
   }
   return { count: 1, flat };
+}
+
+/**
+ * How the inputs enter the net: 'columns' standardized column by column (tabular features on unrelated scales),
+ * 'none' as they are (pixels, already on one scale).
+ */
+export type InputScaling = 'columns' | 'none';
+
+/** The standardizer that changes nothing: mean 0, scale 1 for every column. */
+export function unscaled(cols: number): Standardizer {
+  return { mean: new Float64Array(cols), scale: new Float64Array(cols).fill(1) };
 }
 
 /** Column means and standard deviations (divisor n; a constant column gets 1, so it maps to 0). */
