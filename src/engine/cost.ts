@@ -9,14 +9,16 @@
  */
 import { MODEL_RULES, parseSpecText, specLabel, type ParsedSpec } from './learners/catalog';
 import { COST_CONSTANTS, type CostConstants, type CostGroup } from './costConstants';
+import type { Terms } from './costTerms';
 import { gramFits } from './kernels/gramLimit';
+import { digitsDrawTerms, digitsLearnerTerms } from './costDigits';
+import { DIGITS_COST_CONSTANTS } from './costDigitsConstants';
 import { featureCount, type ExperimentPlan } from './plan';
 
 export { featureCount } from './plan';
 import type { Task } from './task';
 
-/** Work in units of each term, e.g. { cube: n³, pairs: n²/2 + test·n }. */
-export type Terms = Readonly<Record<string, number>>;
+export type { Terms } from './costTerms';
 
 /** Seconds of `terms` under a group's constants (a term without a constant costs nothing). */
 export function termSeconds(terms: Terms, constants: Readonly<Record<string, number>>): number {
@@ -94,7 +96,26 @@ export function learnerTerms(
       const epochs = params.epochs ?? 200;
       // Multiply-adds per row through the net: input layer, depth - 1 hidden-to-hidden layers, the output.
       const macs = p * width + (depth - 1) * width * width + width;
+      // Minibatches (batch > 0) train on tfjs, one Adam step per batch (learners/mlp-minibatch.ts): terms of
+      // their own, timed with the digits lab's (costDigitsConstants.ts).
+      const batch = params.batch ?? 0;
+      if (batch > 0)
+        return {
+          trainMinibatch: epochs * rows * macs,
+          batchSteps: epochs * Math.ceil(rows / batch) * depth,
+          predictMinibatch: test * macs,
+          fixedMinibatch: 1,
+        };
       return { train: epochs * rows * macs, steps: epochs * depth, predict: test * macs, fixed: 1 };
+    }
+    case 'cnn': {
+      const filters = params.filters ?? 8;
+      const epochs = params.epochs ?? 5;
+      // Multiply-adds per 28 x 28 image (learners/cnn-net.ts): the two convolutions, the dense layer of 128, 10
+      // outputs; an Adam step per minibatch.
+      const macs = 14_400 * filters + 3200 * filters * filters + 4096 * filters + 1280;
+      const steps = epochs * Math.ceil(rows / (params.batch ?? 64));
+      return { train: epochs * rows * macs, steps, predict: test * macs, fixed: 1 };
     }
     default:
       return { fixed: 1 };
@@ -107,7 +128,8 @@ export function drawTerms(plan: ExperimentPlan): Terms {
   const { source, n, m, nTest } = plan;
   const holdout = plan.tstrOn === 'synthetic' ? nTest : 0;
   const synthetic = m + holdout;
-  const fitted = source.kind === 'files' ? null : source.fitted;
+  // The digits lab's generators are costed by the rows they read and write (their fits are linear in them).
+  const fitted = source.kind === 'files' || source.kind === 'digits' ? null : source.fitted;
   // Simulated rows (drawn from the population, or picked from a table or the user's files after shuffling).
   let rows = n + nTest + (fitted ? 0 : synthetic);
   if (source.kind === 'table') rows += source.rows.x.rows;
@@ -133,6 +155,8 @@ export function drawTerms(plan: ExperimentPlan): Terms {
 export function fidelityTerms(plan: ExperimentPlan): Terms {
   const p = featureCount(plan);
   const { n, m, source } = plan;
+  // Digits: PCA scores and a C2ST on them, linear in the pixels read.
+  if (source.kind === 'digits') return { digitsPixels: (n + m) * p, digitsFixed: 1 };
   const pooled = Math.min(n, 1000) + Math.min(m, 1000);
   const quadratic = monomialCount(p + 1, 2);
   const oracle = source.kind === 'population' && source.fitted === null;
@@ -210,8 +234,12 @@ export interface CostOptions {
  */
 const KRR_JAVASCRIPT: CostGroup = { cubeJs: 1.706e-10, pairsPJs: 2.312e-9, pairsJs: 7.615e-9 };
 
-const group = (constants: CostConstants, name: string): CostGroup =>
-  name === 'krr' ? { ...KRR_JAVASCRIPT, ...constants.groups[name] } : (constants.groups[name] ?? {});
+const group = (constants: CostConstants, name: string): CostGroup => ({
+  ...(name === 'krr' ? KRR_JAVASCRIPT : {}),
+  // The digits lab's learners and draws (costDigits.ts): terms of their own, timed on MNIST digits.
+  ...DIGITS_COST_CONSTANTS.groups[name],
+  ...constants.groups[name],
+});
 
 /** Seconds (on the reference machine, one thread, no run overhead) of one fit and its predictions. */
 export function learnerSeconds(
@@ -257,13 +285,16 @@ export function estimatePlanCost(plan: ExperimentPlan, options: CostOptions = {}
   let perReplicate = 0;
   let once = 0;
 
-  const draws = seconds(constants, 'draws', drawTerms(plan));
+  const draws =
+    plan.source.kind === 'digits'
+      ? seconds(constants, 'digits-draws', digitsDrawTerms(plan, plan.source))
+      : seconds(constants, 'draws', drawTerms(plan));
   perReplicate += draws;
   parts.push({
     kind: 'draws',
     id: 'draws',
     label:
-      plan.source.kind !== 'files' && plan.source.fitted
+      plan.source.kind === 'digits' || (plan.source.kind !== 'files' && plan.source.fitted)
         ? 'drawing the samples and fitting the generator'
         : 'drawing the samples',
     detail: '',
@@ -274,8 +305,13 @@ export function estimatePlanCost(plan: ExperimentPlan, options: CostOptions = {}
 
   for (const id of plan.models) {
     const spec = parsed(id, plan);
+    const digits = plan.source.kind === 'digits';
     const fit = (rows: number, test: number) =>
-      seconds(constants, spec.name, learnerTerms(spec, rows, p, test, plan.task));
+      seconds(
+        constants,
+        spec.name,
+        (digits && digitsLearnerTerms(spec, rows, test)) || learnerTerms(spec, rows, p, test, plan.task),
+      );
     const real = fit(plan.n, plan.nTest);
     const synthetic = fit(plan.m, plan.nTest);
     // Replicate 0 predicts the grid too, with each of its two fits.

@@ -187,5 +187,7 @@ function filesDraws(plan: ExperimentPlan, source: FilesSource, r: number): Repli
 export function drawReplicate(plan: ExperimentPlan, r: number): ReplicateDraws {
   const { source } = plan;
   if (source.kind === 'population') return populationDraws(plan, source, r);
+  // Digits draws are asynchronous (a VAE trains): digits/draw.ts, called by replicates.ts.
+  if (source.kind === 'digits') throw new Error('a digits plan draws with drawDigitsReplicate');
   return source.kind === 'table' ? tableDraws(plan, source, r) : filesDraws(plan, source, r);
 }

@@ -17,7 +17,7 @@ describe('fidelity beside utility', () => {
     const same = await report({});
     // AUC of a null classifier on 500 + 500 held-out points has SE about 0.018.
     expect(Math.abs(same.c2stAuc! - 0.5)).toBeLessThan(0.07);
-    expect(Math.abs(same.mmd2)).toBeLessThan(0.01);
+    expect(Math.abs(same.mmd2!)).toBeLessThan(0.01);
     expect(same.responseError).toBe(0);
   });
 
@@ -25,8 +25,8 @@ describe('fidelity beside utility', () => {
     const same = await report({});
     const shifted = await report({ shift: 1.5 });
     expect(shifted.c2stAuc!).toBeGreaterThan(0.8);
-    expect(shifted.mmd2).toBeGreaterThan(same.mmd2 + 0.1);
-    expect(shifted.slicedW1).toBeGreaterThan(same.slicedW1);
+    expect(shifted.mmd2!).toBeGreaterThan(same.mmd2! + 0.1);
+    expect(shifted.slicedW1!).toBeGreaterThan(same.slicedW1!);
     expect(shifted.gaussianW2!).toBeGreaterThan(same.gaussianW2!);
     expect(shifted.gaussianKL!).toBeGreaterThan(same.gaussianKL!);
     expect((await report({ bias: 0.4 })).responseError).toBeCloseTo(0.4, 10);

@@ -16,12 +16,19 @@ export interface FidelityReport {
   /** KL(N_real || N_synthetic) between Gaussian fits; null when a fit is singular. */
   readonly gaussianKL: number | null;
   readonly gaussianW2: number | null;
-  readonly mmd2: number;
-  readonly slicedW1: number;
+  /** Null for digits (784 pixels: the Fréchet distance and the C2ST on PCA scores stand in). */
+  readonly mmd2: number | null;
+  readonly slicedW1: number | null;
   /** Held-out AUC of a quadratic logistic classifier telling real (0) from synthetic (1) records. */
   readonly c2stAuc: number | null;
   /** sqrt(E_mu (E~[Y|X] - E[Y|X])^2) on real features: how wrong the synthetic responses are (oracle mode only). */
   readonly responseError: number | null;
+  /**
+   * Digits only: the Fréchet distance between Gaussians fitted to the real and synthetic digits' scores on the
+   * real digits' first principal components (an FID without an Inception network); c2stAuc is then on those scores.
+   */
+  readonly frechetPca?: number;
+  readonly pcaComponents?: number;
 }
 
 /** (x, y) rows, each column standardized by the real sample's mean and sd. */
@@ -73,6 +80,20 @@ export async function fidelityReport(
   real: Sample,
   synthetic: Sample,
 ): Promise<FidelityReport> {
+  if (plan.source.kind === 'digits') {
+    const { digitFidelity } = await import('./digits/fidelity');
+    const images = digitFidelity(real, synthetic, stream(plan.seed, 'fidelity/digits'));
+    return {
+      gaussianKL: null,
+      gaussianW2: null,
+      mmd2: null,
+      slicedW1: null,
+      c2stAuc: images.c2stAuc,
+      responseError: null,
+      frechetPca: images.frechet,
+      pcaComponents: images.pcaComponents,
+    };
+  }
   const [a, b] = standardizedRecords(real, synthetic);
   let gaussianKLValue: number | null = null;
   let gaussianW2Value: number | null = null;

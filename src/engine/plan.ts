@@ -7,6 +7,7 @@ import type { FittedGeneratorSettings } from './generators/fitted';
 import type { OracleSettings } from './generators/oracle';
 import type { Population, Sample } from './populations/population';
 import type { Task } from './task';
+import { PIXELS, type DigitCorruption, type DigitGeneratorSettings, type DigitsData } from './digits/types';
 
 /** Where synthetic-trained models are scored: real test data (TSTR) or a synthetic hold-out (TSTS). */
 export const TSTR_ON = ['real', 'synthetic'] as const;
@@ -55,12 +56,37 @@ export interface FilesSource {
   readonly test: Sample | null;
 }
 
-export type DataSource = PopulationSource | TableSource | FilesSource;
+/**
+ * Real handwritten digits (the digits lab, issue 11): replicate r draws n training digits from the official
+ * training split and nTest from the official test split (which never trains a model or a generator); the
+ * synthetic digits come from a generator fitted on the n real ones, then corrupted as `corruption` says.
+ */
+export interface DigitsSource {
+  readonly kind: 'digits';
+  /** The dataset's name, for messages. */
+  readonly name: string;
+  /**
+   * The digits themselves: null in a plan built from a scenario (the scenario layer holds no data); the thread
+   * that runs it loads the assets and fills them in (withDigits) before the run.
+   */
+  readonly data: DigitsData | null;
+  readonly generator: DigitGeneratorSettings;
+  readonly corruption: DigitCorruption;
+}
+
+export type DataSource = PopulationSource | TableSource | FilesSource | DigitsSource;
+
+/** A digits plan with its data loaded (the run needs them). */
+export function withDigits(plan: ExperimentPlan, data: DigitsData): ExperimentPlan {
+  if (plan.source.kind !== 'digits') return plan;
+  return { ...plan, source: { ...plan.source, data } };
+}
 
 /** Features per row of a plan's data. */
 export function featureCount(plan: ExperimentPlan): number {
   const { source } = plan;
   if (source.kind === 'population') return source.population.features.p;
+  if (source.kind === 'digits') return PIXELS;
   return source.kind === 'table' ? source.rows.x.cols : source.real.x.cols;
 }
 

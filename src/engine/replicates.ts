@@ -3,6 +3,7 @@
  * replicate-labelled streams, and every model fitted on the real and on the synthetic sample and scored on the
  * test sample. run.ts schedules replicates; this file fits them.
  */
+import { Cancelled } from './cancelled';
 import { parseModelSpec } from './learners/spec';
 import { specLabel, parseSpecText } from './learners/catalog';
 import { yieldSlice } from './yieldToEvents';
@@ -13,17 +14,14 @@ import { stackRows, type Matrix } from './matrix';
 import { meanLoss } from './metrics/risk';
 import type { Sample } from './populations/population';
 import { learnerSeconds } from './cost';
-import { drawReplicate } from './draw';
+import { drawReplicate, type ReplicateDraws } from './draw';
+import { drawDigitsReplicate, type DigitsDrawHooks } from './digits/draw';
 import { featureCount, type ExperimentPlan } from './plan';
+import { CLASSES, type GeneratorEpoch } from './digits/types';
+import { confusionCounts } from './metrics/confusion';
 import { summarize, type ExperimentSummary, type PartialRecord, type ReplicateRecord } from './summary';
 
-/** Thrown when a newer request made this run obsolete. */
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'Cancelled';
-  }
-}
+export { Cancelled };
 
 /**
  * One model's predictions on the grid rows: predicted responses or labels, or P(y = 1 | x) where `probability`
@@ -41,6 +39,17 @@ export interface Replicate0 {
   readonly real: Sample;
   readonly synthetic: Sample;
   readonly curves: readonly GridPredictions[];
+  /**
+   * Digits: each model's confusion matrix on replicate 0's test digits (metrics/confusion.ts), real-trained and
+   * synthetic-trained (where TSTR is scored); null where the fit failed.
+   */
+  readonly confusion?: readonly ModelConfusion[];
+}
+
+export interface ModelConfusion {
+  readonly id: string;
+  readonly real: number[] | null;
+  readonly synthetic: number[] | null;
 }
 
 /** One training-loss reading of replicate 0's fit of model `model` (index in the plan's model list). */
@@ -54,8 +63,9 @@ export interface TrainingEvent {
 
 export function learnersFor(plan: ExperimentPlan): { learner: Learner; id: string; label: string }[] {
   const { task } = plan;
+  const context = { images: plan.source.kind === 'digits' };
   return plan.models.map((id) => ({
-    learner: parseModelSpec(id, task),
+    learner: parseModelSpec(id, task, context),
     id,
     label: specLabel(parseSpecText(id, task)),
   }));
@@ -110,6 +120,21 @@ export interface ChunkContext {
    */
   readonly onPartial?: (partial: PartialRecord) => void;
   readonly isCancelled?: () => boolean;
+  /** Replicate 0's generator training losses (the digits lab's VAE), as they come. */
+  readonly onGeneratorEpoch?: (epoch: GeneratorEpoch) => void;
+  /** Replicate 0's samples as soon as they are drawn, before any model is fitted (the digits gallery). */
+  readonly onFirstDraws?: (real: Sample, synthetic: Sample) => void;
+}
+
+/** Replicate r's samples; the digits lab's generator may train (its VAE) and reports through `hooks`. */
+async function drawAny(plan: ExperimentPlan, r: number, hooks: DigitsDrawHooks): Promise<ReplicateDraws> {
+  const { source } = plan;
+  if (source.kind !== 'digits') return drawReplicate(plan, r);
+  const onGeneratorEpoch = hooks.onGeneratorEpoch;
+  return drawDigitsReplicate(plan, source, r, {
+    ...(onGeneratorEpoch ? { onGeneratorEpoch } : {}),
+    ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),
+  });
 }
 
 export interface ChunkResult {
@@ -131,7 +156,13 @@ export async function fitChunk(
 ): Promise<ChunkResult> {
   const { task } = plan;
   const size = indices.length;
-  const draws = indices.map((r) => drawReplicate(plan, r));
+  const draws: ReplicateDraws[] = [];
+  const { isCancelled } = context;
+  for (const r of indices) {
+    const hooks = r === 0 ? context : isCancelled ? { isCancelled } : {};
+    draws.push(await drawAny(plan, r, hooks));
+    if (r === 0) context.onFirstDraws?.(draws[0]!.real, draws[0]!.synthetic);
+  }
   const grid = indices[0] === 0 ? context.grid : undefined;
   const K = models.length;
   const empty = <T>(): (T | null)[] => Array.from({ length: K }, () => null);
@@ -139,6 +170,7 @@ export async function fitChunk(
   const tstr = indices.map(() => empty<number>());
   const errors = indices.map(() => empty<string>());
   const curves: (Replicate0['curves'][number] | null)[] = empty();
+  const confusion: (ModelConfusion | null)[] | null = plan.source.kind === 'digits' ? empty() : null;
   const alone = indices[0] === 0 && size === 1;
   const order = alone ? fitOrder(plan, models) : models.map((_, k) => k);
   const pending = models.map(() => true);
@@ -181,6 +213,11 @@ export async function fitChunk(
       trtr[c]![k] = score(real, d.test.y);
       tstr[c]![k] = score(synthetic, d.syntheticTest.y);
       errors[c]![k] = typeof real === 'string' ? real : typeof synthetic === 'string' ? synthetic : null;
+      if (c === 0 && confusion) {
+        const counts = (p: Float64Array | string, y: Float64Array) =>
+          typeof p === 'string' ? null : confusionCounts(p, y, CLASSES);
+        confusion[k] = { id, real: counts(real, d.test.y), synthetic: counts(synthetic, d.syntheticTest.y) };
+      }
       if (c === 0 && grid) {
         const onGrid = (p: Float64Array | string) => (typeof p === 'string' ? null : p.slice(plan.nTest));
         const probability =
@@ -208,7 +245,12 @@ export async function fitChunk(
   }
   const first =
     indices[0] === 0
-      ? { real: draws[0]!.real, synthetic: draws[0]!.synthetic, curves: curves.filter((c) => c !== null) }
+      ? {
+          real: draws[0]!.real,
+          synthetic: draws[0]!.synthetic,
+          curves: curves.filter((c) => c !== null),
+          ...(confusion ? { confusion: confusion.filter((c) => c !== null) } : {}),
+        }
       : null;
   return {
     records: indices.map((r, c) => ({ index: r, trtr: trtr[c]!, tstr: tstr[c]!, errors: errors[c]! })),

@@ -2,6 +2,7 @@
  * What the page receives from the engine: plain, structured-clonable data (no tensors), streamed after every
  * replicate. Kept apart from the engine's code so the page can use these types without loading tfjs.
  */
+import type { DigitsVisual } from './digits/visual';
 import type { FidelityReport } from './fidelityReport';
 import type { ExperimentSummary, ReplicateRecord } from './summary';
 
@@ -61,6 +62,8 @@ export interface SceneVisual {
   readonly curves: readonly { id: string; real: number[] | null; synthetic: number[] | null }[];
   /** p = 2 only: predictions over the (x1, x2) plane; null otherwise. */
   readonly surface: SurfaceGrid | null;
+  /** The digits lab: its gallery, class counts and confusion matrices (its samples have no scatter). */
+  readonly digits?: DigitsVisual;
 }
 
 /** One loss reading: training loss after `epoch` full-batch steps (epoch 0 = the initial net). */
@@ -93,6 +96,8 @@ export interface SceneResult {
    * the first replicate trains (partial results with 0 replicates completed). Empty without such a model.
    */
   readonly training?: readonly TrainingCurve[];
+  /** The digits lab's VAE: replicate 0's generator training loss per epoch (nats per digit), as it trains. */
+  readonly generatorTraining?: readonly LossPoint[];
   /** Fidelity of the first replicate's synthetic sample to its real one. */
   readonly fidelity: FidelityReport | null;
   /** All planned replicates are in. */

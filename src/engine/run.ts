@@ -17,6 +17,8 @@ import {
   type TrainingEvent,
 } from './replicates';
 import type { Matrix } from './matrix';
+import type { GeneratorEpoch } from './digits/types';
+import type { Sample } from './populations/population';
 import { summarize, type ExperimentSummary, type PartialRecord, type ReplicateRecord } from './summary';
 
 export {
@@ -43,6 +45,10 @@ export interface RunOptions {
    * finished models' numbers, the others `pending` (summary.ts PartialRecord).
    */
   readonly onPartial?: (summary: ExperimentSummary) => void;
+  /** Replicate 0's generator training losses (the digits lab's VAE), as they come. */
+  readonly onGeneratorEpoch?: (epoch: GeneratorEpoch) => void;
+  /** Replicate 0's samples as soon as they are drawn, before any model is fitted. */
+  readonly onFirstDraws?: (real: Sample, synthetic: Sample) => void;
   /** Measure replicate 0's fidelity (default true). */
   readonly fidelity?: boolean;
   /** R(f*_k) per model (references.ts): the summary then compares each replicate's order with it. */
@@ -132,6 +138,8 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions = 
     ...(options.gridProbabilities ? { gridProbabilities: true } : {}),
     ...(options.onTraining ? { onTraining: options.onTraining } : {}),
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+    ...(options.onGeneratorEpoch ? { onGeneratorEpoch: options.onGeneratorEpoch } : {}),
+    ...(options.onFirstDraws ? { onFirstDraws: options.onFirstDraws } : {}),
     onPartial: (next) => {
       partial = next;
       summary = null;

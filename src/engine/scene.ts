@@ -10,6 +10,9 @@ import { matrix, type Matrix } from './matrix';
 import { conditionalMean, type Sample } from './populations/population';
 import type { SampleView, SceneResult, SceneVisual, SurfaceGrid, TrainingCurve } from './results';
 import { drawReplicate } from './draw';
+import { summarize } from './summary';
+import { digitsVisual } from './digits/visual';
+import type { GeneratorEpoch } from './digits/types';
 import { learnersFor, runExperiment, type Replicate0, type ReplicateLane, type TrainingEvent } from './run';
 
 export { Cancelled } from './run';
@@ -116,7 +119,21 @@ function closedForms(plan: ExperimentPlan): [PopulationSource | null, Population
 
 type Grid = { kind: 'curve'; rows: Matrix } | { kind: 'surface'; x1: number[]; x2: number[]; rows: Matrix };
 
+const NO_POINTS: SampleView = { x: [], y: [], total: 0, columns: [] };
+
 function visualOf(plan: ExperimentPlan, first: Replicate0, grid: Grid | null): SceneVisual {
+  if (plan.source.kind === 'digits') {
+    return {
+      real: { ...NO_POINTS, total: first.real.x.rows },
+      synthetic: { ...NO_POINTS, total: first.synthetic.x.rows },
+      grid: null,
+      eta: null,
+      etaSynthetic: null,
+      curves: [],
+      surface: null,
+      digits: digitsVisual(first.real, first.synthetic, first.confusion ?? []),
+    };
+  }
   const [population, oracle] = closedForms(plan);
   const curve = grid?.kind === 'curve' ? grid.rows : null;
   const along = (f: (x: number) => number) => (curve ? Array.from(curve.data, f) : null);
@@ -185,6 +202,7 @@ export async function runScene(
       records: [...records],
       visual,
       training: training(),
+      ...(generatorTraining.length > 0 ? { generatorTraining: [...generatorTraining] } : {}),
       fidelity,
       done: false,
       elapsedMs: lastProgress - started,
@@ -198,7 +216,21 @@ export async function runScene(
     progress(summary, null);
   };
 
+  const generatorTraining: GeneratorEpoch[] = [];
+  const onGeneratorEpoch = (epoch: GeneratorEpoch) => {
+    generatorTraining.push(epoch);
+    if (!onProgress || performance.now() - lastProgress < interval) return;
+    // Before replicate 0's models fit, no model has numbers: the summary says so.
+    progress(summarize([], learnersFor(plan), plan.replicates, null), null);
+  };
+  const digits = plan.source.kind === 'digits';
+  // Digits: the gallery goes out as soon as replicate 0 is drawn; its confusion matrices follow with its record.
+  const onFirstDraws = (real: Sample, synthetic: Sample) => {
+    visual = visualOf(plan, { real, synthetic, curves: [] }, null);
+    progress(summarize([], learnersFor(plan), plan.replicates, null), null);
+  };
   const result = await runExperiment(plan, {
+    ...(digits ? { onGeneratorEpoch, onFirstDraws } : {}),
     ...(grid ? { grid: grid.rows, gridProbabilities: grid.kind === 'surface' } : {}),
     ...(pace ? { pace } : {}),
     ...(options.oneAtATime ? { oneAtATime: true } : {}),
@@ -209,7 +241,8 @@ export async function runScene(
     onPartial: (summary) => progress(summary, null),
     onReplicate: (record, summary, first, fidelity) => {
       records.push(record);
-      if (first && !visual) visual = visualOf(plan, first, grid);
+      if (first && (!visual || (digits && !visual.digits?.confusion.length)))
+        visual = visualOf(plan, first, grid);
       // The last replicate's numbers come with the final result instead.
       if (summary.completed === summary.planned) lastProgress = performance.now();
       else progress(summary, fidelity);
@@ -221,6 +254,7 @@ export async function runScene(
     records: result.records,
     visual,
     training: training(),
+    ...(generatorTraining.length > 0 ? { generatorTraining } : {}),
     fidelity: result.fidelity,
     done: true,
     elapsedMs,
