@@ -3,7 +3,7 @@
  * task are dropped, duplicates removed, kNN's k capped at min(n, m), at most MAX_MODELS kept; an empty list
  * becomes the task's default. Every lab's cross rules end with it.
  */
-import { parseSpecText, SpecError, splitSpecs } from '../engine/learners/catalog';
+import { MODEL_RULES, parseSpecText, SpecError, splitSpecs } from '../engine/learners/catalog';
 import type { Task } from '../engine/task';
 import type { Sanitized } from './sanitized';
 
@@ -18,6 +18,8 @@ interface ModelContext {
   readonly task: Task;
   readonly n: number;
   readonly m: number;
+  /** The scenario's lab: models for images (the CNN) are the digits lab's only. */
+  readonly lab?: string;
 }
 
 export function sanitizeModels(scenario: ModelContext): Sanitized<string> {
@@ -27,6 +29,10 @@ export function sanitizeModels(scenario: ModelContext): Sanitized<string> {
   for (const text of splitSpecs(scenario.models)) {
     try {
       let parsed = parseSpecText(text, scenario.task);
+      if (MODEL_RULES[parsed.name]?.images && scenario.lab !== 'mnist') {
+        notes.push(`${parsed.name} needs 28 × 28 images, the digits lab's; left out`);
+        continue;
+      }
       if (parsed.name === 'knn' && parsed.params.k! > kMax) {
         notes.push(`knn:k=${parsed.params.k} is larger than min(n, m) = ${kMax}; using k = ${kMax}`);
         parsed = parseSpecText(`knn:k=${kMax}`, scenario.task);

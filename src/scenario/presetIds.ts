@@ -11,6 +11,10 @@ export const PRESET_IDS = [
   'counter3',
   'claim3-classification',
   'counter3-classification',
+  'digits-claim2',
+  'digits-counter2',
+  'digits-claim3',
+  'digits-counter3',
 ] as const;
 
 export type PresetId = (typeof PRESET_IDS)[number];

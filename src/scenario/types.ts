@@ -4,6 +4,7 @@
  */
 import type { BackendChoice } from '../engine/backend';
 import { FITTED_GENERATOR_KINDS } from '../engine/generators/fitted';
+import { DIGIT_GENERATORS } from '../engine/digits/types';
 import type { TstrOn } from '../engine/plan';
 import type { FeatureFamily } from '../engine/populations/features';
 import type { BiasShape, EtaKind } from '../engine/populations/response';
@@ -13,13 +14,19 @@ export { BACKEND_CHOICES, type BackendChoice } from '../engine/backend';
 export { TSTR_ON } from '../engine/plan';
 export { TASKS } from '../engine/task';
 /** Where synthetic data come from: an oracle P~ set by the sliders, or a generator fitted on the real sample. */
-export const GENERATORS = ['oracle', ...FITTED_GENERATOR_KINDS] as const;
+export const GENERATORS = [
+  'oracle',
+  ...FITTED_GENERATOR_KINDS,
+  ...DIGIT_GENERATORS.filter((kind) => kind !== 'smote'),
+] as const;
+/** The generators of the digits lab (smote is shared: same-class interpolation in both). */
+export const IMAGE_ONLY_GENERATORS = DIGIT_GENERATORS.filter((kind) => kind !== 'smote');
 /**
  * The labs: `simulated` (populations with every knob, the playground's first lab) and `toy` (a fixed small
  * dataset split per replicate, used by the tests to show that views, exports and the CLI work for any lab) and
  * `data` ("Your data": the user's real and synthetic files, issue 15). A link without `lab=` is the simulated lab.
  */
-export const LAB_IDS = ['simulated', 'toy', 'data'] as const;
+export const LAB_IDS = ['simulated', 'toy', 'data', 'mnist'] as const;
 export type LabId = (typeof LAB_IDS)[number];
 
 /**
@@ -73,13 +80,24 @@ export interface Scenario {
   maxRows: number;
   missing: MissingPolicy;
   files: string;
+  /** The digits lab (issue 11): generator settings and corruptions of the synthetic digits (params/digits.ts). */
+  pcaComponents: number;
+  deformAmount: number;
+  vaeLatent: number;
+  vaeEpochs: number;
+  flipSymmetric: number;
+  flipAsymmetric: number;
+  dropClasses: string;
+  imbalance: number;
+  blur: number;
+  pixelNoise: number;
 }
 
 export const MISSING_POLICIES = ['impute', 'drop'] as const;
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
 
 /** The free-text parameters (checked by their lab's cross rules). */
-export type TextKey = 'models' | 'target' | 'positive' | 'files';
+export type TextKey = 'models' | 'target' | 'positive' | 'files' | 'dropClasses';
 
 export type ParamGroup = 'real' | 'synthetic' | 'models' | 'experiment';
 

@@ -7,14 +7,15 @@
  * The formulas are the playground's own formalization of the claims (docs/theory.md §1 and §5), not
  * quotations of the paper.
  */
-import type { ScenarioResult } from '../scenario/results';
-import type { SweepSetting, View } from '../scenario/page';
 import type { Scenario } from '../scenario/schema';
 
 import { claim1Verdict, counter1Verdict, claim2Verdict, counter2Verdict } from './claimVerdicts';
 import { claim3Verdict, counter3Verdict } from './claim3Verdicts';
 import type { PresetId } from '../scenario/presetIds';
-import type { Verdict, VerdictContext, VerdictNeed } from './verdicts';
+import { DIGITS_PRESETS } from './digitsPresets';
+import type { Preset } from './preset';
+
+export type { Preset } from './preset';
 
 export type { PresetId } from '../scenario/presetIds';
 export { PRESET_IDS, isPresetId } from '../scenario/presetIds';
@@ -22,34 +23,6 @@ export type { Verdict, VerdictContext, VerdictNeed, VerdictStatus } from './verd
 export { NO_CONTEXT, exactResponses } from './verdicts';
 export { COMPARABLE, RANK_AGREES, olsQuadraticLimit } from './claimVerdicts';
 export { GAP_MARGIN, PAIR_CONSISTENT } from './claim3Verdicts';
-
-export interface Preset {
-  readonly id: PresetId;
-  /** Short name on the preset picker and the slide counter, e.g. "Claim 1: features need not match". */
-  readonly title: string;
-  /** Which claim (1-3) it illustrates, and whether it is the claim or its counter-example. */
-  readonly claim: 1 | 2 | 3;
-  readonly kind: 'claim' | 'counter';
-  /** Scenario values over the defaults. */
-  readonly scenario: Partial<Scenario>;
-  readonly view: View;
-  readonly sweep?: SweepSetting;
-  readonly card: {
-    /** The statement in words. */
-    readonly statement: string;
-    /** The formula, as TeX for KaTeX. */
-    readonly formula: string;
-    /** What to look at on the page. */
-    readonly lookAt: string;
-  };
-  /** What the verdict needs computed besides the run (population references, a run with exact responses). */
-  readonly needs: readonly VerdictNeed[];
-  /**
-   * What the current results (and `context`, what `needs` asks for, once in) say about the statement; 'pending'
-   * until enough replicates and what it needs are in.
-   */
-  verdict(results: ScenarioResult, context?: VerdictContext): Verdict;
-}
 
 /*
  * Each preset's scenario lists only what it changes from the defaults (regression, p = 1, Gaussian features,
@@ -247,10 +220,13 @@ const list: Preset[] = [
 ];
 
 export const PRESETS: Readonly<Record<PresetId, Preset>> = Object.fromEntries(
-  list.map((preset) => [preset.id, preset]),
+  [...list, ...DIGITS_PRESETS].map((preset) => [preset.id, preset]),
 ) as Record<PresetId, Preset>;
 
-/** The presets grouped by claim, each claim followed by its counter-example(s), in PRESET_IDS order. */
+/** The simulated lab's presets grouped by claim, each claim followed by its counter-example(s), in PRESET_IDS order. */
 export const PRESET_GROUPS: readonly { readonly claim: 1 | 2 | 3; readonly presets: readonly Preset[] }[] = (
   [1, 2, 3] as const
 ).map((claim) => ({ claim, presets: list.filter((p) => p.claim === claim) }));
+
+/** The digits lab's presets (claims 2 and 3 on MNIST), in PRESET_IDS order. */
+export { DIGITS_PRESETS };

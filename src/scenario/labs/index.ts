@@ -3,6 +3,7 @@ import type { ExperimentPlan } from '../../engine/plan';
 import type { LabId, Scenario } from '../types';
 import { DATA_LAB } from './data/lab';
 import type { LabDefinition } from './lab';
+import { MNIST_LAB } from './mnist/lab';
 import { SIMULATED_LAB } from './simulated/lab';
 import { TOY_LAB } from './toy/lab';
 
@@ -12,6 +13,7 @@ export const LABS: Readonly<Record<LabId, LabDefinition>> = {
   simulated: SIMULATED_LAB,
   toy: TOY_LAB,
   data: DATA_LAB,
+  mnist: MNIST_LAB,
 };
 
 /** The engine's plan of a sanitized scenario, built by its lab. */
@@ -48,4 +50,9 @@ export function hasPopulationLimit(scenario: Scenario): boolean {
  */
 export function hasScenarioSizes(scenario: Scenario): boolean {
   return scenario.lab !== 'data';
+}
+
+/** Whether the scenario's lab runs on the MNIST digits (their assets load before its first run). */
+export function usesDigits(scenario: Scenario): boolean {
+  return scenario.lab === 'mnist';
 }

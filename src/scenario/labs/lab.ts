@@ -3,6 +3,7 @@
  * parameters, and the plan builder that turns one of its scenarios into the engine's plan. Every lab's plan gives
  * the same results shape, so views, exports, `window.playground` and the CLI work for any lab.
  */
+import { FITTED_GENERATOR_KINDS, type FittedGeneratorKind } from '../../engine/generators/fitted';
 import { splitSpecs } from '../../engine/learners/catalog';
 import type { ExperimentPlan } from '../../engine/plan';
 import type { LabId, Scenario, SweepAxis } from '../types';
@@ -38,4 +39,28 @@ export function experimentPart(
     tstrOn: s.tstrOn,
     models: splitSpecs(s.models),
   };
+}
+
+/**
+ * A generator this lab does not offer (a link's `gen` from another lab) replaced by the lab's fallback, with a
+ * notice; the scenario as it is otherwise.
+ */
+export function offeredGenerator(
+  lab: Pick<LabDefinition, 'excludedOptions' | 'title'>,
+  scenario: Scenario,
+  fallback: Scenario['generator'],
+): { scenario: Scenario; notice: string | null } {
+  const excluded = lab.excludedOptions?.generator ?? [];
+  if (!excluded.includes(scenario.generator)) return { scenario, notice: null };
+  return {
+    scenario: { ...scenario, generator: fallback },
+    notice: `gen = ${scenario.generator} is not a generator of the ${lab.title} lab; using gen = ${fallback}.`,
+  };
+}
+
+/** A tabular lab's fitted generator (its cross rules keep the digits' generators out; a bug otherwise). */
+export function tabularGenerator(kind: Scenario['generator']): FittedGeneratorKind {
+  const found = FITTED_GENERATOR_KINDS.find((k) => k === kind);
+  if (!found) throw new Error(`gen = ${kind} is not a generator of tabular data`);
+  return found;
 }

@@ -3,6 +3,7 @@
  * matters), merged from this folder in link order. Labs (scenario/labs/) say which of them they read.
  */
 import { DATA_PARAMS } from './data';
+import { DIGITS_PARAMS } from './digits';
 import { EXPERIMENT_PARAMS } from './experiment';
 import { LAB_PARAMS } from './lab';
 import { REAL_PARAMS } from './real';
@@ -15,6 +16,7 @@ export const PARAMS: ParamsOf<keyof Scenario> = {
   ...SYNTHETIC_PARAMS,
   ...EXPERIMENT_PARAMS,
   ...DATA_PARAMS,
+  ...DIGITS_PARAMS,
 };
 
 export const PARAM_KEYS = Object.keys(PARAMS) as (keyof Scenario)[];

@@ -6,9 +6,10 @@ import type { PopulationPlan } from '../../../engine/plan';
 import { minCorrelation } from '../../../engine/populations/features';
 import { sanitizeModels } from '../../models';
 import { DATA_PARAMS } from '../../params/data';
+import { DIGITS_PARAMS } from '../../params/digits';
 import { PARAM_KEYS } from '../../params/index';
-import type { Scenario } from '../../types';
-import { experimentPart, type LabDefinition } from '../lab';
+import { IMAGE_ONLY_GENERATORS, type Scenario } from '../../types';
+import { experimentPart, offeredGenerator, tabularGenerator, type LabDefinition } from '../lab';
 
 export function simulatedPlan(s: Scenario): PopulationPlan {
   return {
@@ -48,7 +49,11 @@ export function simulatedPlan(s: Scenario): PopulationPlan {
       fitted:
         s.generator === 'oracle'
           ? null
-          : { kind: s.generator, components: s.generatorComponents, neighbors: s.generatorNeighbors },
+          : {
+              kind: tabularGenerator(s.generator),
+              components: s.generatorComponents,
+              neighbors: s.generatorNeighbors,
+            },
     },
     ...experimentPart(s),
   };
@@ -57,18 +62,21 @@ export function simulatedPlan(s: Scenario): PopulationPlan {
 export const SIMULATED_LAB: LabDefinition = {
   id: 'simulated',
   title: 'simulated populations',
-  // Every parameter but the your-data lab's own.
-  keys: new Set(PARAM_KEYS.filter((key) => !(key in DATA_PARAMS))),
+  // Every parameter but the your-data and digits labs' own.
+  keys: new Set(PARAM_KEYS.filter((key) => !(key in DATA_PARAMS) && !(key in DIGITS_PARAMS))),
+  excludedOptions: { generator: IMAGE_ONLY_GENERATORS },
   sweepAxis: { param: 'shift', from: 0, to: 3, steps: 7 },
   defaults: {},
   crossRules(scenario) {
     const notices: string[] = [];
-    let value = scenario;
-    const lowest = minCorrelation(scenario.p);
-    if (scenario.correlation < lowest) {
+    const offered = offeredGenerator(SIMULATED_LAB, scenario, 'oracle');
+    let value = offered.scenario;
+    if (offered.notice) notices.push(offered.notice);
+    const lowest = minCorrelation(value.p);
+    if (value.correlation < lowest) {
       const rounded = Math.ceil(lowest * 100) / 100;
       notices.push(
-        `corr = ${scenario.correlation} is not a valid correlation for p = ${scenario.p}; using ${rounded}.`,
+        `corr = ${value.correlation} is not a valid correlation for p = ${value.p}; using ${rounded}.`,
       );
       value = { ...value, correlation: rounded };
     }

@@ -7,8 +7,8 @@
 import type { ExperimentPlan } from '../../../engine/plan';
 import { sanitizeModels } from '../../models';
 import { paramSpec } from '../../params/index';
-import type { NumberParam, Scenario } from '../../types';
-import { experimentPart, type LabDefinition } from '../lab';
+import { IMAGE_ONLY_GENERATORS, type NumberParam, type Scenario } from '../../types';
+import { experimentPart, offeredGenerator, tabularGenerator, type LabDefinition } from '../lab';
 import { TOY_NAME, TOY_ROWS, toyRows } from './dataset';
 
 function toyPlan(s: Scenario): ExperimentPlan {
@@ -19,7 +19,11 @@ function toyPlan(s: Scenario): ExperimentPlan {
       kind: 'table',
       name: TOY_NAME,
       rows: toyRows(s.task),
-      fitted: { kind: s.generator, components: s.generatorComponents, neighbors: s.generatorNeighbors },
+      fitted: {
+        kind: tabularGenerator(s.generator),
+        components: s.generatorComponents,
+        neighbors: s.generatorNeighbors,
+      },
     },
     ...experimentPart(s),
   };
@@ -44,7 +48,7 @@ export const TOY_LAB: LabDefinition = {
     'backend',
   ]),
   sweepAxis: { param: 'm', from: 50, to: 500, steps: 7 },
-  excludedOptions: { generator: ['oracle'] },
+  excludedOptions: { generator: ['oracle', ...IMAGE_ONLY_GENERATORS] },
   defaults: { n: 200, nTest: 1000, m: 200, generator: 'gaussian' },
   crossRules(scenario) {
     const notices: string[] = [];
@@ -53,6 +57,9 @@ export const TOY_LAB: LabDefinition = {
       notices.push('gen = oracle needs a simulated population; the toy lab uses gen = gaussian.');
       value = { ...value, generator: 'gaussian' };
     }
+    const offered = offeredGenerator(TOY_LAB, value, 'gaussian');
+    value = offered.scenario;
+    if (offered.notice) notices.push(offered.notice);
     // The split takes n training and nTest test rows out of the dataset's rows; the test size keeps its minimum.
     const testMin = (paramSpec('nTest') as NumberParam).min;
     if (value.n + value.nTest > TOY_ROWS) {
