@@ -52,11 +52,14 @@ function keepIfSame(current: Scenario, next: Scenario): Scenario {
 
 /**
  * Another lab reads other parameters, with its own defaults (the toy lab's sizes, generator): it starts from
- * those. The experiment's settings (seed, backend, replicates) are the user's, not the lab's, and carry over.
+ * those. The experiment's settings (seed, backend, replicates) are the user's, not the lab's, and carry over
+ * (replicates not into the digits lab, whose replicates train networks: it starts from its own three).
  */
 function switchLab(current: Scenario, lab: Scenario['lab']): Scenario {
   const { seed, backend, replicates } = current;
-  return { ...defaultScenario(lab), seed, backend, replicates };
+  // A lab whose replicates are costly (the digits lab trains networks) sets its own number.
+  const own = lab === 'mnist';
+  return { ...defaultScenario(lab), seed, backend, ...(own ? {} : { replicates }) };
 }
 
 /** Sets one scenario parameter from a control's raw value (sanitized; notices say what was changed). */
@@ -69,7 +72,7 @@ export function setParam<K extends keyof Scenario>(key: K, raw: unknown): void {
   const crossed = enforceCrossRules(next.lab === current.lab ? next : switchLab(current, next.lab));
   addNotices([notice, crossed.notice].filter((n): n is string => n !== undefined));
   set({ scenario: keepIfSame(current, crossed.value) });
-  // The presets are the simulated lab's: leaving it closes the preset's card.
+  // A preset belongs to its lab: leaving the lab closes the preset's card.
   setPage({});
 }
 
@@ -86,9 +89,12 @@ export function loadScenario(
   }));
 }
 
-/** The presets are the simulated lab's: in another lab no preset card is open (and no verdict is computed). */
+/** A preset belongs to its lab: in another lab no preset card is open (and no verdict is computed). */
 function presetFits(page: PageState, scenario: Scenario): PageState {
-  return page.preset !== null && scenario.lab !== 'simulated' ? { ...page, preset: null } : page;
+  if (page.preset === null) return page;
+  return (PRESETS[page.preset].scenario.lab ?? 'simulated') === scenario.lab
+    ? page
+    : { ...page, preset: null };
 }
 
 export function setPage(patch: Partial<PageState>): void {

@@ -1,7 +1,7 @@
 /**
  * `window.playground`: a read-only snapshot of the page's state for scripts and tests:
  * { version, linkVersion, scenario, link, shareLink, page, paused, status, error, results, verdict, references,
- * sweep, backend, firstResultsMs, gate, pace }. Each read returns
+ * sweep, backend, firstResultsMs, gate, pace, digits }. Each read returns
  * a fresh frozen copy, so nothing outside can change the page through it.
  */
 import { version } from '../../package.json';
@@ -58,11 +58,13 @@ export function snapshot(state: PlaygroundState) {
       consistency: r.summary.ranking.consistency,
     },
     fidelity: r.fidelity,
+    /** The digits lab's VAE: epochs of replicate 1's generator training reported so far. */
+    generatorEpochs: r.generatorTraining?.length ?? 0,
     elapsedMs: r.elapsedMs,
   };
   const preset = state.page.preset ? PRESETS[state.page.preset] : undefined;
   const verdict =
-    preset && r && r.scenario === state.scenario && r.scenario.lab === 'simulated'
+    preset && r && r.scenario === state.scenario && r.scenario.lab === (preset.scenario.lab ?? 'simulated')
       ? preset.verdict(r, verdictContextOf(state))
       : null;
   const sweep = state.sweep;
@@ -108,6 +110,8 @@ export function snapshot(state: PlaygroundState) {
           ? { status: state.gate.status, seconds: state.gate.estimate.seconds, fewer: state.gate.fewer }
           : null,
       pace: state.pace,
+      /** The digits lab's MNIST assets: idle, loading (bytes done of total), ready, or error (why). */
+      digits: state.digits,
     }),
   );
 }

@@ -50,6 +50,14 @@ export interface SweepState {
   readonly error: string | null;
 }
 
+/** The digits lab's MNIST assets in the engine: loaded once, when the lab first opens (with progress in bytes). */
+export interface DigitsAssetsState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'error';
+  readonly done: number;
+  readonly total: number;
+  readonly error: string | null;
+}
+
 export interface PlaygroundState {
   scenario: Scenario;
   page: PageState;
@@ -75,11 +83,13 @@ export interface PlaygroundState {
   approved: string | null;
   /** Measured seconds per estimated second on this device, learnt from finished runs (gate.ts learnPace). */
   pace: number | null;
+  digits: DigitsAssetsState;
 }
 
 /** A preset's scenario, on the given compute backend (a preset never forces one). */
 export function presetScenario(id: PresetId, backend: Scenario['backend']): Scenario {
-  return sanitizeScenario({ ...PRESETS[id].scenario, backend }, defaultScenario()).scenario;
+  const preset = PRESETS[id].scenario;
+  return sanitizeScenario({ ...preset, backend }, defaultScenario(preset.lab ?? 'simulated')).scenario;
 }
 
 /**
@@ -97,9 +107,10 @@ export function initialState(search: string): {
   const { scenario, scenarioKeys } = decoded;
   let { page } = decoded;
   const notices = [...decoded.notices];
-  // The presets are the simulated lab's: another lab's link shows no preset card (and no verdict).
-  if (page.preset !== null && scenario.lab !== 'simulated') {
-    notices.push('The presets (preset=, deck=) belong to the simulated lab; none is shown in this lab.');
+  // A preset belongs to a lab: another lab's link shows no preset card (and no verdict).
+  const presetLab = page.preset === null ? null : (PRESETS[page.preset].scenario.lab ?? 'simulated');
+  if (presetLab !== null && presetLab !== scenario.lab && scenarioKeys.length > 0) {
+    notices.push(`The preset ${page.preset} belongs to another lab; none is shown in this lab.`);
     page = { ...page, preset: null };
   }
   if (opensFirstLook({ scenarioKeys, page })) {
@@ -139,6 +150,7 @@ export function startState(
     gate: null,
     approved: null,
     pace: null,
+    digits: { status: 'idle', done: 0, total: 0, error: null },
   };
 }
 

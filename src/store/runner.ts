@@ -6,7 +6,7 @@
 import { scoredModels, type SceneResult } from '../engine/results';
 import type { SweepPoint } from '../engine/sweep';
 import { isPopulationPlan } from '../engine/plan';
-import { planFromScenario } from '../scenario/labs/index';
+import { planFromScenario, usesDigits } from '../scenario/labs/index';
 import { sweepForLab } from '../scenario/page';
 import { sweepPlans } from '../scenario/sweep';
 import { encodeLink, encodeScenario } from '../scenario/url';
@@ -34,7 +34,9 @@ function message(error: unknown): string {
 
 /** Loss readings streamed so far (MLP training curves grow before the first replicate completes). */
 function trainingProgress(result: SceneResult): number {
-  return (result.training ?? []).reduce((sum, curve) => sum + curve.real.length + curve.synthetic.length, 0);
+  const curves = (result.training ?? []).reduce((sum, c) => sum + c.real.length + c.synthetic.length, 0);
+  // The digits lab's VAE reports its epochs before any model trains.
+  return curves + (result.generatorTraining?.length ?? 0);
 }
 
 function playbackOf(state: PlaygroundState): Playback {
@@ -112,6 +114,7 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
       return;
     }
     set({ status: 'running', ...(get().gate ? { gate: null } : {}) });
+    if (usesDigits(scenario) && !(await digitsLoaded(engine))) return;
     // Only a run at full speed from start to end says how fast this device is.
     const timed = () => !get().paused && get().page.speed !== 'slow';
     const timedFromStart = timed();
@@ -136,7 +139,8 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
           shown?.scenario !== scenario ||
           partial.summary.completed > shown.summary.completed ||
           scoredModels(partial.summary) > scoredModels(shown.summary) ||
-          trainingProgress(partial) > trainingProgress(shown);
+          trainingProgress(partial) > trainingProgress(shown) ||
+          (partial.visual !== null && partial.visual !== shown.visual);
         if (!newer) return;
         lastShown = performance.now();
         // The engine's copy of the scenario is replaced by the store's own object, so views can tell by
@@ -175,6 +179,28 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
       });
     } catch (error) {
       set({ status: 'error', error: message(error) });
+    }
+  };
+
+  /**
+   * The digits lab's assets, loaded into the engine once (progress in the store); false when they could not be
+   * (the store then says why) or the runner stopped.
+   */
+  const digitsLoaded = async (client: EngineClient): Promise<boolean> => {
+    if (get().digits.status === 'ready') return true;
+    set({ digits: { ...get().digits, status: 'loading', error: null } });
+    try {
+      await client.loadDigits((done, total) => {
+        if (!stopped) set({ digits: { status: 'loading', done, total, error: null } });
+      });
+      if (stopped) return false;
+      const { total } = get().digits;
+      set({ digits: { status: 'ready', done: total, total, error: null } });
+      return true;
+    } catch (error) {
+      const why = `The MNIST digits could not be loaded: ${message(error)}`;
+      set({ digits: { ...get().digits, status: 'error', error: why }, status: 'error', error: why });
+      return false;
     }
   };
 

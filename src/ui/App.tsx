@@ -14,7 +14,8 @@ import { CostGate } from './CostGate';
 import { Controls } from './Controls';
 import { CopyLink } from './CopyLink';
 import { DataLab } from './datalab/DataLab';
-import { setPage, setParam } from '../store/actions';
+import { DigitsLoading } from './DigitsLoading';
+import { LabSwitch } from './shell/LabSwitch';
 import { ExportMenu } from './export/ExportMenu';
 import { Notices } from './Notices';
 import { FirstVisitGuide } from './shell/FirstVisitGuide';
@@ -124,17 +125,7 @@ export function App() {
           <div className="header-actions">
             {present && <SlideCounter />}
             {shown('presets') && <PresetPicker />}
-            {!present && !dataLab && (
-              <button
-                type="button"
-                onClick={() => {
-                  setParam('lab', 'data');
-                  setPage({ view: 'generalization' });
-                }}
-              >
-                Your data
-              </button>
-            )}
+            {!present && <LabSwitch />}
             <BackendBadge />
             {shown('share') && <CopyLink />}
             {shown('export') && <ExportMenu />}
@@ -158,6 +149,7 @@ export function App() {
           {guide !== 'closed' && <FirstVisitGuide onClose={closeGuide} focusOnOpen={guide === 'asked'} />}
           <TheoryCard />
           {dataLab && <DataLab />}
+          <DigitsLoading />
           <section className="card view-card" aria-label="Results">
             <div className="view-head">
               <Tabs />

@@ -81,6 +81,7 @@ function ParamField({
 export function ModelPicker() {
   const text = usePlayground((s) => s.scenario.models);
   const task = usePlayground((s) => s.scenario.task);
+  const lab = usePlayground((s) => s.scenario.lab);
   const models = parsed(text, task);
   const write = (list: string[]) => setParam('models', list.join(';'));
   const ids = models.map((m) => m.id);
@@ -109,7 +110,9 @@ export function ModelPicker() {
     write(next);
   };
 
-  const available = Object.entries(MODEL_RULES).filter(([, rule]) => rule.tasks.includes(task));
+  const available = Object.entries(MODEL_RULES).filter(
+    ([, rule]) => rule.tasks.includes(task) && (!rule.images || lab === 'mnist'),
+  );
   return (
     <div className="model-picker">
       <ul aria-label="Models">

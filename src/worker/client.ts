@@ -17,6 +17,7 @@ export type EngineClient = {
 export function localClient(api: EngineApi): EngineClient {
   return {
     init: (choice) => api.init(choice),
+    loadDigits: (onProgress) => api.loadDigits(onProgress),
     run: (plan, onProgress) => api.run(plan, onProgress),
     cancelRun: async () => api.cancelRun(),
     setPlayback: async (mode) => api.setPlayback(mode),
@@ -43,6 +44,7 @@ export function localClient(api: EngineApi): EngineClient {
 function remoteClient(remote: Comlink.Remote<EngineApi>): EngineClient {
   return {
     init: (choice) => remote.init(choice),
+    loadDigits: (onProgress) => remote.loadDigits(onProgress && Comlink.proxy(onProgress)),
     run: (plan, onProgress) => remote.run(plan, onProgress && Comlink.proxy(onProgress)),
     cancelRun: () => remote.cancelRun(),
     setPlayback: (mode) => remote.setPlayback(mode),

@@ -9,7 +9,7 @@
  */
 import { isGpuBackend, type BackendChoice, type BackendInfo } from '../engine/backend';
 import { usesTensors } from '../engine/learners/catalog';
-import type { ExperimentPlan, SweepPlanPoint } from '../engine/plan';
+import { withDigits, type ExperimentPlan, type SweepPlanPoint } from '../engine/plan';
 import { populationReferences, type PopulationReferences } from '../engine/references';
 import type { SceneResult } from '../engine/results';
 import type { ReplicateLane } from '../engine/run';
@@ -17,6 +17,7 @@ import { Cancelled, runScene } from '../engine/scene';
 import { runSweep, type SweepPoint } from '../engine/sweep';
 import { setSliceMs } from '../engine/yieldToEvents';
 import { createBackendState } from './backendState';
+import { digitsData } from './digitsAssets';
 import { createDataApi, type DataApi } from './dataApi';
 import { createFarm, type Farm } from './farm';
 import { createPacer, type Playback } from './pacing';
@@ -41,6 +42,11 @@ export interface EngineApi extends DataApi {
   init(choice: BackendChoice): Promise<BackendInfo>;
   /** Runs a plan, streaming partial results; resolves null when a newer run made this one obsolete. */
   run(plan: ExperimentPlan, onProgress?: (partial: ProgressMessage) => void): Promise<SceneResult | null>;
+  /**
+   * Loads the digits lab's MNIST assets here (once; later calls resolve at once) with progress in bytes; runs of a
+   * digits plan wait for them. Resolves with the training and test split's sizes.
+   */
+  loadDigits(onProgress?: (done: number, total: number) => void): Promise<{ train: number; test: number }>;
   /** Stops the run in progress (it resolves null), e.g. when the page holds a newer scenario back. */
   cancelRun(): void;
   /** Play, slow (one replicate at a time, visibly) or pause; a paused run waits for step(). */
@@ -68,6 +74,11 @@ export interface EngineApi extends DataApi {
   liveTensors(): Promise<number>;
   /** Live tensor count and backend state, for leak checks and the badge. */
   stats(): { tensors: number; backend: BackendInfo | null };
+}
+
+/** A digits plan built from a scenario: its digits are still to be filled in. */
+function needsDigits(plan: ExperimentPlan): boolean {
+  return plan.source.kind === 'digits' && plan.source.data === null;
 }
 
 /**
@@ -145,8 +156,16 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
 
     init: (choice) => backends.init(choice),
 
-    async run(plan, onProgress) {
+    async loadDigits(onProgress) {
+      const data = await digitsData(onProgress);
+      return { train: data.train.count, test: data.test.count };
+    },
+
+    async run(given, onProgress) {
       const id = ++latestRun;
+      // A digits plan names its data; they are loaded here (once) and filled in.
+      const plan = needsDigits(given) ? withDigits(given, await digitsData()) : given;
+      if (id !== latestRun) return null;
       // The helpers drop the older run's chunks at their next look-up (between fits), not when the older run
       // next looks up: the new run's first replicate gets the cores sooner.
       const ids = runHelpers.begin();
@@ -192,8 +211,9 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
 
     references: (plan) => populationReferences(plan, REFERENCE_SIZE),
 
-    async compare(plan) {
+    async compare(given) {
       const id = ++latestCompare;
+      const plan = needsDigits(given) ? withDigits(given, await digitsData()) : given;
       // No pacer and no helpers: pausing the page must not hold a verdict back, and the page's own run keeps
       // the spare cores.
       try {
@@ -204,8 +224,12 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
       }
     },
 
-    async sweep(grid, onPoint) {
+    async sweep(given, onPoint) {
       const id = ++latestSweep;
+      const digits = given.some((point) => needsDigits(point.plan)) ? await digitsData() : null;
+      const grid = digits
+        ? given.map((point) => ({ ...point, plan: withDigits(point.plan, digits) }))
+        : given;
       const ids = sweepHelpers.begin();
       try {
         return await runSweep(grid, {

@@ -1,10 +1,11 @@
 /**
- * The preset picker: "Free play" and the presets, grouped by claim (each claim with its counter-examples).
+ * The preset picker: "Free play" and the presets, grouped by claim (each claim with its counter-examples), then
+ * the digits lab's (choosing one opens that lab).
  * Choosing one loads its scenario, view and theory card; "Free play" drops the card and keeps the scenario.
  */
 import { applyPreset, setPage } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
-import { isPresetId, PRESET_GROUPS } from '../../teaching/presets';
+import { DIGITS_PRESETS, isPresetId, PRESET_GROUPS } from '../../teaching/presets';
 import './teaching.css';
 
 const GROUP_TITLES: Readonly<Record<1 | 2 | 3, string>> = {
@@ -38,6 +39,13 @@ export function PresetPicker() {
           ))}
         </optgroup>
       ))}
+      <optgroup label="Digits (MNIST): claims 2 and 3">
+        {DIGITS_PRESETS.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.title}
+          </option>
+        ))}
+      </optgroup>
     </select>
   );
 }

@@ -11,6 +11,7 @@ import type { ScenarioResult } from '../../scenario/results';
 import { encodeScenario } from '../../scenario/url';
 import { usePlayground } from '../../store/playground';
 import { ChartFrame } from '../charts/ChartFrame';
+import { DigitsData } from './data/DigitsData';
 import { featureName, PairScatter } from './data/PairScatter';
 import { SceneChart } from './data/SceneChart';
 import { SurfaceChart } from './data/SurfaceChart';
@@ -21,7 +22,9 @@ import './data/data.css';
  * first one per scenario so the charts (and the canvas) redraw only when the picture really changes.
  */
 function useStableVisual(results: ScenarioResult | null): SceneVisual | null {
-  const key = results ? encodeScenario(results.scenario) : '';
+  // The digits lab's picture comes twice: its gallery first, then with replicate 1's confusion matrices.
+  const stage = results?.visual?.digits?.confusion.length ?? 0;
+  const key = results ? `${encodeScenario(results.scenario)}#${stage}` : '';
   const visual = results?.visual ?? null;
   const [kept, setKept] = useState<{ key: string; visual: SceneVisual } | null>(null);
   if (visual && kept?.key !== key) setKept({ key, visual });
@@ -109,6 +112,12 @@ export function DataView() {
       </>
     ) : null;
 
+  if (visual?.digits && results)
+    return (
+      <ChartFrame id="data" title="Real and synthetic digits">
+        <DigitsData digits={visual.digits} labels={labels} scoredOn={results.scenario.tstrOn} />
+      </ChartFrame>
+    );
   let body;
   if (!visual) body = <p className="placeholder">Drawing samples…</p>;
   else if (p === 2 && surface)

@@ -12,7 +12,7 @@ import { modelColorAt } from '../palette';
 import { StaleNote } from '../StaleNote';
 import '../tables.css';
 import { FidelityChart } from './fidelity/FidelityChart';
-import { fidelityLesson, MEASURES, measureValue, percent, relativeUtilities } from './fidelity/measures';
+import { fidelityLesson, measuresFor, measureValue, percent, relativeUtilities } from './fidelity/measures';
 import './fidelity/fidelity.css';
 
 export function FidelityView() {
@@ -64,7 +64,7 @@ export function FidelityView() {
                 </tr>
               </thead>
               <tbody>
-                {MEASURES.map((m) => {
+                {measuresFor(results?.scenario.lab === 'mnist').map((m) => {
                   const value = fidelity ? measureValue(fidelity, m.key) : null;
                   return (
                     <tr key={m.key} data-measure={m.key}>

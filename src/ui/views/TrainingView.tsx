@@ -12,7 +12,7 @@ import { usePlayground } from '../../store/playground';
 import { ChartFrame } from '../charts/ChartFrame';
 import { formatNumber } from '../format';
 import { modelColorAt } from '../palette';
-import { ADDED_MLP, isComplete, isMlpSpec, MAX_MODELS, progressOf, withMlp } from './training/curves';
+import { ADDED_MLP, isComplete, isTracedSpec, MAX_MODELS, progressOf, withMlp } from './training/curves';
 import { TrainingChart } from './training/TrainingChart';
 import './training/training.css';
 
@@ -100,7 +100,16 @@ export function TrainingView() {
   const results = usePlayground((s) => s.results);
   const modelsText = usePlayground((s) => s.scenario.models);
   const specs = useMemo(() => splitSpecs(modelsText), [modelsText]);
-  const hasMlp = specs.some(isMlpSpec);
+  const hasMlp = specs.some(isTracedSpec);
+  const generator = useMemo(() => results?.generatorTraining ?? [], [results?.generatorTraining]);
+  const vaeEpochs = results?.scenario.vaeEpochs ?? 0;
+  const vae = useMemo(
+    () =>
+      generator.length > 0
+        ? [{ id: 'vae', label: 'VAE', epochs: vaeEpochs, real: generator, synthetic: [] }]
+        : [],
+    [generator, vaeEpochs],
+  );
   const curves = useMemo(() => results?.training ?? [], [results?.training]);
   const summaryModels = results?.summary.models;
   const colors = useMemo(
@@ -108,8 +117,26 @@ export function TrainingView() {
     [curves, summaryModels],
   );
 
+  const vaeChart =
+    vae.length > 0 ? (
+      <section className="generator-training" data-testid="vae-curve" data-epochs={generator.length}>
+        <h3>The generator: a conditional VAE trained on replicate 1’s real digits</h3>
+        <div className="chart training-chart">
+          <TrainingChart curves={vae} colors={['#7a5195']} noiseFloor={null} lossName="VAE loss" />
+        </div>
+        <p className="legend-note">
+          Loss per digit in nats: pixel cross-entropy of the reconstruction plus the KL divergence of the code
+          from N(0, I) (the negative evidence lower bound). Epoch {generator.length} of {vaeEpochs}.
+        </p>
+      </section>
+    ) : null;
   if (!hasMlp && curves.length === 0) {
-    return <NoMlp specs={specs} />;
+    return (
+      <>
+        {vaeChart}
+        <NoMlp specs={specs} />
+      </>
+    );
   }
   const task = results?.scenario.task ?? 'regression';
   const lossName = task === 'classification' ? 'training log-loss' : 'training MSE';
@@ -160,6 +187,7 @@ export function TrainingView() {
         </span>
       </p>
       {results && curves.length > 0 && <CurveTable curves={curves} results={results} />}
+      {vaeChart}
       {results && curves.length > 0 && (
         <p className="legend-note">
           A training loss is measured on the data the net was trained on. A low loss on synthetic data says

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { meanInterval } from '../../../engine/metrics/intervals';
 import type { FidelityReport, ModelSummary } from '../../../engine/results';
-import { distinguishability, fidelityLesson, MEASURES, measureValue, relativeUtilities } from './measures';
+import {
+  distinguishability,
+  fidelityLesson,
+  MEASURES,
+  measuresFor,
+  measureValue,
+  relativeUtilities,
+} from './measures';
 
 function model(id: string, trtr: number, u: number | null, index = 0): ModelSummary {
   return {
@@ -29,7 +36,13 @@ describe('measures', () => {
       c2stAuc: 0.8,
       responseError: NaN,
     };
-    expect(MEASURES.map((m) => m.key).sort()).toEqual(Object.keys(report).sort());
+    expect(
+      measuresFor(false)
+        .map((m) => m.key)
+        .sort(),
+    ).toEqual(Object.keys(report).sort());
+    expect(measuresFor(true).map((m) => m.key)).toEqual(['c2stAuc', 'frechetPca']);
+    expect(MEASURES).toHaveLength(measuresFor(false).length + 1);
     expect(measureValue(report, 'gaussianKL')).toBeNull();
     expect(measureValue(report, 'responseError')).toBeNull();
     expect(measureValue(report, 'c2stAuc')).toBe(0.8);

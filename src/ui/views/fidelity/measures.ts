@@ -28,18 +28,25 @@ export const MEASURES: readonly Measure[] = [
     missing: 'the classifier could not be fitted',
   },
   {
+    key: 'frechetPca',
+    name: 'Fréchet distance (PCA space)',
+    same: '0',
+    help: 'Digits: the Fréchet distance between Gaussians fitted to the real and synthetic digits’ scores on the real digits’ first principal components, an FID computed without an Inception network; the C2ST above is on the same scores.',
+    missing: 'digits only',
+  },
+  {
     key: 'mmd2',
     name: 'MMD² (RBF kernel)',
     same: '0',
     help: 'Maximum mean discrepancy: how far apart the two samples are on average under a Gaussian kernel; sees any kind of difference.',
-    missing: 'not computed',
+    missing: 'not computed for digits (see the Fréchet distance)',
   },
   {
     key: 'slicedW1',
     name: 'Sliced Wasserstein W₁',
     same: '0',
     help: 'How far points must move to turn one sample into the other, averaged over random 1-D projections (in real standard deviations).',
-    missing: 'not computed',
+    missing: 'not computed for digits (see the Fréchet distance)',
   },
   {
     key: 'gaussianW2',
@@ -63,6 +70,12 @@ export const MEASURES: readonly Measure[] = [
     missing: 'oracle mode only (a fitted generator has no closed-form η̃)',
   },
 ];
+
+/** The measures a lab computes: digits get the C2ST and the Fréchet distance on PCA scores, other labs the rest. */
+export function measuresFor(digits: boolean): readonly Measure[] {
+  const imageMeasures: readonly MeasureKey[] = ['c2stAuc', 'frechetPca'];
+  return MEASURES.filter((m) => (digits ? imageMeasures.includes(m.key) : m.key !== 'frechetPca'));
+}
 
 /** A finite value of the report, or null. */
 export function measureValue(fidelity: FidelityReport, key: MeasureKey): number | null {

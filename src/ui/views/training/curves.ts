@@ -82,3 +82,8 @@ export function withMlp(specs: readonly string[]): string | null {
 export function isMlpSpec(spec: string): boolean {
   return /^\s*mlp\s*(:|$)/i.test(spec);
 }
+
+/** Whether a spec's model reports a training curve: the MLP and the CNN (networks trained epoch by epoch). */
+export function isTracedSpec(spec: string): boolean {
+  return isMlpSpec(spec) || /^\s*cnn\s*(:|$)/i.test(spec);
+}
