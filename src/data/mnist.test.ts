@@ -105,26 +105,26 @@ describe('loading the MNIST assets', { timeout: 60_000 }, () => {
 
   it('says which file is corrupt, cut short or missing, and drops a bad cached copy', async () => {
     const corrupt = serve((file, b) =>
-      file === 'test-labels.u8.gz' ? b.map((v, i) => (i > 20 ? v ^ 0x5a : v)) : b,
+      file === 'test-labels.u8.gzip' ? b.map((v, i) => (i > 20 ? v ^ 0x5a : v)) : b,
     );
     await expect(loadMnist({ base, fetch: corrupt, splits: ['test'] })).rejects.toThrow(
-      /test-labels\.u8\.gz: /,
+      /test-labels\.u8\.gzip: /,
     );
-    const cut = serve((file, b) => (file === 'test-images.u8.gz' ? b.subarray(0, b.length >> 1) : b));
+    const cut = serve((file, b) => (file === 'test-images.u8.gzip' ? b.subarray(0, b.length >> 1) : b));
     await expect(loadMnist({ base, fetch: cut, splits: ['test'] })).rejects.toThrow(
-      /test-images\.u8\.gz: not a gzip file, or cut short/,
+      /test-images\.u8\.gzip: not a gzip file, or cut short/,
     );
     const foreign = serve((file, b) =>
-      file === 'test-labels.u8.gz' ? new Uint8Array(gzipSync(new Uint8Array(10_000))) : b,
+      file === 'test-labels.u8.gzip' ? new Uint8Array(gzipSync(new Uint8Array(10_000))) : b,
     );
     await expect(loadMnist({ base, fetch: foreign, splits: ['test'] })).rejects.toThrow(
-      /test-labels\.u8\.gz: its SHA-256 is not the manifest's/,
+      /test-labels\.u8\.gzip: its SHA-256 is not the manifest's/,
     );
     await expect(
       loadMnist({ base: 'http://assets.test/none/', fetch: async () => new Response('', { status: 404 }) }),
     ).rejects.toThrow(/manifest\.json: the server answered 404/);
     const cache = memoryCache();
-    await cache.put(`${base}test-labels.u8.gz`, new Response(new Uint8Array([1, 2, 3])));
+    await cache.put(`${base}test-labels.u8.gzip`, new Response(new Uint8Array([1, 2, 3])));
     const { test } = await loadMnist({ base, fetch: serve(), cache, splits: ['test'] });
     expect(test!.labels.length).toBe(10_000);
   });

@@ -88,7 +88,20 @@ describe('the state a link opens on', () => {
     const opened = initialState('?lab=toy&preset=claim1');
     expect(opened.scenario.lab).toBe('toy');
     expect(opened.page.preset).toBeNull();
-    expect(opened.notices.join()).toMatch(/presets .* belong to the simulated lab/);
+    expect(opened.notices.join()).toMatch(
+      /preset claim1 belongs to the simulated populations lab; none is shown in the toy dataset lab/,
+    );
+  });
+
+  it('a digits preset opens the digits lab with its card; another lab’s link drops it', () => {
+    const opened = initialState('?preset=digits-claim3');
+    expect(opened.scenario).toMatchObject({ lab: 'mnist', flipSymmetric: 0.3, generator: 'deform' });
+    expect(opened.page.preset).toBe('digits-claim3');
+    expect(opened.page.view).toBe('ranking');
+    expect(opened.notices).toEqual([]);
+    const other = initialState('?n=300&preset=digits-claim3');
+    expect(other.page.preset).toBeNull();
+    expect(other.notices.join()).toMatch(/belongs to the digits lab/);
   });
 
   it('a link that names the scenario keeps it, preset or not', () => {

@@ -13,6 +13,7 @@ import type { ScenarioResult } from '../scenario/results';
 import { sanitizeScenario } from '../scenario/sanitize';
 import { defaultScenario, type Scenario } from '../scenario/schema';
 import { decodeLink } from '../scenario/url';
+import { LABS } from '../scenario/labs/index';
 import { PRESETS, type PresetId, type VerdictContext } from '../teaching/presets';
 import { firstLookScenario, opensFirstLook } from './firstLook';
 import type { GateState } from './gate';
@@ -110,7 +111,9 @@ export function initialState(search: string): {
   // A preset belongs to a lab: another lab's link shows no preset card (and no verdict).
   const presetLab = page.preset === null ? null : (PRESETS[page.preset].scenario.lab ?? 'simulated');
   if (presetLab !== null && presetLab !== scenario.lab && scenarioKeys.length > 0) {
-    notices.push(`The preset ${page.preset} belongs to another lab; none is shown in this lab.`);
+    notices.push(
+      `The preset ${page.preset} belongs to the ${LABS[presetLab].title} lab; none is shown in the ${LABS[scenario.lab].title} lab.`,
+    );
     page = { ...page, preset: null };
   }
   if (opensFirstLook({ scenarioKeys, page })) {

@@ -99,6 +99,8 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
       });
       return;
     }
+    // The digits load as soon as their lab opens, whatever the gate says: a run needs them anyway.
+    const digits = usesDigits(scenario) ? digitsLoaded(engine) : null;
     // The gate: a run estimated over GATE_SECONDS waits for the user's word; the run in flight stops.
     const { approved, pace, backend: known } = get();
     const threads = pageThreads(scenario, known);
@@ -114,7 +116,7 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
       return;
     }
     set({ status: 'running', ...(get().gate ? { gate: null } : {}) });
-    if (usesDigits(scenario) && !(await digitsLoaded(engine))) return;
+    if (digits && !(await digits)) return;
     // Only a run at full speed from start to end says how fast this device is.
     const timed = () => !get().paused && get().page.speed !== 'slow';
     const timedFromStart = timed();
@@ -186,8 +188,14 @@ export function startRunner(connect: () => Promise<EngineClient> = connectEngine
    * The digits lab's assets, loaded into the engine once (progress in the store); false when they could not be
    * (the store then says why) or the runner stopped.
    */
-  const digitsLoaded = async (client: EngineClient): Promise<boolean> => {
-    if (get().digits.status === 'ready') return true;
+  let digitsLoading: Promise<boolean> | null = null;
+  const digitsLoaded = (client: EngineClient): Promise<boolean> => {
+    if (get().digits.status === 'ready') return Promise.resolve(true);
+    // One load at a time; a failed one is tried again by the next run.
+    digitsLoading ??= loadDigits(client).finally(() => (digitsLoading = null));
+    return digitsLoading;
+  };
+  const loadDigits = async (client: EngineClient): Promise<boolean> => {
     set({ digits: { ...get().digits, status: 'loading', error: null } });
     try {
       await client.loadDigits((done, total) => {

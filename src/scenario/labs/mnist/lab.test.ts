@@ -18,7 +18,7 @@ describe('the digits lab', () => {
       task: 'classification',
       n: 2000,
       m: 2000,
-      nTest: 2000,
+      nTest: 1000,
       replicates: 3,
       generator: 'pca-gaussian',
     });
