@@ -5,7 +5,8 @@
  *
  *   npm run bench                 # everything (builds first); about an hour on 2 cores without a GPU
  *   npm run bench -- --quick      # small workloads, a smoke run of the harness (~5 min)
- *   npm run bench -- --only node,sklearn,bundle   # sections: kernel, cli, node, browser, sklearn, bundle, cost, data
+ *   npm run bench -- --only node,sklearn,bundle   # sections: kernel, cli, node, browser, sklearn, bundle, cost, data, digits
+ *   npm run bench -- --only digits --merge          # the digits lab: page, VAE, tensors, CLI beside scikit-learn (~5 min)
  *   npm run bench -- --only kernel               # the WASM kernels alone: dense GFLOP/s, tfjs-wasm, peak; float64 vs JS
  *   npm run bench -- --only cost                 # the cost estimate next to measured time, one thread (~2 min)
  *   npm run bench -- --backends wasm,cpu          # browser backends (default webgl,wasm,cpu)
@@ -19,6 +20,7 @@ import { benchCli, type CliFigures } from './cli';
 import { benchCost, DEFAULT_CASE, type CostRow } from './cost';
 import { benchKernel, kernelLines, type KernelFigures } from './kernel';
 import { benchYourData, EVALUATE_LIMIT_S, type YourDataFigures } from './yourData';
+import { benchDigits, type DigitsFigures } from './digits';
 import {
   benchBrowser,
   launch,
@@ -35,7 +37,7 @@ import { loadWorkload, WORKLOADS, type Workload } from './workloads';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'bundle,sklearn,kernel,cli,node,browser,cost,data' },
+    only: { type: 'string', default: 'bundle,sklearn,kernel,cli,node,browser,cost,data,digits' },
     backends: { type: 'string', default: 'webgl,wasm,cpu' },
     out: { type: 'string', default: 'bench/results/latest.json' },
     /** Keep the sections of an earlier report in --out that this run does not measure. */
@@ -71,6 +73,7 @@ const report: {
   browser?: BrowserFigures[];
   cost?: CostRow[];
   data?: YourDataFigures;
+  digits?: DigitsFigures;
 } = {
   date: new Date().toISOString(),
   machine: {
@@ -88,7 +91,17 @@ const report: {
 
 if (args.merge && existsSync(args.out)) {
   const earlier = JSON.parse(readFileSync(args.out, 'utf8')) as typeof report;
-  for (const key of ['bundle', 'sklearn', 'kernel', 'cli', 'node', 'browser', 'cost', 'data'] as const)
+  for (const key of [
+    'bundle',
+    'sklearn',
+    'kernel',
+    'cli',
+    'node',
+    'browser',
+    'cost',
+    'data',
+    'digits',
+  ] as const)
     if (!sections.has(key) && earlier[key]) Object.assign(report, { [key]: earlier[key] });
 }
 
@@ -195,6 +208,20 @@ if (sections.has('data')) {
   try {
     report.data = await benchYourData(browser, args.quick ? 20_000 : 100_000);
     log(`  ${JSON.stringify(report.data)}`);
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+  save();
+}
+
+if (sections.has('digits')) {
+  log('digits lab: the default link in the page (WASM), a VAE, 20 network runs, the CLI beside scikit-learn');
+  const server = await startPreview();
+  const browser = await launch();
+  try {
+    report.digits = await benchDigits(browser);
+    log(`  ${JSON.stringify(report.digits)}`);
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
@@ -312,6 +339,22 @@ if (report.data) {
   lines.push(
     `your data: ${d.rows.toLocaleString('en')} × ${d.columns} CSV (${fmt(d.megabytes, 1)} MB) and a ${(d.rows / 5).toLocaleString('en')}-row synthetic file read in ${fmt(d.parseS)} s (target ≤ 10); default models on every row: ${d.estimateText}, gate offered ${d.gateRows === null ? 'nothing' : `at most ${d.gateRows.toLocaleString('en')} rows per file`}, evaluated in ${d.sampledS === null ? 'unfinished' : `${fmt(d.sampledS)} s`}; OLS and ridge, R = 2, every row: ${d.linearS === null ? `more than ${EVALUATE_LIMIT_S} s (unfinished)` : `${fmt(d.linearS)} s`} (scikit-learn, the fits alone, same files: ${d.sklearnS === null ? 'not run' : `${fmt(d.sklearnS)} s`}); main-thread tasks > 50 ms: ${d.longTasks} (longest ${fmt(d.longestTaskMs, 0)} ms)`,
   );
+}
+if (report.digits) {
+  const d = report.digits;
+  const s = (v: number | null) => (v === null ? 'unfinished' : `${fmt(v)} s`);
+  lines.push(
+    `digits (${d.link}): assets ${s(d.assetsS)} (cached ${s(d.cachedAssetsS)}), first numbers ${s(d.firstNumbersS)} (target ≤ 5), done ${s(d.doneS)} (target ≤ 60); main-thread tasks > 50 ms: ${d.longTasks} (longest ${fmt(d.longestTaskMs, 0)} ms); VAE fit ${s(d.vaeS)} (target ≤ 30); tensors after 1 run ${d.tensorsAfter1 ?? '—'}, after 21 ${d.tensorsAfter21 ?? '—'}; CLI as typed ${s(d.cliS)} beside scikit-learn ${s(d.sklearnS)} (softmax, kNN, MLP: no CNN)`,
+  );
+  lines.push(
+    `  page TRTR/TSTR: ${d.models.map((m) => `${m.id} ${fmt(m.trtr, 3)}/${fmt(m.tstr, 3)}`).join(', ')}`,
+  );
+  if (d.sklearnModels)
+    lines.push(
+      `  scikit-learn TRTR/TSTR: ${Object.entries(d.sklearnModels)
+        .map(([id, m]) => `${id} ${fmt(m.trtr, 3)}/${fmt(m.tstr, 3)}`)
+        .join(', ')}`,
+    );
 }
 if (report.bundle)
   lines.push(

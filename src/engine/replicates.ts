@@ -15,7 +15,7 @@ import { meanLoss } from './metrics/risk';
 import type { Sample } from './populations/population';
 import { learnerSeconds } from './cost';
 import { drawReplicate, type ReplicateDraws } from './draw';
-import { drawDigitsReplicate, type DigitsDrawHooks } from './digits/draw';
+import type { DigitsDrawHooks } from './digits/draw';
 import { featureCount, type ExperimentPlan } from './plan';
 import { CLASSES, type GeneratorEpoch } from './digits/types';
 import { confusionCounts } from './metrics/confusion';
@@ -131,6 +131,8 @@ async function drawAny(plan: ExperimentPlan, r: number, hooks: DigitsDrawHooks):
   const { source } = plan;
   if (source.kind !== 'digits') return drawReplicate(plan, r);
   const onGeneratorEpoch = hooks.onGeneratorEpoch;
+  // The digits' generators load with the first digits plan: the other labs' pages never fetch them.
+  const { drawDigitsReplicate } = await import('./digits/draw');
   return drawDigitsReplicate(plan, source, r, {
     ...(onGeneratorEpoch ? { onGeneratorEpoch } : {}),
     ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),

@@ -17,7 +17,6 @@ import { Cancelled, runScene } from '../engine/scene';
 import { runSweep, type SweepPoint } from '../engine/sweep';
 import { setSliceMs } from '../engine/yieldToEvents';
 import { createBackendState } from './backendState';
-import { digitsData } from './digitsAssets';
 import { createDataApi, type DataApi } from './dataApi';
 import { createFarm, type Farm } from './farm';
 import { createPacer, type Playback } from './pacing';
@@ -74,6 +73,11 @@ export interface EngineApi extends DataApi {
   liveTensors(): Promise<number>;
   /** Live tensor count and backend state, for leak checks and the badge. */
   stats(): { tensors: number; backend: BackendInfo | null };
+}
+
+/** The digits, loaded here once (digitsAssets.ts, fetched with the lab's first use: other labs never load it). */
+async function digitsData(onProgress?: (done: number, total: number) => void) {
+  return (await import('./digitsAssets')).digitsData(onProgress);
 }
 
 /** A digits plan built from a scenario: its digits are still to be filled in. */
@@ -134,7 +138,8 @@ export function createEngineApi(thread: BackendInfo['thread'], helperScript?: st
   const helpersFor = (plan: ExperimentPlan): BackendInfo['active'] | null => {
     const backend = backends.current();
     if (!farm || !backend || oneAtATime) return null;
-    if (isGpuBackend(backend.active) && usesTensors(plan.models)) return null;
+    const vae = plan.source.kind === 'digits' && plan.source.generator.kind === 'vae';
+    if (isGpuBackend(backend.active) && (usesTensors(plan.models) || vae)) return null;
     return backend.active;
   };
 

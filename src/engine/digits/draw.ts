@@ -9,6 +9,7 @@ import { headRows, replicateLabel, type ReplicateDraws } from '../draw';
 import { sampleIndices } from '../matrix';
 import type { DigitsSource, ExperimentPlan } from '../plan';
 import { stream } from '../rng';
+import { tensorsReady } from '../tensorBackend';
 import { corruptDigits } from './corrupt';
 import { classCounts, fitDigitGenerator } from './generators';
 import {
@@ -54,6 +55,8 @@ async function fitGenerator(
 ): Promise<FittedDigitGenerator & { dispose?(): void }> {
   const rand = stream(seed, label);
   if (source.generator.kind !== 'vae') return fitDigitGenerator(real, source.generator, rand);
+  // The VAE trains on tfjs: the page's engine starts its backend on first use (as for the networks).
+  await tensorsReady();
   const { fitVae } = await import('./vae');
   const settings = { latent: source.generator.vaeLatent, epochs: source.generator.vaeEpochs };
   return fitVae(real, settings, rand, hooks.onGeneratorEpoch, hooks.isCancelled);

@@ -7,7 +7,6 @@ import * as portable from '../portable';
 import type { Matrix } from '../matrix';
 import { choleskyInPlace, choleskySolve } from './cholesky';
 import { classLabels } from './classes';
-import { fitSoftmax, softmaxModel } from './softmax';
 import { FitError, type FittedModel, type Learner } from './types';
 
 const MAX_ITERATIONS = 200;
@@ -175,7 +174,16 @@ export function logistic(c: number): Learner {
     fit(x: Matrix, y: Float64Array): FittedModel {
       if (y.length !== x.rows) throw new FitError(`logistic: ${x.rows} feature rows but ${y.length} labels`);
       const labels = classLabels(y, 'logistic');
-      if (!labels.binary) return softmaxModel(fitSoftmax(x, y, c, labels.present), x.cols);
+      if (!labels.binary) {
+        if (labels.present.length < 2)
+          throw new FitError(`logistic: the training labels have a single class (all ${labels.present[0]})`);
+        // Softmax regression loads with the first multi-class fit (the digits lab): the other labs' pages never
+        // fetch it. The fit runs once, when predictions are first asked for; its errors reject them.
+        const model = import('./softmax').then(({ fitSoftmax, softmaxModel }) =>
+          softmaxModel(fitSoftmax(x, y, c, labels.present), x.cols),
+        );
+        return { predict: async (test) => (await model).predict(test) };
+      }
       const fit = fitLogistic(x, y, c);
       const theta = Float64Array.of(...fit.weights, fit.intercept);
       const check = (test: Matrix): void => {
