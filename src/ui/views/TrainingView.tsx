@@ -12,12 +12,21 @@ import { usePlayground } from '../../store/playground';
 import { ChartFrame } from '../charts/ChartFrame';
 import { formatNumber } from '../format';
 import { modelColorAt } from '../palette';
-import { ADDED_MLP, isComplete, isTracedSpec, MAX_MODELS, progressOf, withMlp } from './training/curves';
+import {
+  ADDED_MLP,
+  addedMlp,
+  isComplete,
+  isTracedSpec,
+  MAX_MODELS,
+  progressOf,
+  withMlp,
+} from './training/curves';
 import { TrainingChart } from './training/TrainingChart';
 import './training/training.css';
 
-function NoMlp({ specs }: { specs: readonly string[] }) {
-  const next = withMlp(specs);
+function NoMlp({ specs, lab }: { specs: readonly string[]; lab: string }) {
+  const added = addedMlp(lab);
+  const next = withMlp(specs, added);
   return (
     <section className="training-empty" aria-labelledby="training-empty-title">
       <h3 id="training-empty-title">Training curves</h3>
@@ -32,13 +41,15 @@ function NoMlp({ specs }: { specs: readonly string[] }) {
         onClick={() => next && setParam('models', next)}
         data-testid="add-mlp"
       >
-        Add an MLP (2×16, 200 epochs)
+        {added === ADDED_MLP
+          ? 'Add an MLP (2×16, 200 epochs)'
+          : 'Add an MLP (1×128, 10 epochs of minibatches)'}
       </button>
       {next === null && (
         <p className="legend-note">The list already has {MAX_MODELS} models: remove one to add an MLP.</p>
       )}
       <p className="legend-note">
-        Adds <code>{ADDED_MLP}</code> to the models.
+        Adds <code>{added}</code> to the models.
       </p>
     </section>
   );
@@ -99,6 +110,7 @@ function CurveTable({ curves, results }: { curves: readonly TrainingCurve[]; res
 export function TrainingView() {
   const results = usePlayground((s) => s.results);
   const modelsText = usePlayground((s) => s.scenario.models);
+  const lab = usePlayground((s) => s.scenario.lab);
   const specs = useMemo(() => splitSpecs(modelsText), [modelsText]);
   const hasMlp = specs.some(isTracedSpec);
   const generator = useMemo(() => results?.generatorTraining ?? [], [results?.generatorTraining]);
@@ -134,7 +146,7 @@ export function TrainingView() {
     return (
       <>
         {vaeChart}
-        <NoMlp specs={specs} />
+        <NoMlp specs={specs} lab={lab} />
       </>
     );
   }

@@ -72,11 +72,18 @@ export function isComplete(curve: TrainingCurve): boolean {
 
 /** The model list with an MLP added, or null when it already has 8 models. */
 export const ADDED_MLP = 'mlp:width=16,depth=2,epochs=200,lr=0.01';
+/** The digits lab's: minibatches over 784 pixels (a full-batch net of 200 epochs would take minutes there). */
+export const ADDED_DIGITS_MLP = 'mlp:width=128,depth=1,epochs=10,lr=0.001,batch=64';
 export const MAX_MODELS = 8;
 
-export function withMlp(specs: readonly string[]): string | null {
+/** The MLP the Training view offers to add in a lab. */
+export function addedMlp(lab: string): string {
+  return lab === 'mnist' ? ADDED_DIGITS_MLP : ADDED_MLP;
+}
+
+export function withMlp(specs: readonly string[], added: string = ADDED_MLP): string | null {
   if (specs.length >= MAX_MODELS) return null;
-  return [...specs, ADDED_MLP].join(';');
+  return [...specs, added].join(';');
 }
 
 export function isMlpSpec(spec: string): boolean {
