@@ -121,3 +121,23 @@ test('the header’s lab switch opens the digits lab, with a progress bar while 
   await page.getByRole('button', { name: 'Simulated', exact: true }).click();
   await expect.poll(() => page.evaluate(() => window.playground.scenario.lab)).toBe('simulated');
 });
+
+test('a digits preset from the picker opens the digits lab, its card and a verdict that holds', async ({
+  app,
+  page,
+}) => {
+  await app.open('?n=100&m=100&R=3');
+  await page.getByTestId('preset-picker').selectOption('digits-counter3');
+  await expect.poll(() => page.evaluate(() => window.playground.scenario.lab)).toBe('mnist');
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toHaveAttribute('data-status', 'holds', { timeout: 90_000 });
+  await expect(page.getByTestId('verdict-text')).toContainText('kNN (k=1) − kNN (k=15)');
+  const state = await app.snapshot();
+  expect(state.page.preset).toBe('digits-counter3');
+  expect(state.verdict?.status).toBe('holds');
+  expect(state.scenario).toMatchObject({ generator: 'smote', flipAsymmetric: 0.4, replicates: 5 });
+  await expect(page.getByTestId('theory-card').locator('.katex-error')).toHaveCount(0);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/digits-preset-1280.png`, fullPage: true });
+  app.expectCleanConsole();
+});

@@ -36,7 +36,8 @@ async function settledVerdict(page: Page): Promise<{ status: string; text: strin
   return shown;
 }
 
-for (const id of PRESET_IDS) {
+// The simulated lab's presets (the digits lab's run networks on MNIST: e2e/digits.spec.ts picks one of them).
+for (const id of PRESET_IDS.filter((preset) => !preset.startsWith('digits-'))) {
   test(`preset ${id}: picked in the picker, its verdict holds; its share link reproduces it`, async ({
     app,
     page,
