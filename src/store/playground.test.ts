@@ -95,7 +95,7 @@ describe('the state a link opens on', () => {
 
   it('a digits preset opens the digits lab with its card; another lab’s link drops it', () => {
     const opened = initialState('?preset=digits-claim3');
-    expect(opened.scenario).toMatchObject({ lab: 'mnist', flipSymmetric: 0.3, generator: 'deform' });
+    expect(opened.scenario).toMatchObject({ lab: 'mnist', flipSymmetric: 0.3, generator: 'smote' });
     expect(opened.page.preset).toBe('digits-claim3');
     expect(opened.page.view).toBe('ranking');
     expect(opened.notices).toEqual([]);
