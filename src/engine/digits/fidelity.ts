@@ -3,9 +3,8 @@
  * |mu1 - mu2|^2 + tr(S1 + S2 - 2 (S1^1/2 S2 S1^1/2)^1/2) between score Gaussians, and a C2ST AUC on the scores.
  */
 import { fitLogistic } from '../learners/logistic';
-import { monomials } from '../learners/poly';
 import { matrix, type Matrix } from '../matrix';
-import { standardizeByFirst } from '../metrics/c2st';
+import { polynomialFeatures, standardizeByFirst } from '../metrics/c2st';
 import { gaussianFit, gaussianW2Squared } from '../metrics/fidelity';
 import { aucMannWhitney } from '../metrics/twoSample';
 import type { RandomStream } from '../rng';
@@ -38,20 +37,6 @@ export interface DigitFidelity {
   readonly c2stAuc: number;
   /** Hanley and McNeil (1982)'s 95 % normal interval for that AUC, clipped to [0, 1]. */
   readonly c2stAucInterval?: [number, number];
-}
-
-/** Every monomial of degree 1 and 2 of the columns of x (p + p(p + 1)/2 features), as metrics/c2st's. */
-function quadraticFeatures(x: Matrix): Matrix {
-  const terms = monomials(x.cols, 2);
-  const out = matrix(x.rows, terms.length);
-  for (let i = 0; i < x.rows; i++) {
-    terms.forEach((term, t) => {
-      let v = 1;
-      for (const j of term) v *= x.data[i * x.cols + j]!;
-      out.data[i * terms.length + t] = v;
-    });
-  }
-  return out;
 }
 
 /** The first `k` columns of m. */
@@ -114,8 +99,8 @@ export function c2stQuadratic(
   const [trainB, testB] = randomHalves(b.rows, maxRows, rand);
   const train = stackRows(a, trainA, b, trainB);
   const test = stackRows(a, testA, b, testB);
-  const fit = fitLogistic(quadraticFeatures(train.x), train.y, 1);
-  const features = quadraticFeatures(test.x);
+  const fit = fitLogistic(polynomialFeatures(train.x, 2), train.y, 1);
+  const features = polynomialFeatures(test.x, 2);
   const p = features.cols;
   const scores = new Float64Array(features.rows);
   for (let i = 0; i < features.rows; i++) {

@@ -10,7 +10,8 @@ import { monomials } from '../learners/poly';
 import { FitError } from '../learners/types';
 import { aucMannWhitney } from './twoSample';
 
-function polynomialFeatures(x: Matrix, degree: 1 | 2): Matrix {
+/** x itself (degree 1), or every monomial of degree 1 and 2 of its columns (p + p(p + 1)/2 features). */
+export function polynomialFeatures(x: Matrix, degree: 1 | 2): Matrix {
   if (degree === 1) return x;
   const terms = monomials(x.cols, 2);
   const out = matrix(x.rows, terms.length);
