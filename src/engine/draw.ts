@@ -11,6 +11,9 @@ import type { ExperimentPlan, FilesSource, PopulationSource, TableSource } from 
 import { drawReal, type Sample } from './populations/population';
 import { stream } from './rng';
 import type { Task } from './task';
+import { selfConsumingDraws } from './studies/collapse';
+import { memberSamples } from './studies/members';
+import type { ChainRecord } from './studies/types';
 
 /** One replicate's samples: real D_r, synthetic D~_r, the real test sample, and where TSTR is scored. */
 export interface ReplicateDraws {
@@ -18,6 +21,10 @@ export interface ReplicateDraws {
   readonly synthetic: Sample;
   readonly test: Sample;
   readonly syntheticTest: Sample;
+  /** The self-consuming loop's spread and tails per generation (study collapse). */
+  readonly chain?: ChainRecord;
+  /** The ensemble's members 2..K (study ensemble; `synthetic` is member 1). */
+  readonly members?: readonly Sample[];
 }
 
 /** Stream labels of replicate r; replicate 0 keeps the plain labels of link version 1. */
@@ -66,6 +73,10 @@ function populationDraws(plan: ExperimentPlan, source: PopulationSource, r: numb
   const { seed } = plan;
   const real = drawReal(population, plan.n, seed, replicateLabel('real', r));
   const test = drawReal(population, plan.nTest, seed, replicateLabel('test', r));
+  if (plan.study?.kind === 'collapse') {
+    const loop = selfConsumingDraws(plan, source, plan.study, real, r);
+    return { real, synthetic: loop.synthetic, test, syntheticTest: loop.holdout ?? test, chain: loop.chain };
+  }
   if (source.fitted) return fittedDraws(plan, source.fitted, real, test, r);
   const holdout = plan.tstrOn === 'synthetic' ? plan.nTest : 0;
   const synthetic = drawOracle(population, source.synthetic, plan.m, seed, replicateLabel('synthetic', r));
@@ -183,11 +194,20 @@ function filesDraws(plan: ExperimentPlan, source: FilesSource, r: number): Repli
   return { real: training, synthetic: onSynthetic, test: testRows, syntheticTest: testRows };
 }
 
-/** Replicate r's samples: real D_r, synthetic D~_r, the real test sample, and where TSTR is scored. */
-export function drawReplicate(plan: ExperimentPlan, r: number): ReplicateDraws {
+function sourceDraws(plan: ExperimentPlan, r: number): ReplicateDraws {
   const { source } = plan;
   if (source.kind === 'population') return populationDraws(plan, source, r);
   // Digits draws are asynchronous (a VAE trains): digits/draw.ts, called by replicates.ts.
   if (source.kind === 'digits') throw new Error('a digits plan draws with drawDigitsReplicate');
   return source.kind === 'table' ? tableDraws(plan, source, r) : filesDraws(plan, source, r);
+}
+
+/**
+ * Replicate r's samples: real D_r, synthetic D~_r, the real test sample, and where TSTR is scored; with the
+ * ensemble study, members 2..K's synthetic samples too.
+ */
+export function drawReplicate(plan: ExperimentPlan, r: number): ReplicateDraws {
+  const draws = sourceDraws(plan, r);
+  if (plan.study?.kind !== 'ensemble' || plan.study.members < 2) return draws;
+  return { ...draws, members: memberSamples(plan, draws.real, r, plan.study.members) };
 }

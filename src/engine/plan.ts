@@ -7,6 +7,7 @@ import type { FittedGeneratorSettings } from './generators/fitted';
 import type { OracleSettings } from './generators/oracle';
 import type { Population, Sample } from './populations/population';
 import type { Task } from './task';
+import type { StudySettings } from './studies/types';
 import { PIXELS, type DigitCorruption, type DigitGeneratorSettings, type DigitsData } from './digits/types';
 
 /** Where synthetic-trained models are scored: real test data (TSTR) or a synthetic hold-out (TSTS). */
@@ -102,6 +103,8 @@ export interface ExperimentPlan {
   readonly tstrOn: TstrOn;
   /** Model specs in canonical form, e.g. ['ols', 'knn:k=10']. */
   readonly models: readonly string[];
+  /** A study beyond the paper (studies/types.ts); absent: TRTR and TSTR only. */
+  readonly study?: StudySettings;
 }
 
 /** A plan whose data come from a simulated population (population references and closed forms need one). */

@@ -20,6 +20,7 @@ import { featureCount, type ExperimentPlan } from './plan';
 import { CLASSES, type GeneratorEpoch } from './digits/types';
 import { confusionCounts } from './metrics/confusion';
 import { summarize, type ExperimentSummary, type PartialRecord, type ReplicateRecord } from './summary';
+import { fitStudyArms, studyRecord, studyState } from './studies/arms';
 
 export { Cancelled };
 
@@ -173,6 +174,7 @@ export async function fitChunk(
   const errors = indices.map(() => empty<string>());
   const curves: (Replicate0['curves'][number] | null)[] = empty();
   const confusion: (ModelConfusion | null)[] | null = plan.source.kind === 'digits' ? empty() : null;
+  const study = studyState(size, K);
   const alone = indices[0] === 0 && size === 1;
   const order = alone ? fitOrder(plan, models) : models.map((_, k) => k);
   const pending = models.map(() => true);
@@ -234,6 +236,7 @@ export async function fitChunk(
         };
       }
     }
+    await fitStudyArms(plan, learner, k, draws, onSynthetic, tstr, study, between);
     pending[k] = false;
     if (alone && step < K - 1 && context.onPartial) {
       context.onPartial({
@@ -255,7 +258,16 @@ export async function fitChunk(
         }
       : null;
   return {
-    records: indices.map((r, c) => ({ index: r, trtr: trtr[c]!, tstr: tstr[c]!, errors: errors[c]! })),
+    records: indices.map((r, c) => {
+      const record = studyRecord(plan, study, c, draws[c]!);
+      return {
+        index: r,
+        trtr: trtr[c]!,
+        tstr: tstr[c]!,
+        errors: errors[c]!,
+        ...(record ? { study: record } : {}),
+      };
+    }),
     first,
   };
 }

@@ -19,7 +19,9 @@ import {
   syntheticRankingAgreement,
   top1Agreement,
 } from './metrics/ranking';
-import { mix32 } from './rng';
+import { definedMean, utilityOf, type UtilityEstimate } from './metrics/overReplicates';
+import { summarizeStudy } from './studies/summary';
+import type { StudyRecord, StudySummary } from './studies/types';
 
 /** One replicate's risks per model (null where the model could not be fitted in that replicate). */
 export interface ReplicateRecord {
@@ -27,6 +29,8 @@ export interface ReplicateRecord {
   readonly trtr: readonly (number | null)[];
   readonly tstr: readonly (number | null)[];
   readonly errors: readonly (string | null)[];
+  /** What the plan's study adds (studies/types.ts). */
+  readonly study?: StudyRecord;
 }
 
 /**
@@ -37,12 +41,7 @@ export interface PartialRecord extends ReplicateRecord {
   readonly pending: readonly boolean[];
 }
 
-export interface UtilityEstimate {
-  readonly value: number;
-  /** Interval of |d| from the t interval of the mean gap d; null with a single replicate. */
-  readonly lo: number | null;
-  readonly hi: number | null;
-}
+export type { UtilityEstimate } from './metrics/overReplicates';
 
 export interface ModelSummary {
   readonly id: string;
@@ -93,33 +92,8 @@ export interface ExperimentSummary {
   readonly models: readonly ModelSummary[];
   /** Null with fewer than two models. */
   readonly ranking: RankingSummary | null;
-}
-
-function utilityOf(gap: MeanInterval): UtilityEstimate {
-  if (!gap.hasInterval) return { value: Math.abs(gap.mean), lo: null, hi: null };
-  const lo = gap.lo <= 0 && gap.hi >= 0 ? 0 : Math.min(Math.abs(gap.lo), Math.abs(gap.hi));
-  return { value: Math.abs(gap.mean), lo, hi: Math.max(Math.abs(gap.lo), Math.abs(gap.hi)) };
-}
-
-/**
- * The bootstrap's seed, a hash of the values' bits: the interval is a function of the per-replicate values
- * alone, so whatever reproduces them (the same link, the CLI, a reloaded results file) reproduces it, with no
- * seed to carry alongside. Distinct value lists get unrelated resamples.
- */
-function seedOf(values: readonly number[]): number {
-  const bits = new Uint32Array(Float64Array.from(values).buffer);
-  let h = 0x811c9dc5 ^ values.length;
-  for (let i = 0; i < bits.length; i++) h = mix32(h ^ bits[i]!);
-  return h;
-}
-
-/**
- * Mean of the finite values that are defined (NaN = undefined statistic, e.g. tau with all risks tied), with
- * a seeded bootstrap interval.
- */
-function definedMean(values: number[]): BootstrapInterval | null {
-  const kept = values.filter((v) => Number.isFinite(v));
-  return kept.length > 0 ? bootstrapMeanInterval(kept, seedOf(kept)) : null;
+  /** The study's summary (studies/summary.ts), when the records carry one. */
+  readonly study?: StudySummary;
 }
 
 /**
@@ -178,5 +152,6 @@ export function summarize(
       trtrVsPopulation: population && pairwiseAgreementWithOrder(a, population),
     };
   }
-  return { completed: records.length, planned, models: perModel, ranking };
+  const study = summarizeStudy(records, models.length);
+  return { completed: records.length, planned, models: perModel, ranking, ...(study ? { study } : {}) };
 }

@@ -9,6 +9,7 @@ import type { TstrOn } from '../engine/plan';
 import type { FeatureFamily } from '../engine/populations/features';
 import type { BiasShape, EtaKind } from '../engine/populations/response';
 import type { Task } from '../engine/task';
+import type { StudyKind } from '../engine/studies/types';
 
 export { BACKEND_CHOICES, type BackendChoice } from '../engine/backend';
 export { TSTR_ON } from '../engine/plan';
@@ -91,6 +92,12 @@ export interface Scenario {
   imbalance: number;
   blur: number;
   pixelNoise: number;
+  /** The studies beyond the paper (issue 14): which one, and its knobs (params/study.ts). */
+  study: StudyKind;
+  generations: number;
+  fresh: number;
+  members: number;
+  holdout: number;
 }
 
 export const MISSING_POLICIES = ['impute', 'drop'] as const;
@@ -99,7 +106,7 @@ export type MissingPolicy = (typeof MISSING_POLICIES)[number];
 /** The free-text parameters (checked by their lab's cross rules). */
 export type TextKey = 'models' | 'target' | 'positive' | 'files' | 'dropClasses';
 
-export type ParamGroup = 'real' | 'synthetic' | 'models' | 'experiment';
+export type ParamGroup = 'real' | 'synthetic' | 'study' | 'models' | 'experiment';
 
 interface ParamBase {
   /** Name in share links: short, readable, stable across versions (renames go through url.ts migrations). */

@@ -20,6 +20,7 @@ import { ModelPicker } from './ModelPicker';
 const GROUPS: { id: ParamGroup; title: string }[] = [
   { id: 'real', title: 'Real population' },
   { id: 'synthetic', title: 'Synthetic data' },
+  { id: 'study', title: 'Study (beyond the paper)' },
   { id: 'models', title: 'Models' },
   { id: 'experiment', title: 'Experiment' },
 ];

@@ -19,6 +19,8 @@ export interface FittedGeneratorSettings {
   readonly components: number;
   /** Neighbours k (smote; capped at the pool size - 1). */
   readonly neighbors: number;
+  /** Gaussian: the maximum-likelihood covariance (divisor n) instead of the unbiased one (the loop's refits). */
+  readonly maximumLikelihood?: boolean;
 }
 
 export const GENERATOR_NOTES: Record<FittedGeneratorKind, { keeps: string; breaks: string }> = {
@@ -70,7 +72,7 @@ export function drawFitted(
   }
   switch (settings.kind) {
     case 'gaussian':
-      return drawGaussianFit(fitGaussian(real, task), m, rand);
+      return drawGaussianFit(fitGaussian(real, task, settings.maximumLikelihood === true), m, rand);
     case 'gmm':
       return drawGmmGenerator(fitGmmGenerator(real, task, settings.components, rand), m, rand);
     case 'smote':

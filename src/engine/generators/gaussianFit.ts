@@ -31,17 +31,22 @@ export type GaussianFitModel =
   | { readonly task: 'regression'; readonly p: number; readonly joint: GaussianComponent }
   | { readonly task: 'classification'; readonly p: number; readonly classes: readonly ClassGaussian[] };
 
-/** Mean and covariance (divisor n - 1) of the rows, plus the ridge RIDGE_FACTOR * tr(S) / d. */
-function fitRows(data: Float64Array, d: number, what: string): GaussianComponent {
-  const { mean, cov } = moments(data, d);
+/**
+ * Mean and covariance of the rows (divisor n - 1, or n for the maximum-likelihood fit), plus the ridge
+ * RIDGE_FACTOR * tr(S) / d.
+ */
+function fitRows(data: Float64Array, d: number, what: string, ml: boolean): GaussianComponent {
+  // Unit weights make moments() divide by n: the maximum-likelihood covariance.
+  const { mean, cov } = ml ? moments(data, d, new Float64Array(data.length / d).fill(1)) : moments(data, d);
   return gaussianComponent(mean, cov, d, ridgeFor(cov, d), what);
 }
 
 /**
- * Fits the Gaussian generator to the real sample. Throws GeneratorError when the joint fit has fewer than 2
- * real points, or a class has fewer than 2.
+ * Fits the Gaussian generator to the real sample: the unbiased covariance, or with `ml` the maximum-likelihood one
+ * (the self-consuming loop's refits, docs/theory.md §9.1). Throws GeneratorError when the joint fit has fewer than
+ * 2 real points, or a class has fewer than 2.
  */
-export function fitGaussian(real: Sample, task: Task): GaussianFitModel {
+export function fitGaussian(real: Sample, task: Task, ml = false): GaussianFitModel {
   const p = real.x.cols;
   if (task === 'regression') {
     if (real.x.rows < 2) {
@@ -49,14 +54,14 @@ export function fitGaussian(real: Sample, task: Task): GaussianFitModel {
         `Gaussian fit: the joint (x, y) Gaussian needs at least 2 real points, got ${real.x.rows}`,
       );
     }
-    return { task, p, joint: fitRows(jointRows(real), p + 1, 'Gaussian fit') };
+    return { task, p, joint: fitRows(jointRows(real), p + 1, 'Gaussian fit', ml) };
   }
   const classes = classesOf(real.y).map((cls) => {
     requireClassSize(cls, 2, 'Gaussian fit');
     return {
       label: cls.label,
       count: cls.rows.length,
-      component: fitRows(pickRows(real, cls.rows), p, `Gaussian fit, class ${cls.label}`),
+      component: fitRows(pickRows(real, cls.rows), p, `Gaussian fit, class ${cls.label}`, ml),
     };
   });
   if (classes.length === 0) throw new GeneratorError('Gaussian fit: the real sample is empty');

@@ -102,8 +102,11 @@ export function olsTheory(plan: ExperimentPlan): OlsTheory {
     const p = design.p;
     if (plan.n <= p + 2 || plan.m <= p + 2)
       return { exact: null, limit, reason: 'E R is infinite unless n and m exceed p + 2' };
+    // The ensemble study averages K independent fits, each unbiased for the affine η~ given its design: the
+    // cross terms vanish, so the estimation part is 1/K of one member's; the bias is shared (§9.3).
+    const members = plan.study?.kind === 'ensemble' ? plan.study.members : 1;
     const excessSynthetic =
-      olsExcessSynthetic(design, synthetic.noiseScale * population.sigma, plan.m) +
+      olsExcessSynthetic(design, synthetic.noiseScale * population.sigma, plan.m) / members +
       synthetic.bias ** 2 * moment;
     const exact = risks(sigma2, olsExcessReal(population.sigma, plan.n, p), excessSynthetic);
     return { exact, limit, reason: null };
@@ -120,4 +123,27 @@ export function olsTheory(plan: ExperimentPlan): OlsTheory {
     limit: risks(sigma2, limits.real, limits.synthetic),
     reason: 'η has a quadratic part, so OLS is misspecified: only the limit n, m → ∞ is exact',
   };
+}
+
+/**
+ * E TMTR of OLS in the mixing study when the synthetic data are drawn like the real ones (Gaussian features, the
+ * oracle unperturbed, a linear η): the pooled fit is OLS on n + m points, so s^2 + olsExcessReal(s, n + m, p)
+ * (§9.2); null where that does not hold.
+ */
+export function olsPooledRisk(plan: ExperimentPlan): number | null {
+  if (!isPopulationPlan(plan) || plan.task !== 'regression' || plan.study?.kind !== 'mix') return null;
+  const { population, synthetic, fitted } = plan.source;
+  if (fitted !== null || population.features.family !== 'gaussian' || quadraticWeight(plan) !== 0)
+    return null;
+  const untouched =
+    synthetic.shift === 0 &&
+    synthetic.scale === 1 &&
+    synthetic.rotation === 0 &&
+    synthetic.truncate === 0 &&
+    synthetic.bias === 0 &&
+    synthetic.noiseScale === 1;
+  if (!untouched) return null;
+  const p = population.features.p;
+  const N = plan.n + plan.m;
+  return N > p + 2 ? population.sigma ** 2 + olsExcessReal(population.sigma, N, p) : null;
 }

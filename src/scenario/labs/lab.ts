@@ -6,6 +6,7 @@
 import { FITTED_GENERATOR_KINDS, type FittedGeneratorKind } from '../../engine/generators/fitted';
 import { splitSpecs } from '../../engine/learners/catalog';
 import type { ExperimentPlan } from '../../engine/plan';
+import type { StudySettings } from '../../engine/studies/types';
 import type { LabId, Scenario, SweepAxis } from '../types';
 
 export interface LabDefinition {
@@ -29,8 +30,10 @@ export interface LabDefinition {
 /** What every lab's plan takes from the experiment's parameters: sizes, replicates, seed, where TSTR is scored, models. */
 export function experimentPart(
   s: Scenario,
-): Pick<ExperimentPlan, 'n' | 'm' | 'nTest' | 'replicates' | 'seed' | 'tstrOn' | 'models'> {
+): Pick<ExperimentPlan, 'n' | 'm' | 'nTest' | 'replicates' | 'seed' | 'tstrOn' | 'models' | 'study'> {
+  const study = studySettings(s);
   return {
+    ...(study ? { study } : {}),
     n: s.n,
     m: s.m,
     nTest: s.nTest,
@@ -63,4 +66,46 @@ export function tabularGenerator(kind: Scenario['generator']): FittedGeneratorKi
   const found = FITTED_GENERATOR_KINDS.find((k) => k === kind);
   if (!found) throw new Error(`gen = ${kind} is not a generator of tabular data`);
   return found;
+}
+
+/** The plan's study (engine/studies/types.ts) from the scenario's; undefined for none. */
+export function studySettings(s: Scenario): StudySettings | undefined {
+  switch (s.study) {
+    case 'none':
+      return undefined;
+    case 'collapse':
+      return { kind: 'collapse', generations: s.generations, fresh: s.fresh };
+    case 'mix':
+      return { kind: 'mix' };
+    case 'ensemble':
+      return { kind: 'ensemble', members: s.members };
+    case 'select':
+      return { kind: 'select', holdout: s.holdout };
+  }
+}
+
+/**
+ * Rules of the studies (docs/theory.md §9), a notice for each change: a study this lab does not offer is
+ * turned off; every study scores on real test data; the self-consuming loop refits a generator, so it needs a
+ * fitted one (the oracle becomes the Gaussian fit).
+ */
+export function studyRules(
+  lab: Pick<LabDefinition, 'excludedOptions' | 'title'>,
+  scenario: Scenario,
+): { scenario: Scenario; notices: string[] } {
+  const notices: string[] = [];
+  let value = scenario;
+  if ((lab.excludedOptions?.study ?? []).includes(value.study)) {
+    notices.push(`study = ${value.study} is not offered in the ${lab.title} lab; using study = none.`);
+    value = { ...value, study: 'none' };
+  }
+  if (value.study !== 'none' && value.tstrOn === 'synthetic') {
+    notices.push(`study = ${value.study} scores on real test data; using tstr_on = real.`);
+    value = { ...value, tstrOn: 'real' };
+  }
+  if (value.study === 'collapse' && value.generator === 'oracle') {
+    notices.push('study = collapse refits a generator on its own draws: using gen = gaussian.');
+    value = { ...value, generator: 'gaussian' };
+  }
+  return { scenario: value, notices };
 }

@@ -7,6 +7,7 @@ import { DIGITS_PARAMS } from './digits';
 import { EXPERIMENT_PARAMS } from './experiment';
 import { LAB_PARAMS } from './lab';
 import { REAL_PARAMS } from './real';
+import { STUDY_PARAMS } from './study';
 import { SYNTHETIC_PARAMS } from './synthetic';
 import type { ParamSpec, ParamsOf, Scenario } from '../types';
 
@@ -17,6 +18,7 @@ export const PARAMS: ParamsOf<keyof Scenario> = {
   ...EXPERIMENT_PARAMS,
   ...DATA_PARAMS,
   ...DIGITS_PARAMS,
+  ...STUDY_PARAMS,
 };
 
 export const PARAM_KEYS = Object.keys(PARAMS) as (keyof Scenario)[];

@@ -9,7 +9,7 @@ import { DATA_PARAMS } from '../../params/data';
 import { DIGITS_PARAMS } from '../../params/digits';
 import { PARAM_KEYS } from '../../params/index';
 import { IMAGE_ONLY_GENERATORS, type Scenario } from '../../types';
-import { experimentPart, offeredGenerator, tabularGenerator, type LabDefinition } from '../lab';
+import { experimentPart, offeredGenerator, studyRules, tabularGenerator, type LabDefinition } from '../lab';
 
 export function simulatedPlan(s: Scenario): PopulationPlan {
   return {
@@ -72,6 +72,9 @@ export const SIMULATED_LAB: LabDefinition = {
     const offered = offeredGenerator(SIMULATED_LAB, scenario, 'oracle');
     let value = offered.scenario;
     if (offered.notice) notices.push(offered.notice);
+    const studied = studyRules(SIMULATED_LAB, value);
+    value = studied.scenario;
+    notices.push(...studied.notices);
     const lowest = minCorrelation(value.p);
     if (value.correlation < lowest) {
       const rounded = Math.ceil(lowest * 100) / 100;

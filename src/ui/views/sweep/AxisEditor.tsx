@@ -12,6 +12,7 @@ import { axisFor, checkAxis, draftOf, numberSpec, sameAxis, type AxisDraft } fro
 const GROUP_TITLES: Readonly<Record<ParamGroup, string>> = {
   real: 'Real population',
   synthetic: 'Synthetic data',
+  study: 'Study',
   models: 'Models',
   experiment: 'Experiment',
 };

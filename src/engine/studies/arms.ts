@@ -1,0 +1,183 @@
+/**
+ * The studies' extra fits within a chunk of replicates (replicates.ts calls them after each model's TRTR and
+ * TSTR fits): the pooled real + synthetic fit (mix), members 2..K of the ensemble (ensemble), and the fits on the
+ * training share of each sample scored on its validation share (select). Batched across the chunk's replicates
+ * like the main fits, so a record is the same whoever fits it.
+ */
+import type { ReplicateDraws } from '../draw';
+import { fitAll, type Dataset } from '../learners/batch';
+import { FitError, type FittedModel, type Learner } from '../learners/types';
+import { stackRows } from '../matrix';
+import { meanLoss } from '../metrics/risk';
+import type { ExperimentPlan } from '../plan';
+import type { Sample } from '../populations/population';
+import type { StudyRecord } from './types';
+
+type Slot = (number | null)[];
+
+/** The chunk's study values so far: per replicate of the chunk, per model. */
+export interface StudyState {
+  readonly first: Slot[];
+  readonly second: Slot[];
+}
+
+export function studyState(chunk: number, models: number): StudyState {
+  const slots = () => Array.from({ length: chunk }, (): Slot => Array.from({ length: models }, () => null));
+  return { first: slots(), second: slots() };
+}
+
+function pooled(a: Sample, b: Sample): Dataset {
+  const y = new Float64Array(a.y.length + b.y.length);
+  y.set(a.y);
+  y.set(b.y, a.y.length);
+  return { x: stackRows([a.x, b.x]), y };
+}
+
+function rows(sample: Sample, start: number, end: number): Sample {
+  const p = sample.x.cols;
+  return {
+    x: { rows: end - start, cols: p, data: sample.x.data.slice(start * p, end * p) },
+    y: sample.y.slice(start, end),
+  };
+}
+
+/** Rows kept for training when a share `holdout` of a sample of `size` is held out (at least 2 each side). */
+export function trainingRows(size: number, holdout: number): number {
+  return Math.min(size - 2, Math.max(2, size - Math.round(holdout * size)));
+}
+
+async function risk(
+  plan: ExperimentPlan,
+  model: FittedModel | FitError,
+  test: Sample,
+): Promise<number | null> {
+  if (model instanceof FitError) return null;
+  try {
+    return meanLoss(plan.task, await model.predict(test.x), test.y);
+  } catch (error) {
+    if (error instanceof FitError) return null;
+    throw error;
+  }
+}
+
+/**
+ * The K members' predictions on the test rows, averaged: the mean response (regression); the mean P(y = 1 | x)
+ * thresholded at 1/2 where every member has probabilities, else the majority label, ties to member 1's.
+ */
+export async function ensemblePrediction(
+  plan: ExperimentPlan,
+  members: readonly FittedModel[],
+  test: Sample,
+): Promise<Float64Array> {
+  const rowsN = test.x.rows;
+  const total = new Float64Array(rowsN);
+  const soft = plan.task === 'classification' && members.every((m) => m.predictProba);
+  const first = await members[0]!.predict(test.x);
+  for (const member of members) {
+    const values = soft
+      ? await member.predictProba!(test.x)
+      : member === members[0]
+        ? first
+        : await member.predict(test.x);
+    for (let i = 0; i < rowsN; i++) total[i]! += values[i]!;
+  }
+  const K = members.length;
+  if (plan.task === 'regression') return total.map((v) => v / K);
+  return total.map((v, i) => {
+    const share = v / K;
+    return share > 0.5 ? 1 : share < 0.5 ? 0 : first[i]!;
+  });
+}
+
+/**
+ * Model k's study fits for the chunk's draws. `synthetic` holds member 1's fits (the TSTR models); for the
+ * ensemble, `tstr[c][k]` becomes the ensemble's risk and member 1's own goes to the record.
+ */
+export async function fitStudyArms(
+  plan: ExperimentPlan,
+  learner: Learner,
+  k: number,
+  draws: readonly ReplicateDraws[],
+  synthetic: readonly (FittedModel | FitError)[],
+  tstr: Slot[],
+  state: StudyState,
+  between: () => Promise<void>,
+): Promise<void> {
+  const study = plan.study;
+  if (!study || study.kind === 'collapse') return;
+  if (study.kind === 'mix') {
+    const fits = await fitAll(
+      learner,
+      draws.map((d) => pooled(d.real, d.synthetic)),
+      between,
+    );
+    for (const [c, d] of draws.entries()) state.first[c]![k] = await risk(plan, fits[c]!, d.test);
+    return;
+  }
+  if (study.kind === 'select') {
+    const split = (sample: Sample) => {
+      const t = trainingRows(sample.y.length, study.holdout);
+      return { train: rows(sample, 0, t), validation: rows(sample, t, sample.y.length) };
+    };
+    for (const [side, slot] of [
+      ['real', state.first],
+      ['synthetic', state.second],
+    ] as const) {
+      const parts = draws.map((d) => split(d[side]));
+      const fits = await fitAll(
+        learner,
+        parts.map((p) => p.train),
+        between,
+      );
+      for (const [c, part] of parts.entries()) slot[c]![k] = await risk(plan, fits[c]!, part.validation);
+    }
+    return;
+  }
+  const extra = draws[0]?.members?.length ?? 0;
+  const memberFits: (FittedModel | FitError)[][] = [];
+  for (let j = 0; j < extra; j++) {
+    memberFits.push(
+      await fitAll(
+        learner,
+        draws.map((d) => d.members![j]!),
+        between,
+      ),
+    );
+  }
+  for (const [c, d] of draws.entries()) {
+    state.first[c]![k] = tstr[c]![k] ?? null;
+    const members = [synthetic[c]!, ...memberFits.map((fits) => fits[c]!)];
+    if (tstr[c]![k] == null || members.some((m) => m instanceof FitError)) {
+      tstr[c]![k] = null;
+      continue;
+    }
+    try {
+      const prediction = await ensemblePrediction(plan, members as FittedModel[], d.test);
+      tstr[c]![k] = meanLoss(plan.task, prediction, d.test.y);
+    } catch (error) {
+      if (!(error instanceof FitError)) throw error;
+      tstr[c]![k] = null;
+    }
+  }
+}
+
+/** Replicate c's study record (collapse: the loop's chain, from the draws). */
+export function studyRecord(
+  plan: ExperimentPlan,
+  state: StudyState,
+  c: number,
+  draws: ReplicateDraws,
+): StudyRecord | undefined {
+  switch (plan.study?.kind) {
+    case undefined:
+      return undefined;
+    case 'collapse':
+      return draws.chain ? { kind: 'collapse', ...draws.chain } : undefined;
+    case 'mix':
+      return { kind: 'mix', mixed: state.first[c]! };
+    case 'ensemble':
+      return { kind: 'ensemble', single: state.first[c]! };
+    case 'select':
+      return { kind: 'select', valReal: state.first[c]!, valSynthetic: state.second[c]! };
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The self-consuming loop (docs/theory.md §9.1; Shumailov et al., Nature 2024; Alemohammad et al., ICLR 2024).
+ * Replicate r: D_0 is the real sample; for g = 1..G, generation g's training data D_g are m points, a share
+ * (1 - fresh) drawn from the generator fitted on D_{g-1} and the rest fresh real points; the synthetic sample the
+ * models train on is m draws from the generator fitted on D_G (G = 0: the ordinary two-stage draw). Every fit is
+ * the maximum-likelihood one, so a Gaussian fitted to its own draws shrinks in expectation by (m - 1)/m a
+ * generation. Streams: `generator/g#r` for generation g's fit and draws, `fresh/g#r` for its fresh real points,
+ * `generator#r` for the last generation's (so G = 0 draws as the two-stage mode does).
+ */
+import { drawFitted, type FittedGeneratorSettings } from '../generators/fitted';
+import { sortedQuantile } from '../metrics/intervals';
+import type { ExperimentPlan, PopulationSource } from '../plan';
+import { drawReal, type Sample } from '../populations/population';
+import { stream } from '../rng';
+import type { ChainRecord } from './types';
+
+/** Stream labels of replicate r (replicate 0 keeps the plain label, as draw.ts replicateLabel). */
+function label(base: string, r: number): string {
+  return r === 0 ? base : `${base}#${r}`;
+}
+
+function concat(a: Sample, b: Sample): Sample {
+  if (b.y.length === 0) return a;
+  const x = new Float64Array(a.x.data.length + b.x.data.length);
+  x.set(a.x.data);
+  x.set(b.x.data, a.x.data.length);
+  const y = new Float64Array(a.y.length + b.y.length);
+  y.set(a.y);
+  y.set(b.y, a.y.length);
+  return { x: { rows: a.x.rows + b.x.rows, cols: a.x.cols, data: x }, y };
+}
+
+/** Per feature: the maximum-likelihood variance and the 1%–99% quantile range of the sample's features. */
+export function featureSpread(sample: Sample): { variance: number; range: number } {
+  const { rows, cols, data } = sample.x;
+  let variance = 0;
+  let range = 0;
+  const column = new Float64Array(rows);
+  for (let j = 0; j < cols; j++) {
+    let mean = 0;
+    for (let i = 0; i < rows; i++) mean += column[i] = data[i * cols + j]!;
+    mean /= rows;
+    let ss = 0;
+    for (let i = 0; i < rows; i++) ss += (column[i]! - mean) ** 2;
+    variance += ss / rows;
+    column.sort();
+    range += sortedQuantile(column, 0.99) - sortedQuantile(column, 0.01);
+  }
+  return { variance, range: range / cols };
+}
+
+/** Share of generation g's m training points that are fresh real points (rounded; at most m - 2 kept synthetic). */
+export function freshCount(m: number, fresh: number): number {
+  return Math.round(fresh * m);
+}
+
+/**
+ * Replicate r's loop: the synthetic sample (and hold-out) after `generations` refits, and the chain's spread and
+ * tail width per generation relative to the real sample's.
+ */
+export function selfConsumingDraws(
+  plan: ExperimentPlan,
+  source: PopulationSource,
+  study: { readonly generations: number; readonly fresh: number },
+  real: Sample,
+  r: number,
+): { synthetic: Sample; holdout: Sample | null; chain: ChainRecord } {
+  if (!source.fitted) throw new Error('the self-consuming loop needs a fitted generator');
+  const settings: FittedGeneratorSettings = { ...source.fitted, maximumLikelihood: true };
+  const base = featureSpread(real);
+  const spread = [1];
+  const tail = [1];
+  let current = real;
+  const freshRows = freshCount(plan.m, study.fresh);
+  for (let g = 1; g <= study.generations; g++) {
+    const rand = stream(plan.seed, label(`generator/g${g}`, r));
+    const drawn = drawFitted(current, plan.task, settings, plan.m - freshRows, rand);
+    const freshReal = drawReal(source.population, freshRows, plan.seed, label(`fresh/g${g}`, r));
+    current = concat(drawn, freshReal);
+    const { variance, range } = featureSpread(current);
+    spread.push(base.variance > 0 ? variance / base.variance : 0);
+    tail.push(base.range > 0 ? range / base.range : 0);
+  }
+  const holdout = plan.tstrOn === 'synthetic' ? plan.nTest : 0;
+  const rand = stream(plan.seed, label('generator', r));
+  const draws = drawFitted(current, plan.task, settings, plan.m + holdout, rand);
+  const head = (start: number, end: number): Sample => ({
+    x: {
+      rows: end - start,
+      cols: draws.x.cols,
+      data: draws.x.data.slice(start * draws.x.cols, end * draws.x.cols),
+    },
+    y: draws.y.slice(start, end),
+  });
+  return {
+    synthetic: head(0, plan.m),
+    holdout: holdout ? head(plan.m, plan.m + holdout) : null,
+    chain: { spread, tail },
+  };
+}
+
+/**
+ * E[tr Σ^_g] / tr Σ^_0 for a Gaussian refitted by maximum likelihood to m of its own draws, no fresh data:
+ * ((m - 1)/m)^g (each refit's E S_ML = (m - 1)/m Σ given the previous fit; by the tower rule, exactly).
+ */
+export function expectedSpread(m: number, generations: number): number {
+  return ((m - 1) / m) ** generations;
+}

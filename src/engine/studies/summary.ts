@@ -1,0 +1,151 @@
+/** The studies' summaries over replicates (studies/types.ts StudySummary), from the records' study parts. */
+import { meanInterval, scoreShareInterval, type MeanInterval } from '../metrics/intervals';
+import { definedMean, utilityOf } from '../metrics/overReplicates';
+import { kendallTauB, top1Agreement } from '../metrics/ranking';
+import type { ReplicateRecord } from '../summary';
+import type { OrderAgreement, StudyRecord, StudySummary } from './types';
+
+type Of<K extends StudyRecord['kind']> = Extract<StudyRecord, { kind: K }>;
+
+function meanOrNull(values: number[]): MeanInterval | null {
+  return values.length > 0 ? meanInterval(values) : null;
+}
+
+/** Per replicate, the values of models 0..K-1 where every one is there. */
+function complete(rows: readonly (readonly (number | null)[])[]): number[][] {
+  return rows.filter((row) => row.every((v) => v != null)) as number[][];
+}
+
+/** An order's agreement with TRTR's over the replicates where both are complete. */
+export function orderAgreement(
+  records: readonly ReplicateRecord[],
+  other: (record: ReplicateRecord) => readonly (number | null)[],
+): OrderAgreement | null {
+  const pairs = records
+    .map((r) => [r.trtr, other(r)] as const)
+    .filter(([a, b]) => a.every((v) => v != null) && b.every((v) => v != null)) as unknown as [
+    number[],
+    number[],
+  ][];
+  if (records.length === 0 || records[0]!.trtr.length < 2) return null;
+  const agreed = pairs.reduce((sum, [a, b]) => sum + top1Agreement(a, b), 0);
+  return {
+    replicates: pairs.length,
+    kendallTauB: definedMean(pairs.map(([a, b]) => kendallTauB(a, b))),
+    top1: pairs.length > 0 ? scoreShareInterval(agreed, pairs.length) : null,
+  };
+}
+
+/** Index of the smallest value (the first on ties). */
+export function argmin(values: readonly number[]): number {
+  let best = 0;
+  for (let k = 1; k < values.length; k++) if (values[k]! < values[best]!) best = k;
+  return best;
+}
+
+function collapse(records: readonly ReplicateRecord[]): StudySummary {
+  const chains = records.map((r) => r.study as Of<'collapse'>);
+  const generations = Math.min(...chains.map((c) => c.spread.length));
+  const per = (pick: (c: Of<'collapse'>) => readonly number[]) =>
+    Array.from({ length: generations }, (_, g) => meanInterval(chains.map((c) => pick(c)[g]!)));
+  return { kind: 'collapse', spread: per((c) => c.spread), tail: per((c) => c.tail) };
+}
+
+/** Mean and t interval of a(r) − b(r) over the replicates where both are there. */
+function paired(
+  records: readonly ReplicateRecord[],
+  a: (r: ReplicateRecord) => number | null | undefined,
+  b: (r: ReplicateRecord) => number | null | undefined,
+): MeanInterval | null {
+  const diffs: number[] = [];
+  for (const r of records) {
+    const x = a(r);
+    const y = b(r);
+    if (x != null && y != null) diffs.push(x - y);
+  }
+  return meanOrNull(diffs);
+}
+
+function mix(records: readonly ReplicateRecord[], K: number): StudySummary {
+  const mixed = (r: ReplicateRecord) => (r.study as Of<'mix'>).mixed;
+  const models = Array.from({ length: K }, (_, k) => ({
+    mixed: meanOrNull(records.map((r) => mixed(r)[k]).filter((v): v is number => v != null)),
+    gain: paired(
+      records,
+      (r) => r.trtr[k],
+      (r) => mixed(r)[k],
+    ),
+  }));
+  return { kind: 'mix', models, ranking: orderAgreement(records, mixed) };
+}
+
+function ensemble(records: readonly ReplicateRecord[], K: number): StudySummary {
+  const single = (r: ReplicateRecord) => (r.study as Of<'ensemble'>).single;
+  const models = Array.from({ length: K }, (_, k) => {
+    const gap = paired(
+      records,
+      (r) => single(r)[k],
+      (r) => r.trtr[k],
+    );
+    return {
+      single: meanOrNull(records.map((r) => single(r)[k]).filter((v): v is number => v != null)),
+      singleUtility: gap ? utilityOf(gap) : null,
+      benefit: paired(
+        records,
+        (r) => single(r)[k],
+        (r) => r.tstr[k],
+      ),
+    };
+  });
+  return { kind: 'ensemble', models, singleRanking: orderAgreement(records, single) };
+}
+
+function select(records: readonly ReplicateRecord[], K: number): StudySummary {
+  const regret: number[] = [];
+  const relative: number[] = [];
+  const chosenReal = new Array<number>(K).fill(0);
+  const chosenSynthetic = new Array<number>(K).fill(0);
+  let same = 0;
+  let trials = 0;
+  for (const r of records) {
+    const s = r.study as Of<'select'>;
+    if (complete([s.valReal, s.valSynthetic, r.trtr]).length < 3) continue;
+    const [real, synthetic, test] = [s.valReal, s.valSynthetic, r.trtr] as [number[], number[], number[]];
+    const a = argmin(real);
+    const b = argmin(synthetic);
+    chosenReal[a]!++;
+    chosenSynthetic[b]!++;
+    trials++;
+    if (a === b) same++;
+    regret.push(test[b]! - test[a]!);
+    if (test[a]! > 0) relative.push((test[b]! - test[a]!) / test[a]!);
+  }
+  const column = (pick: (s: Of<'select'>) => readonly (number | null)[], k: number) =>
+    meanOrNull(records.map((r) => pick(r.study as Of<'select'>)[k]).filter((v): v is number => v != null));
+  return {
+    kind: 'select',
+    regret: meanOrNull(regret),
+    relativeRegret: meanOrNull(relative),
+    sameChoice: trials > 0 ? scoreShareInterval(same, trials) : null,
+    chosenReal,
+    chosenSynthetic,
+    valReal: Array.from({ length: K }, (_, k) => column((s) => s.valReal, k)),
+    valSynthetic: Array.from({ length: K }, (_, k) => column((s) => s.valSynthetic, k)),
+  };
+}
+
+/** The study's summary of the records, or undefined when they carry no study (or none yet). */
+export function summarizeStudy(records: readonly ReplicateRecord[], K: number): StudySummary | undefined {
+  const kind = records[0]?.study?.kind;
+  if (!kind || records.some((r) => r.study?.kind !== kind)) return undefined;
+  switch (kind) {
+    case 'collapse':
+      return collapse(records);
+    case 'mix':
+      return mix(records, K);
+    case 'ensemble':
+      return ensemble(records, K);
+    case 'select':
+      return select(records, K);
+  }
+}
