@@ -4,7 +4,6 @@
  * averaged with a seeded bootstrap interval (tau, rho, SRA) or a Wilson interval (top-1).
  */
 import {
-  bootstrapMeanInterval,
   meanInterval,
   scoreShareInterval,
   type BootstrapInterval,
