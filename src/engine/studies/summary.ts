@@ -2,8 +2,14 @@
 import { meanInterval, scoreShareInterval, type MeanInterval } from '../metrics/intervals';
 import { definedMean, utilityOf } from '../metrics/overReplicates';
 import { kendallTauB, top1Agreement } from '../metrics/ranking';
-import type { ReplicateRecord } from '../summary';
 import type { OrderAgreement, StudyRecord, StudySummary } from './types';
+
+/** What a study's summary reads of a replicate's record (summary.ts ReplicateRecord). */
+interface ReplicateRecord {
+  readonly trtr: readonly (number | null)[];
+  readonly tstr: readonly (number | null)[];
+  readonly study?: StudyRecord;
+}
 
 type Of<K extends StudyRecord['kind']> = Extract<StudyRecord, { kind: K }>;
 
