@@ -13,6 +13,7 @@ import type { Terms } from './costTerms';
 import { gramFits } from './kernels/gramLimit';
 import { digitsDrawTerms, digitsLearnerTerms } from './costDigits';
 import { DIGITS_COST_CONSTANTS } from './costDigitsConstants';
+import { studyDrawFactor, studyModelCost } from './studies/cost';
 import { featureCount, type ExperimentPlan } from './plan';
 
 export { featureCount } from './plan';
@@ -288,7 +289,7 @@ export function estimatePlanCost(plan: ExperimentPlan, options: CostOptions = {}
   const draws =
     plan.source.kind === 'digits'
       ? seconds(constants, 'digits-draws', digitsDrawTerms(plan, plan.source))
-      : seconds(constants, 'draws', drawTerms(plan));
+      : seconds(constants, 'draws', drawTerms(plan)) * studyDrawFactor(plan);
   perReplicate += draws;
   parts.push({
     kind: 'draws',
@@ -313,7 +314,9 @@ export function estimatePlanCost(plan: ExperimentPlan, options: CostOptions = {}
         (digits && digitsLearnerTerms(spec, rows, test)) || learnerTerms(spec, rows, p, test, plan.task),
       );
     const real = fit(plan.n, plan.nTest);
-    const synthetic = fit(plan.m, plan.nTest);
+    // The study's extra fits (the pooled fit, members 2..K, the validation fits) count with the synthetic side.
+    const studied = studyModelCost(plan, fit);
+    const synthetic = fit(plan.m, plan.nTest) + studied.seconds;
     // Replicate 0 predicts the grid too, with each of its two fits.
     const extra =
       replicates > 0 ? fit(plan.n, plan.nTest + grid) - real + fit(plan.m, plan.nTest + grid) - synthetic : 0;
@@ -326,7 +329,7 @@ export function estimatePlanCost(plan: ExperimentPlan, options: CostOptions = {}
       label: known ? MODEL_RULES[spec.name]!.label : spec.name,
       detail: known ? safeLabel(spec) : id,
       perFit: { real, synthetic },
-      count: 2 * replicates,
+      count: (2 + studied.fits) * replicates,
       seconds: (real + synthetic) * replicates + extra,
     });
   }

@@ -8,7 +8,7 @@ import { CLASSES } from '../../../engine/digits/types';
 import { sanitizeModels } from '../../models';
 import { DIGITS_PARAMS } from '../../params/digits';
 import { GENERATORS, IMAGE_ONLY_GENERATORS, type Scenario } from '../../types';
-import { experimentPart, offeredGenerator, type LabDefinition } from '../lab';
+import { experimentPart, offeredGenerator, studyRules, type LabDefinition } from '../lab';
 import { DIGITS_DEFAULT_MODELS } from './models';
 
 /** The official test split's size: a replicate's test digits come from it. */
@@ -87,9 +87,16 @@ export const MNIST_LAB: LabDefinition = {
     'tstrOn',
     'seed',
     'backend',
+    // The studies that need no extra generator fits (pooling, and choosing a hyperparameter); the loop and the
+    // ensemble would refit a digits generator (the VAE) many times per replicate.
+    'study',
+    'holdout',
   ]),
   sweepAxis: { param: 'flipSymmetric', from: 0, to: 0.8, steps: 5 },
-  excludedOptions: { generator: GENERATORS.filter((g) => !(DIGIT_KINDS as readonly string[]).includes(g)) },
+  excludedOptions: {
+    generator: GENERATORS.filter((g) => !(DIGIT_KINDS as readonly string[]).includes(g)),
+    study: ['collapse', 'ensemble'],
+  },
   defaults: {
     task: 'classification',
     n: 2000,
@@ -105,6 +112,9 @@ export const MNIST_LAB: LabDefinition = {
     const offered = offeredGenerator(MNIST_LAB, scenario, 'pca-gaussian');
     let value = offered.scenario;
     if (offered.notice) notices.push(offered.notice);
+    const studied = studyRules(MNIST_LAB, value);
+    value = studied.scenario;
+    notices.push(...studied.notices);
     // The digits are a classification task, always: `task` is not the lab's parameter, so a link's is ignored.
     if (value.task !== 'classification') value = { ...value, task: 'classification' };
     if (value.nTest > MNIST_TEST_DIGITS) {
