@@ -61,8 +61,9 @@ async function risk(
 }
 
 /**
- * The K members' predictions on the test rows, averaged: the mean response (regression); the mean P(y = 1 | x)
- * thresholded at 1/2 where every member has probabilities, else the majority label, ties to member 1's.
+ * The K members' predictions on the test rows, averaged: the mean response (regression); for two classes with
+ * probabilities from every member, the mean P(y = 1 | x) thresholded at 1/2 (soft voting); otherwise the most
+ * frequent label, ties to member 1's.
  */
 export async function ensemblePrediction(
   plan: ExperimentPlan,
@@ -70,22 +71,28 @@ export async function ensemblePrediction(
   test: Sample,
 ): Promise<Float64Array> {
   const rowsN = test.x.rows;
-  const total = new Float64Array(rowsN);
-  const soft = plan.task === 'classification' && members.every((m) => m.predictProba);
-  const first = await members[0]!.predict(test.x);
-  for (const member of members) {
-    const values = soft
-      ? await member.predictProba!(test.x)
-      : member === members[0]
-        ? first
-        : await member.predict(test.x);
-    for (let i = 0; i < rowsN; i++) total[i]! += values[i]!;
-  }
   const K = members.length;
-  if (plan.task === 'regression') return total.map((v) => v / K);
-  return total.map((v, i) => {
-    const share = v / K;
-    return share > 0.5 ? 1 : share < 0.5 ? 0 : first[i]!;
+  const predictions = [await members[0]!.predict(test.x)];
+  for (const member of members.slice(1)) predictions.push(await member.predict(test.x));
+  if (plan.task === 'regression') {
+    return Float64Array.from({ length: rowsN }, (_, i) => predictions.reduce((s, p) => s + p[i]!, 0) / K);
+  }
+  const first = predictions[0]!;
+  const binary = predictions.every((p) => p.every((v) => v === 0 || v === 1));
+  if (binary && members.every((m) => m.predictProba)) {
+    const total = new Float64Array(rowsN);
+    for (const member of members) {
+      const proba = await member.predictProba!(test.x);
+      for (let i = 0; i < rowsN; i++) total[i]! += proba[i]!;
+    }
+    return total.map((v, i) => (v / K > 0.5 ? 1 : v / K < 0.5 ? 0 : first[i]!));
+  }
+  return Float64Array.from({ length: rowsN }, (_, i) => {
+    const votes = new Map<number, number>();
+    for (const p of predictions) votes.set(p[i]!, (votes.get(p[i]!) ?? 0) + 1);
+    let best = first[i]!;
+    for (const [label, count] of votes) if (count > votes.get(best)!) best = label;
+    return best;
   });
 }
 
