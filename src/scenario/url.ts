@@ -131,7 +131,10 @@ function encodeValue(text: string): string {
     .replace(/%2C/g, ',');
 }
 
-/** The query string (without '?') of a share link; `backend` only when forced. */
+/**
+ * The query string (without '?') of a share link; `backend` only when forced, and the study's parameters only
+ * where they differ from their defaults or count (links without a study read as before the studies came).
+ */
 export function encodeScenario(scenario: Scenario): string {
   const parts = [`v=${URL_VERSION}`];
   const keys = LABS[scenario.lab].keys;
@@ -139,6 +142,8 @@ export function encodeScenario(scenario: Scenario): string {
     if (!keys.has(key)) continue;
     const value = scenario[key];
     if (key === 'backend' && value === 'auto') continue;
+    const spec = paramSpec(key);
+    if (spec.group === 'study' && value === spec.default && !(spec.relevant?.(scenario) ?? false)) continue;
     parts.push(`${paramSpec(key).url}=${encodeValue(String(value))}`);
   }
   return parts.join('&');

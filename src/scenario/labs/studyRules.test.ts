@@ -13,6 +13,9 @@ describe('study parameters in links', () => {
     expect(notices).toEqual([]);
     expect(scenario).toMatchObject({ study: 'collapse', generations: 7, fresh: 0.25 });
     expect(decodeScenario(`?${encodeScenario(scenario)}`)).toEqual({ scenario, notices: [] });
+    // A link carries the study's own knobs only: links without a study read as they did before.
+    expect(encodeScenario(scenario)).toMatch(/&study=collapse&gens=7&fresh=0.25$/);
+    expect(encodeScenario(decodeScenario('').scenario)).not.toMatch(/study|gens|members|holdout|fresh/);
     expect(planFromScenario(scenario).study).toEqual({ kind: 'collapse', generations: 7, fresh: 0.25 });
     expect(planFromScenario(decodeScenario('?study=ensemble&members=4').scenario).study).toEqual({
       kind: 'ensemble',
