@@ -13,6 +13,14 @@ import { withNodeDigits } from './digits';
 import { MnistError } from '../data/mnist';
 import { formatOf, summaryRows, toCsv, writeAtomically } from './output';
 import { readScenario } from './scenarioInput';
+import { studyText } from './studyText';
+import {
+  generationRows,
+  studyJson,
+  studyReplicateCells,
+  studySummaryCells,
+  studyTheory,
+} from '../scenario/studyColumns';
 import {
   describeParts,
   formatDuration,
@@ -103,6 +111,8 @@ export async function runCommand(
     }),
   );
   const ids = result.summary.models.map((m) => m.id);
+  const study = plan.study?.kind ?? null;
+  const theory = studyTheory(plan);
   const report = {
     link: `?${encodeScenario(scenario)}`,
     scenario: labParams(scenario),
@@ -141,13 +151,21 @@ export async function runCommand(
         trtr: r.trtr[k] ?? null,
         tstr: r.tstr[k] ?? null,
         error: r.errors[k] ?? null,
+        ...(study ? studyReplicateCells(study, r, k) : {}),
       })),
     ),
+    // The study's summary as the engine gives it, its closed forms, and the loop's chain per replicate.
+    ...(study ? { study: studyJson(result.summary, theory) } : {}),
+    ...(study === 'collapse' ? { generations: generationRows(result.records) } : {}),
   };
   if (format === 'json') writeAtomically(options.out!, `${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'csv') writeAtomically(options.out!, toCsv(report.replicates));
   if (options.json) print(JSON.stringify(report));
-  else if (!format) print(toCsv(report.summary).trimEnd());
+  else if (!format) {
+    print(toCsv(report.summary).trimEnd());
+    const lines = studyText(result.summary, theory);
+    if (lines.length > 0) print(['', ...lines].join('\n'));
+  }
   if (format) log(`wrote ${options.out}`);
 }
 
@@ -199,12 +217,17 @@ export async function sweepCommand(
       onPoint: (_p, i, total) => log(`point ${i + 1}/${total}`),
     }),
   );
-  const rows = points.flatMap((point) =>
-    summaryRows(point.summary).map((row) => ({
+  // Each point's study columns (the same names as the page's exports), with its closed forms.
+  const rows = points.flatMap((point, i) => {
+    const plan = grid[i]!.plan;
+    const study = plan.study?.kind;
+    const theory = study ? studyTheory(plan) : null;
+    return summaryRows(point.summary).map((row, k) => ({
       ...Object.fromEntries(axes.map((a) => [paramSpec(a.param).url, point.values[a.param] ?? null])),
       ...row,
-    })),
-  );
+      ...(study ? studySummaryCells(study, point.summary, k, theory) : {}),
+    }));
+  });
   if (format === 'json')
     writeAtomically(
       out!,

@@ -69,7 +69,9 @@ npm run cli -- <command> --help   for the options of a command
   --max-seconds S   stop before starting when the estimate is longer (the estimate is printed above 30 s)
   --references  population risks R(f*), R(fbar) (exact for OLS and poly under Gaussian features, else 5 Monte Carlo
                 fits of 10,000 points, 2,000 for kernel ridge, with 95% intervals), the gaps between models, U's
-                decomposition, and ranking agreement with the population order`,
+                decomposition, and ranking agreement with the population order
+  A study in the link (study=collapse|mix|ensemble|select, with gens, fresh, members, holdout; README "Studies
+  beyond the paper") prints its summary after the table as "# " lines, and adds its columns to --out and --json`,
   sweep: `usage: npm run cli -- sweep --scenario <link-or-file> --param shift --from 0 --to 3 --steps 13
          [--param2 bias --from2 0 --to2 1 --steps2 5] [--replicates R] [--out sweep.csv|json] [--threads N] [--max-seconds S] [--progress]`,
 };

@@ -5,7 +5,8 @@
  * models train on is m draws from the generator fitted on D_G (G = 0: the ordinary two-stage draw). Every fit is
  * the maximum-likelihood one, so a Gaussian fitted to its own draws shrinks in expectation by (m - 1)/m a
  * generation. Streams: `generator/g#r` for generation g's fit and draws, `fresh/g#r` for its fresh real points,
- * `generator#r` for the last generation's (so G = 0 draws as the two-stage mode does).
+ * `generator#r` for the last generation's (so G = 0 uses the two-stage mode's streams; its Gaussian fit is the
+ * maximum-likelihood one, divisor n, where the two-stage mode's divides by n - 1).
  */
 import { drawFitted, type FittedGeneratorSettings } from '../generators/fitted';
 import { sortedQuantile } from '../metrics/intervals';
@@ -49,7 +50,7 @@ export function featureSpread(sample: Sample): { variance: number; range: number
   return { variance, range: range / cols };
 }
 
-/** Share of generation g's m training points that are fresh real points (rounded; at most m - 2 kept synthetic). */
+/** How many of generation g's m training points are fresh real points: round(fresh · m). */
 export function freshCount(m: number, fresh: number): number {
   return Math.round(fresh * m);
 }

@@ -25,8 +25,8 @@ export type StudySettings =
 /** Per generation g = 0..G of a self-consuming loop: the generation's training data against the real sample. */
 export interface ChainRecord {
   /**
-   * tr Σ^_g / tr Σ: the maximum-likelihood feature variance of generation g's training data (g = 0: the real
-   * sample) over the population's, so the Gaussian fit of generation g has exactly this spread.
+   * tr Σ^_g / tr Σ^_0: the maximum-likelihood feature variance of generation g's training data over the real
+   * sample's (g = 0: the real sample, so 1), which is the spread of generation g's Gaussian fit.
    */
   readonly spread: readonly number[];
   /** Mean over features of the 1%–99% quantile range of generation g's data over the real sample's. */

@@ -2,7 +2,8 @@
  * What the exports write, as pure functions of the page's state: results per replicate and per model (long
  * format), the per-model summary, sweep points, the scenario file, file names and the full share link. CSV goes
  * through papaparse (quoted as needed, formula-like text defused); JSON carries the scenario, its share link and
- * the app's version, so every file says where its numbers came from.
+ * the app's version, so every file says where its numbers came from. A study beyond the paper adds its columns
+ * after these (scenario/studyColumns.ts, the CLI's names too); without one the files are as before.
  */
 import Papa from 'papaparse';
 import type { MeanInterval } from '../../engine/metrics/intervals';
@@ -12,6 +13,17 @@ import type { ScenarioResult } from '../../scenario/results';
 import type { SweepPoint } from '../../engine/sweep';
 import type { PageState, SweepSetting } from '../../scenario/page';
 import { paramSpec, type Scenario } from '../../scenario/schema';
+import {
+  generationRows,
+  STUDY_REPLICATE_COLUMNS,
+  STUDY_SUMMARY_COLUMNS,
+  studyJson,
+  studyKind,
+  studyReplicateCells,
+  studySummaryCells,
+  studyTheoryOf,
+  type StudyTheory,
+} from '../../scenario/studyColumns';
 import { URL_VERSION } from '../../scenario/url';
 
 export { fileName, scenarioHash, shareUrl } from './names';
@@ -51,12 +63,19 @@ function interval(e: MeanInterval | null): { mean: number | null; lo: number | n
 
 export const RESULTS_COLUMNS = ['replicate', 'model', 'model_label', 'trtr', 'tstr', 'gap', 'error'] as const;
 
+/** The results columns of this scenario: RESULTS_COLUMNS, then its study's (e.g. TMTR and the gain). */
+export function resultsColumns(scenario: Scenario): string[] {
+  const kind = studyKind(scenario);
+  return [...RESULTS_COLUMNS, ...(kind ? STUDY_REPLICATE_COLUMNS[kind] : [])];
+}
+
 /**
  * One row per replicate and model: TRTR, TSTR and the signed gap TSTR − TRTR (null where the model could not be
- * fitted in that replicate). Replicates are numbered from 1, as in the CLI.
+ * fitted in that replicate), then the study's cells. Replicates are numbered from 1, as in the CLI.
  */
 export function resultsRows(result: ScenarioResult): Row[] {
   const models = result.summary.models;
+  const kind = studyKind(result.scenario);
   return result.records.flatMap((record) =>
     models.map((model, k) => {
       const trtr = finite(record.trtr[k]);
@@ -69,6 +88,7 @@ export function resultsRows(result: ScenarioResult): Row[] {
         tstr,
         gap: trtr !== null && tstr !== null ? tstr - trtr : null,
         error: record.errors[k] ?? null,
+        ...(kind ? studyReplicateCells(kind, record, k) : {}),
       };
     }),
   );
@@ -109,17 +129,34 @@ export const SUMMARY_COLUMNS = [
   'error',
 ] as const;
 
+/** The summary columns of this scenario: SUMMARY_COLUMNS, then its study's. */
+export function summaryColumns(scenario: Scenario): string[] {
+  const kind = studyKind(scenario);
+  return [...SUMMARY_COLUMNS, ...(kind ? STUDY_SUMMARY_COLUMNS[kind] : [])];
+}
+
+/** A study's kind and closed forms, for the rows of one summary. */
+interface StudyOf {
+  readonly kind: NonNullable<ReturnType<typeof studyKind>>;
+  readonly theory: StudyTheory | null;
+}
+
+function studyOf(scenario: Scenario, values?: Readonly<Record<string, number>>): StudyOf | null {
+  const kind = studyKind(scenario);
+  return kind ? { kind, theory: studyTheoryOf(scenario, values) } : null;
+}
+
 /**
  * One row per model: mean TRTR, TSTR and gap with 95% t intervals over replicates, U = |mean gap| with its
- * interval, TSTR/TRTR, and the ranking agreement (the same on every row: it is about all models together).
- * Interval bounds are empty with a single replicate.
+ * interval, TSTR/TRTR, and the ranking agreement (the same on every row: it is about all models together), then
+ * the study's cells. Interval bounds are empty with a single replicate.
  */
-export function summaryRows(summary: ExperimentSummary): Row[] {
+export function summaryRows(summary: ExperimentSummary, study: StudyOf | null = null): Row[] {
   const r = summary.ranking;
   const tau = interval(r?.kendallTauB ?? null);
   const rho = interval(r?.spearmanRho ?? null);
   const sra = interval(r?.sra ?? null);
-  return summary.models.map((m) => {
+  return summary.models.map((m, k) => {
     const trtr = interval(m.trtr);
     const tstr = interval(m.tstr);
     const gap = interval(m.gap);
@@ -156,6 +193,7 @@ export function summaryRows(summary: ExperimentSummary): Row[] {
       completed: summary.completed,
       planned: summary.planned,
       error: m.error,
+      ...(study ? studySummaryCells(study.kind, summary, k, study.theory) : {}),
     };
   });
 }
@@ -185,25 +223,32 @@ function header(format: string, meta: Provenance, scenario: Scenario) {
 }
 
 export function resultsCsv(result: ScenarioResult): string {
-  return toCsv(resultsRows(result), RESULTS_COLUMNS);
+  return toCsv(resultsRows(result), resultsColumns(result.scenario));
 }
 
 export function summaryCsv(result: ScenarioResult): string {
-  return toCsv(summaryRows(result.summary), SUMMARY_COLUMNS);
+  return toCsv(summaryRows(result.summary, studyOf(result.scenario)), summaryColumns(result.scenario));
 }
 
-/** The summary of a run with its scenario and link; `withReplicates` adds every replicate's numbers. */
+/**
+ * The summary of a run with its scenario and link; `withReplicates` adds every replicate's numbers. A study adds
+ * its summary as the engine gives it with its closed forms (`study`), and the self-consuming loop its chain per
+ * replicate and generation (`generations`, with the replicates).
+ */
 export function resultsJson(result: ScenarioResult, meta: Provenance, withReplicates = true): string {
+  const study = studyOf(result.scenario);
   return toJson({
     ...header(withReplicates ? RESULTS_FORMAT : SUMMARY_FORMAT, meta, result.scenario),
     done: result.done,
     completed: result.summary.completed,
     planned: result.summary.planned,
     models: result.summary.models.map((m) => ({ id: m.id, label: m.label })),
-    summary: summaryRows(result.summary),
+    summary: summaryRows(result.summary, study),
     ranking: rankingJson(result.summary),
     fidelity: result.fidelity,
+    ...(study ? { study: studyJson(result.summary, study.theory) } : {}),
     ...(withReplicates ? { replicates: resultsRows(result) } : {}),
+    ...(withReplicates && study?.kind === 'collapse' ? { generations: generationRows(result.records) } : {}),
   });
 }
 
@@ -225,7 +270,8 @@ function sweepAxes(setting: SweepSetting) {
   }));
 }
 
-export function sweepColumns(setting: SweepSetting): string[] {
+export function sweepColumns(setting: SweepSetting, base?: Scenario): string[] {
+  const kind = base ? studyKind(base) : null;
   return [
     ...sweepAxes(setting).map((a) => a.param),
     'model',
@@ -243,19 +289,22 @@ export function sweepColumns(setting: SweepSetting): string[] {
     'kendall_tau_b_lo',
     'kendall_tau_b_hi',
     'completed',
+    ...(kind ? STUDY_SUMMARY_COLUMNS[kind] : []),
   ];
 }
 
 /**
  * One row per sweep point and model: the swept parameters' values (by link name), U with its interval, TSTR,
- * TRTR and the point's mean Kendall τ_b with its interval.
+ * TRTR and the point's mean Kendall τ_b with its interval, then the study's cells (e.g. the spread at the last
+ * generation, the regret, the mean TMTR, one member's U) with the point's closed forms.
  */
 export function sweepRows(sweep: SweepExport): Row[] {
   const axes = sweepAxes(sweep.setting);
   return sweep.points.flatMap((point) => {
     const tau = interval(point.summary.ranking?.kendallTauB ?? null);
     const values = Object.fromEntries(axes.map((a) => [a.param, finite(point.values[a.key])]));
-    return point.summary.models.map((m) => {
+    const study = studyOf(sweep.base, point.values);
+    return point.summary.models.map((m, k) => {
       const trtr = interval(m.trtr);
       const tstr = interval(m.tstr);
       return {
@@ -275,13 +324,14 @@ export function sweepRows(sweep: SweepExport): Row[] {
         kendall_tau_b_lo: tau.lo,
         kendall_tau_b_hi: tau.hi,
         completed: point.summary.completed,
+        ...(study ? studySummaryCells(study.kind, point.summary, k, study.theory) : {}),
       };
     });
   });
 }
 
 export function sweepCsv(sweep: SweepExport): string {
-  return toCsv(sweepRows(sweep), sweepColumns(sweep.setting));
+  return toCsv(sweepRows(sweep), sweepColumns(sweep.setting, sweep.base));
 }
 
 export function sweepJson(sweep: SweepExport, meta: Provenance): string {
