@@ -74,7 +74,7 @@ describe('cli run with a study', () => {
       '?v=3&study=collapse&gens=2&gen=gaussian&fresh=0.5&R=3&models=ols&test=1000',
     );
     expect(commentLines(out).at(-1)).toBe(
-      'closed form ((m-1)/m)^g: none here, fresh real data enter every generation',
+      'closed form ((m-1)/m)^g: none here, a fresh real share of 0.5 feeds real spread back into every generation',
     );
     expect(out).not.toMatch(/\(\(m-1\)\/m\)\^g\n/);
   });

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { PRESET_IDS } from './presetIds';
 import {
   DEFAULT_PAGE,
+  DEFAULT_SWEEP,
   EXTRA_CONTROLS,
+  STUDY_SWEEPS,
   SWEEPABLE,
   THEMES,
   VIEWS,
   decodePage,
   shownView,
+  sweepForLab,
   viewsOf,
   type PageState,
 } from './page';
@@ -117,5 +120,34 @@ describe('the views of a lab', () => {
       expect(shownView(view, 'data')).toBe('generalization');
       expect(shownView(view, 'toy')).toBe(view);
     }
+  });
+
+  it('the Study view is in the labs that offer the studies only', () => {
+    expect(viewsOf('simulated')).toContain('study');
+    for (const lab of ['toy', 'data'] as const) expect(viewsOf(lab)).not.toContain('study');
+    expect(shownView('study', 'simulated')).toBe('study');
+    expect(shownView('study', 'toy')).toBe('data');
+    expect(decodePage(query('view=study')).page.view).toBe('study');
+  });
+});
+
+describe("a study's first sweep", () => {
+  const simulated = defaultScenario('simulated');
+
+  it('replaces the lab’s untouched first sweep while a study is on', () => {
+    expect(sweepForLab(DEFAULT_SWEEP, simulated)).toBe(DEFAULT_SWEEP);
+    for (const study of ['collapse', 'mix', 'ensemble', 'select'] as const) {
+      const setting = sweepForLab({ x: { ...DEFAULT_SWEEP.x }, y: null }, { ...simulated, study });
+      expect(setting).toBe(STUDY_SWEEPS[study]);
+    }
+    expect(STUDY_SWEEPS.collapse.x).toMatchObject({ param: 'generations', from: 0, to: 15 });
+    expect(STUDY_SWEEPS.ensemble.x).toMatchObject({ param: 'members', from: 1, to: 10 });
+  });
+
+  it('keeps a sweep the user set', () => {
+    const own = { x: { param: 'shift' as const, from: 0, to: 2, steps: 5 }, y: null };
+    expect(sweepForLab(own, { ...simulated, study: 'collapse' })).toBe(own);
+    const twoAxes = { x: DEFAULT_SWEEP.x, y: { param: 'bias' as const, from: 0, to: 1, steps: 3 } };
+    expect(sweepForLab(twoAxes, { ...simulated, study: 'mix' })).toBe(twoAxes);
   });
 });

@@ -6,18 +6,26 @@
  */
 import { isPresetId, PRESET_IDS, type PresetId } from './presetIds';
 import { PARAM_KEYS, paramSpec, type Scenario } from './schema';
+import type { StudyKind } from '../engine/studies/types';
 import { LABS } from './labs/index';
 import type { SweepAxis } from './sweep';
+import type { LabId } from './types';
 
-export const VIEWS = ['data', 'generalization', 'ranking', 'training', 'fidelity', 'sweep'] as const;
+export const VIEWS = ['data', 'generalization', 'ranking', 'training', 'fidelity', 'study', 'sweep'] as const;
 export type View = (typeof VIEWS)[number];
+
+/** The views of a lab without the studies (issue 14): all but the Study view. */
+const WITHOUT_STUDY = VIEWS.filter((view) => view !== 'study');
 
 /**
  * The views a lab has: the your-data lab has no population to draw, train curves of or sweep, so it shows the
- * Generalization and Ranking views of the dataset chosen in its panel.
+ * Generalization and Ranking views of the dataset chosen in its panel; the Study view is in the labs that offer
+ * the studies (those that read the `study` parameter).
  */
 export function viewsOf(lab: string): readonly View[] {
-  return lab === 'data' ? ['generalization', 'ranking'] : VIEWS;
+  if (lab === 'data') return ['generalization', 'ranking'];
+  const definition = (LABS as Readonly<Record<string, (typeof LABS)[LabId] | undefined>>)[lab];
+  return definition?.keys.has('study') ? VIEWS : WITHOUT_STUDY;
 }
 
 /** The view shown for a link's `view` in a lab: itself where the lab has it, else the lab's first view. */
@@ -70,13 +78,41 @@ const LAB_SWEEPS = Object.fromEntries(
 export const DEFAULT_SWEEP: SweepSetting = LAB_SWEEPS.simulated;
 
 /**
+ * Each study's first sweep (issue 14): the loop's generations, the synthetic size m (λ = m/n), the ensemble's
+ * size K, and the response noise for the hyperparameter choice (noisier synthetic responses mislead validation).
+ */
+export const STUDY_SWEEPS: Readonly<Record<Exclude<StudyKind, 'none'>, SweepSetting>> = {
+  collapse: { x: { param: 'generations', from: 0, to: 15, steps: 6 }, y: null },
+  mix: { x: { param: 'm', from: 50, to: 800, steps: 6 }, y: null },
+  ensemble: { x: { param: 'members', from: 1, to: 10, steps: 4 }, y: null },
+  select: { x: { param: 'noiseScale', from: 0.5, to: 3, steps: 6 }, y: null },
+};
+
+function isSetting(setting: SweepSetting, like: SweepSetting): boolean {
+  const { x } = setting;
+  return (
+    setting.y === null &&
+    like.y === null &&
+    x.param === like.x.param &&
+    x.from === like.x.from &&
+    x.to === like.x.to &&
+    x.steps === like.x.steps
+  );
+}
+
+/**
  * The sweep a scenario's lab can run: the setting as it is when its lab reads both axes' parameters, else the
- * lab's own first axis (a link or the last lab may have left an axis of another lab).
+ * lab's own first axis (a link or the last lab may have left an axis of another lab). While the setting is the
+ * lab's first sweep, untouched, a scenario with a study gets the study's first sweep instead (where the lab
+ * reads its parameter).
  */
 export function sweepForLab(setting: SweepSetting, scenario: Scenario): SweepSetting {
   const { keys } = LABS[scenario.lab];
   const fits = (axis: SweepAxis | null) => axis === null || keys.has(axis.param);
-  return fits(setting.x) && fits(setting.y) ? setting : LAB_SWEEPS[scenario.lab];
+  const own = LAB_SWEEPS[scenario.lab];
+  const chosen = fits(setting.x) && fits(setting.y) ? setting : own;
+  const study = keys.has('study') && scenario.study !== 'none' ? STUDY_SWEEPS[scenario.study] : null;
+  return study && fits(study.x) && isSetting(chosen, own) ? study : chosen;
 }
 
 export const DEFAULT_PAGE: PageState = {
@@ -197,7 +233,10 @@ export function decodePage(query: ReadonlyMap<string, string>): { page: PageStat
   let preset: PresetId | null = null;
   if (presetRaw !== undefined && presetRaw !== '') {
     if (isPresetId(presetRaw)) preset = presetRaw;
-    else notices.push(`preset=${printable(presetRaw)} is not a preset (${PRESET_IDS.join(', ')}).`);
+    else
+      notices.push(
+        `preset=${printable(presetRaw)} is not a preset (one of ${PRESET_IDS.length}: ${PRESET_IDS.slice(0, 6).join(', ')}, …; the preset picker lists them all).`,
+      );
   }
   const deckRaw = list(get('deck'));
   const deck = deckRaw.filter(isPresetId);

@@ -15,6 +15,13 @@ export const PRESET_IDS = [
   'digits-counter2',
   'digits-claim3',
   'digits-counter3',
+  'collapse',
+  'collapse-fresh',
+  'mix-helps',
+  'mix-hurts',
+  'ensemble',
+  'select',
+  'select-noisy',
 ] as const;
 
 export type PresetId = (typeof PRESET_IDS)[number];

@@ -21,8 +21,8 @@ describe('study closed forms', () => {
     for (const [overrides, reason] of [
       [{ generator: 'gmm' }, /generator is gmm/],
       [{ generator: 'smote' }, /generator is smote/],
-      [{ task: 'classification', models: 'logistic:C=1' }, /one Gaussian per class/],
-      [{ fresh: 0.2 }, /fresh real data/],
+      [{ task: 'classification', models: 'logistic:C=1' }, /fitted class by class/],
+      [{ fresh: 0.2 }, /fresh real share of 0.2/],
     ] as const) {
       const t = studyTheoryOf(scenario({ ...loop, ...overrides }));
       expect(t?.kind === 'collapse' && t.spread).toBeNull();

@@ -53,13 +53,19 @@ export type StudyTheory =
   | { readonly kind: 'select'; readonly holdout: number };
 
 function collapseReason(plan: ExperimentPlan, fresh: number): string | null {
+  const reasons: string[] = [];
   const fitted =
     plan.source.kind === 'population' || plan.source.kind === 'table' ? plan.source.fitted : null;
   if (fitted?.kind !== 'gaussian')
-    return `only a Gaussian refit has it (the generator is ${fitted?.kind ?? 'not fitted'})`;
-  if (plan.task !== 'regression') return 'classification refits one Gaussian per class and the class shares';
-  if (fresh > 0) return 'fresh real data enter every generation';
-  return plan.m < 2 ? 'm < 2' : null;
+    reasons.push(
+      `the generator is ${fitted?.kind ?? 'not fitted'}, not the Gaussian fit the formula is about`,
+    );
+  if (plan.task !== 'regression')
+    reasons.push(
+      'with classes the generator is fitted class by class, so the pooled spread has no such form',
+    );
+  if (fresh > 0) reasons.push(`a fresh real share of ${fresh} feeds real spread back into every generation`);
+  return reasons.length > 0 ? reasons.join('; ') : null;
 }
 
 /** The plan's study closed forms (studies/types.ts, engine/theory/olsSweep.ts), or null without a study. */

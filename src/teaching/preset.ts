@@ -1,6 +1,7 @@
 /**
  * What a preset is: a scenario (over its lab's defaults), the view to open, a theory card and a verdict read from
- * the live results. The presets themselves are in presets.ts (the simulated lab) and digitsPresets.ts (digits).
+ * the live results. The presets themselves are in presets.ts (the simulated lab), digitsPresets.ts (digits) and
+ * studyPresets.ts (the studies beyond the paper).
  */
 import type { ScenarioResult } from '../scenario/results';
 import type { SweepSetting, View } from '../scenario/page';
@@ -12,8 +13,11 @@ export interface Preset {
   readonly id: PresetId;
   /** Short name on the preset picker and the slide counter, e.g. "Claim 1: features need not match". */
   readonly title: string;
-  /** Which claim (1-3) it illustrates, and whether it is the claim or its counter-example. */
-  readonly claim: 1 | 2 | 3;
+  /**
+   * Which claim (1-3) of the paper it illustrates, or null for a study beyond the paper (studyPresets.ts), and
+   * whether it shows the statement or its counter-example.
+   */
+  readonly claim: 1 | 2 | 3 | null;
   readonly kind: 'claim' | 'counter';
   /** Scenario values over the defaults. */
   readonly scenario: Partial<Scenario>;
@@ -26,6 +30,8 @@ export interface Preset {
     readonly formula: string;
     /** What to look at on the page. */
     readonly lookAt: string;
+    /** The work the statement follows, when not Xu, Sun and Cheng's paper (the card cites that by default). */
+    readonly source?: string;
   };
   /** What the verdict needs computed besides the run (population references, a run with exact responses). */
   readonly needs: readonly VerdictNeed[];

@@ -1,5 +1,6 @@
 /**
- * The presets: one per claim of docs/theory.md §5 and one per counter-example, each a scenario (over the
+ * The presets: one per claim of docs/theory.md §5 and one per counter-example (the digits lab's are in
+ * digitsPresets.ts, the studies beyond the paper in studyPresets.ts), each a scenario (over the
  * defaults), the view to open, and a theory card (statement, formula in TeX, what to look at) with a verdict
  * read from the live results (claimVerdicts.ts). Kept free of React and KaTeX so the store and unit
  * tests can use it.
@@ -14,6 +15,7 @@ import { claim3Verdict, counter3Verdict } from './claim3Verdicts';
 import type { PresetId } from '../scenario/presetIds';
 import { DIGITS_PRESETS } from './digitsPresets';
 import type { Preset } from './preset';
+import { STUDY_PRESETS } from './studyPresets';
 
 export type { Preset } from './preset';
 
@@ -220,7 +222,7 @@ const list: Preset[] = [
 ];
 
 export const PRESETS: Readonly<Record<PresetId, Preset>> = Object.fromEntries(
-  [...list, ...DIGITS_PRESETS].map((preset) => [preset.id, preset]),
+  [...list, ...DIGITS_PRESETS, ...STUDY_PRESETS].map((preset) => [preset.id, preset]),
 ) as Record<PresetId, Preset>;
 
 /** The simulated lab's presets grouped by claim, each claim followed by its counter-example(s), in PRESET_IDS order. */
@@ -230,3 +232,6 @@ export const PRESET_GROUPS: readonly { readonly claim: 1 | 2 | 3; readonly prese
 
 /** The digits lab's presets (claims 2 and 3 on MNIST), in PRESET_IDS order. */
 export { DIGITS_PRESETS };
+
+/** The studies beyond the paper (simulated lab), in PRESET_IDS order. */
+export { STUDY_PRESETS };

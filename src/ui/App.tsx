@@ -33,6 +33,7 @@ import { DataView } from './views/DataView';
 import { FidelityView } from './views/FidelityView';
 import { GeneralizationView } from './views/GeneralizationView';
 import { RankingView } from './views/RankingView';
+import { StudyView } from './views/StudyView';
 import { SweepView } from './views/SweepView';
 import { TrainingView } from './views/TrainingView';
 
@@ -42,6 +43,7 @@ const VIEW_COMPONENTS: Readonly<Record<View, ComponentType>> = {
   ranking: RankingView,
   training: TrainingView,
   fidelity: FidelityView,
+  study: StudyView,
   sweep: SweepView,
 };
 

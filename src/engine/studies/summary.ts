@@ -52,8 +52,10 @@ export function argmin(values: readonly number[]): number {
 function collapse(records: readonly ReplicateRecord[]): StudySummary {
   const chains = records.map((r) => r.study as Of<'collapse'>);
   const generations = Math.min(...chains.map((c) => c.spread.length));
+  // A spread is a product of random shrink factors: positive and skewed, so its t interval can reach below 0.
+  // The percentile bootstrap (as for τ) stays within the values; like every bootstrap it is narrow for few replicates.
   const per = (pick: (c: Of<'collapse'>) => readonly number[]) =>
-    Array.from({ length: generations }, (_, g) => meanInterval(chains.map((c) => pick(c)[g]!)));
+    Array.from({ length: generations }, (_, g) => definedMean(chains.map((c) => pick(c)[g]!))!);
   return { kind: 'collapse', spread: per((c) => c.spread), tail: per((c) => c.tail) };
 }
 

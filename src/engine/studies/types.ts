@@ -71,9 +71,9 @@ export interface EnsembleModelSummary {
 export type StudySummary =
   | {
       readonly kind: 'collapse';
-      /** Per generation g = 0..G: spread and tail width over replicates. */
-      readonly spread: readonly MeanInterval[];
-      readonly tail: readonly MeanInterval[];
+      /** Per generation g = 0..G: spread and tail width over replicates (percentile-bootstrap intervals). */
+      readonly spread: readonly BootstrapInterval[];
+      readonly tail: readonly BootstrapInterval[];
     }
   | {
       readonly kind: 'mix';

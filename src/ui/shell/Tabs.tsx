@@ -10,6 +10,7 @@ export const VIEW_TITLES: Readonly<Record<View, string>> = {
   ranking: 'Ranking',
   training: 'Training curves',
   fidelity: 'Fidelity vs utility',
+  study: 'Study',
   sweep: 'Sweeps',
 };
 

@@ -1,11 +1,11 @@
 /**
  * The preset picker: "Free play" and the presets, grouped by claim (each claim with its counter-examples), then
- * the digits lab's (choosing one opens that lab).
+ * the digits lab's (choosing one opens that lab), then the studies beyond the paper.
  * Choosing one loads its scenario, view and theory card; "Free play" drops the card and keeps the scenario.
  */
 import { applyPreset, setPage } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
-import { DIGITS_PRESETS, isPresetId, PRESET_GROUPS } from '../../teaching/presets';
+import { DIGITS_PRESETS, isPresetId, PRESET_GROUPS, STUDY_PRESETS } from '../../teaching/presets';
 import './teaching.css';
 
 const GROUP_TITLES: Readonly<Record<1 | 2 | 3, string>> = {
@@ -41,6 +41,13 @@ export function PresetPicker() {
       ))}
       <optgroup label="Digits (MNIST): claims 2 and 3">
         {DIGITS_PRESETS.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.title}
+          </option>
+        ))}
+      </optgroup>
+      <optgroup label="Beyond the paper: collapse, pooling, ensembles, selection">
+        {STUDY_PRESETS.map((p) => (
           <option key={p.id} value={p.id}>
             {p.title}
           </option>

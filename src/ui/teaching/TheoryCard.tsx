@@ -120,7 +120,10 @@ export function TheoryCard() {
     return encodeScenario(own) !== encodeScenario(scenario);
   }, [preset, scenario]);
   if (!preset || !verdict) return null;
-  const kind = `Theory card · ${preset.kind === 'claim' ? 'claim' : 'counter-example'} ${preset.claim} of 3`;
+  const kind =
+    preset.claim === null
+      ? 'Theory card · beyond the paper'
+      : `Theory card · ${preset.kind === 'claim' ? 'claim' : 'counter-example'} ${preset.claim} of 3`;
   return (
     <section
       className={`card theory-card ${preset.kind}`}
@@ -148,8 +151,14 @@ export function TheoryCard() {
           <p className="theory-statement">{preset.card.statement}</p>
           <Formula tex={preset.card.formula} />
           <p className="theory-source">
-            Formalization used by this playground, after Xu, Sun and Cheng,{' '}
-            <cite>Utility Theory of Synthetic Data Generation</cite> (arXiv:2305.10015).
+            {preset.card.source ? (
+              `${preset.card.source}.`
+            ) : (
+              <>
+                Formalization used by this playground, after Xu, Sun and Cheng,{' '}
+                <cite>Utility Theory of Synthetic Data Generation</cite> (arXiv:2305.10015).
+              </>
+            )}
           </p>
         </div>
         <div className="theory-side">

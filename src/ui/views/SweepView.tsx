@@ -249,7 +249,7 @@ export function SweepView() {
           ) : (
             <SweepCurves points={sweep.points} axis={sweep.setting.x} base={sweep.base} overlay={overlay} />
           )}
-          <SweepTable points={sweep.points} setting={sweep.setting} overlay={overlay} />
+          <SweepTable points={sweep.points} setting={sweep.setting} base={sweep.base} overlay={overlay} />
         </section>
       ) : (
         <p className="sweep-intro">

@@ -11,18 +11,20 @@ import type { SweepSetting } from '../../../scenario/page';
 import type { Scenario } from '../../../scenario/schema';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { SvgChart, useChartBox } from '../../charts/SvgChart';
-import { formatNumber, formatTick } from '../../format';
+import { formatNumber, formatTick, niceTicks } from '../../format';
 import { rampColor, textOn, viridis } from './color';
 import { numberSpec } from './axes';
 import {
-  HEAT_METRICS,
   heatmapData,
+  isRankMetric,
   labelIndices,
-  METRIC_DOMAIN,
+  metricDomain,
   metricLabel,
+  metricsFor,
   type HeatCell,
   type HeatMetric,
 } from './heatmap';
+import { sweepStudy } from './studyRows';
 
 interface Props {
   readonly points: readonly SweepPoint[];
@@ -35,7 +37,15 @@ interface Props {
 function metricName(metric: HeatMetric, models: number): string {
   if (metric === 'consistency')
     return models > 2 ? 'SRA (mean pairwise consistency C̄)' : 'P(consistent ranking)';
+  if (metric === 'spread') return 'spread (last generation)';
+  if (metric === 'regret') return 'regret (synthetic choice)';
+  if (metric === 'gain') return 'gain TRTR − TMTR (first model)';
   return metric === 'tau' ? 'Kendall τ_b' : 'top-1 agreement';
+}
+
+/** A cell's value: two decimals for a ranking metric (in [-1, 1]), two significant digits for a study's. */
+function cellText(value: number, metric: HeatMetric): string {
+  return isRankMetric(metric) ? value.toFixed(2) : formatTick(Number(value.toPrecision(2)));
 }
 
 const FONT = 12;
@@ -75,14 +85,20 @@ function describeCell(
 
 export const PhaseDiagram = memo(function PhaseDiagram({ points, setting, base }: Props) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const [metric, setMetric] = useState<HeatMetric>('consistency');
+  const [chosen, setMetric] = useState<HeatMetric>('consistency');
+  const metrics = metricsFor(sweepStudy(base, points));
+  // A study metric the sweep no longer has (another study's sweep) falls back to the consistency.
+  const metric = metrics.includes(chosen) ? chosen : 'consistency';
   const [hover, setHover] = useState<HeatCell | null>(null);
   const { box, width } = useChartBox();
   const heat = useMemo(() => heatmapData(points, setting, metric), [points, setting, metric]);
   const xSpec = numberSpec(setting.x.param);
   const ySpec = numberSpec(setting.y!.param);
-  const domain = METRIC_DOMAIN[metric];
-  const label = metricLabel(metric, heat.models);
+  const domain = metricDomain(
+    metric,
+    heat.cells.map((c) => c.value),
+  );
+  const label = metricLabel(metric, heat.models, points[0]?.summary.models[0]?.label);
   const nx = heat.xs.length;
   const ny = heat.ys.length;
 
@@ -108,7 +124,12 @@ export const PhaseDiagram = memo(function PhaseDiagram({ points, setting, base }
   const yShown = new Set(labelIndices(ny, Math.floor(ph / 18)));
   const barX = left + pw + (narrow ? 10 : 16);
   const barW = 12;
-  const barTicks = metric === 'tau' ? [-1, -0.5, 0, 0.5, 1] : [0, 0.25, 0.5, 0.75, 1];
+  const barTicks =
+    metric === 'tau'
+      ? [-1, -0.5, 0, 0.5, 1]
+      : isRankMetric(metric)
+        ? [0, 0.25, 0.5, 0.75, 1]
+        : niceTicks(domain[0], domain[1], 4).filter((t) => t >= domain[0] - 1e-12 && t <= domain[1] + 1e-12);
   const barY = (v: number) => top + ph - ((v - domain[0]) / (domain[1] - domain[0])) * ph;
 
   const at = (key: keyof Scenario, values: readonly number[]): number | null => {
@@ -129,7 +150,7 @@ export const PhaseDiagram = memo(function PhaseDiagram({ points, setting, base }
     <label className="sweep-metric">
       <span className="visually-hidden">Colour by</span>
       <select value={metric} onChange={pick} data-testid="sweep-metric">
-        {HEAT_METRICS.map((m) => (
+        {metrics.map((m) => (
           <option key={m} value={m}>
             {metricName(m, heat.models)}
           </option>
@@ -211,7 +232,7 @@ export const PhaseDiagram = memo(function PhaseDiagram({ points, setting, base }
                   fill={cell.state === 'na' ? 'var(--muted)' : textOn(t)}
                   pointerEvents="none"
                 >
-                  {cell.value === null ? 'n/a' : cell.value.toFixed(2)}
+                  {cell.value === null ? 'n/a' : cellText(cell.value, metric)}
                 </text>
               )}
             </g>
@@ -306,7 +327,7 @@ export const PhaseDiagram = memo(function PhaseDiagram({ points, setting, base }
           </g>
         ))}
       </SvgChart>
-      {heat.done > 0 && heat.models < 2 && (
+      {heat.done > 0 && heat.models < 2 && isRankMetric(metric) && (
         <p className="sweep-note">
           The ranking agreement needs at least two models: add a model to draw the phase diagram.
         </p>
@@ -320,7 +341,9 @@ export const PhaseDiagram = memo(function PhaseDiagram({ points, setting, base }
         Colour: {label}
         {metric === 'consistency'
           ? ' (fraction of replicates in which TSTR orders a pair of models as TRTR does; 1 = always, 0.5 = a coin flip)'
-          : ''}
+          : isRankMetric(metric)
+            ? ''
+            : `, a mean over replicates (its 95% interval in the numbers below); the colour scale spans ${formatTick(domain[0])} to ${formatTick(domain[1])}`}
         . Hatched: not run yet. Every cell uses the same seed (common random numbers).
         {bx !== null && by !== null ? ' The ring marks the current scenario.' : ''}
       </p>

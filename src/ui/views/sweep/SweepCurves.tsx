@@ -4,7 +4,8 @@
  * band, the mean pairwise consistency and top-1 agreement). The x axis spans the whole sweep from the start, so
  * the curves grow from left to right as points stream in. A dashed line marks the current scenario's value. With
  * an OLS model and a closed form for it (docs/theory.md §6.8), its exact U (or limit) is drawn under the points,
- * and a third chart draws its TRTR and TSTR on the closed-form E TRTR and E TSTR.
+ * and a third chart draws its TRTR and TSTR on the closed-form E TRTR and E TSTR. A scenario with a study
+ * (issue 14) adds the study's metric along the axis (StudyCurves).
  */
 import { memo, useMemo, useState } from 'react';
 import { ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
@@ -22,6 +23,8 @@ import { curveData, logCurves, rankingFloor, utilityMax, wantsLog } from './curv
 import { chartOverlay, logOverlayRows, overlayMax, withOverlayRows } from './overlay';
 import { joinedBand, RiskCurves, TheoryNote, theoryLine } from './TheoryOverlay';
 import { LEGEND_STYLE, legendText, MARGIN, tooltipValue } from './chartParts';
+import { StudyCurves } from './StudyCurves';
+import { lambdaLabel, sweepStudy } from './studyRows';
 
 interface Props {
   readonly points: readonly SweepPoint[];
@@ -40,6 +43,9 @@ export const SweepCurves = memo(function SweepCurves({ points, axis, base, overl
   const curves = useMemo(() => curveData(points, axis.param), [points, axis.param]);
   const theory = useMemo(() => chartOverlay(overlay, curves.models), [overlay, curves.models]);
   const spec = numberSpec(axis.param);
+  const study = sweepStudy(base, points);
+  // The mixing study reads an m (or n) axis as λ = m/n too.
+  const axisLabel = lambdaLabel(spec.label, axis.param, base);
   const lo = Math.min(axis.from, axis.to);
   const hi = Math.max(axis.from, axis.to);
   const ticks = xTicks(lo, hi);
@@ -93,7 +99,7 @@ export const SweepCurves = memo(function SweepCurves({ points, axis, base, overl
       allowDataOverflow
       tickFormatter={formatTick}
       stroke={AXIS_STROKE}
-      label={{ value: spec.label, position: 'insideBottom', offset: -14, ...AXIS_TITLE }}
+      label={{ value: axisLabel, position: 'insideBottom', offset: -14, ...AXIS_TITLE }}
     />
   );
   const models = curves.models;
@@ -161,6 +167,17 @@ export const SweepCurves = memo(function SweepCurves({ points, axis, base, overl
           </p>
         )}
       </ChartFrame>
+      {study && base && (
+        <StudyCurves
+          points={points}
+          axis={axis}
+          base={base}
+          study={study}
+          label={axisLabel}
+          xAxis={xAxis}
+          mark={mark('Bottom')}
+        />
+      )}
       {theory && (
         <RiskCurves points={points} param={axis.param} overlay={theory} label={spec.label} xAxis={xAxis} />
       )}

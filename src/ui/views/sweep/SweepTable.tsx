@@ -1,25 +1,31 @@
 /**
  * The sweep's numbers, one row per grid point in the order they were run: the swept values, U per model with
  * its 95% interval, OLS's closed-form U (or its limit) where the theory overlay applies, Kendall τ_b and the
- * (mean pairwise) consistency. Folded away by default; it is also the accessible form of the charts.
+ * (mean pairwise) consistency, and the study's numbers when the scenario has one. Folded away by default; it is also the accessible form of the charts.
  */
 import { memo } from 'react';
 import type { SweepPoint } from '../../../engine/sweep';
 import type { SweepSetting } from '../../../scenario/page';
+import type { Scenario } from '../../../scenario/schema';
 import type { SweepOverlay } from '../../../scenario/sweepTheory';
 import { formatInterval, formatNumber, formatTick } from '../../format';
 import { modelColorAt } from '../../palette';
 import { numberSpec } from './axes';
 import { consistencyLabel, meanPairwiseConsistency } from './curves';
+import { StudyCells, StudyHeads } from './StudyColumns';
+import { sweepStudy } from './studyRows';
 
 interface Props {
   readonly points: readonly SweepPoint[];
   readonly setting: SweepSetting;
+  /** The scenario the sweep varied: its study (if any) adds its columns. */
+  readonly base?: Scenario | null;
   /** OLS's closed form along a 1-D sweep (SweepView's overlay); null or 'none': no column. */
   readonly overlay?: SweepOverlay | null;
 }
 
-export const SweepTable = memo(function SweepTable({ points, setting, overlay = null }: Props) {
+export const SweepTable = memo(function SweepTable({ points, setting, base = null, overlay = null }: Props) {
+  const study = sweepStudy(base, points);
   const axes = setting.y ? [setting.x, setting.y] : [setting.x];
   const models = points[0]?.summary.models ?? [];
   const theory = overlay && overlay.kind !== 'none' && !setting.y ? overlay : null;
@@ -57,6 +63,7 @@ export const SweepTable = memo(function SweepTable({ points, setting, overlay = 
               )}
               <th scope="col">τ_b</th>
               <th scope="col">{models.length === 2 ? 'P(consistent)' : 'C̄'}</th>
+              {study && <StudyHeads study={study} models={models} />}
             </tr>
           </thead>
           <tbody>
@@ -82,6 +89,7 @@ export const SweepTable = memo(function SweepTable({ points, setting, overlay = 
                 )}
                 <td data-testid={`sweep-tau-${i}`}>{formatNumber(p.summary.ranking?.kendallTauB?.mean)}</td>
                 <td data-testid={`sweep-cons-${i}`}>{formatNumber(meanPairwiseConsistency(p.summary))}</td>
+                {study && <StudyCells study={study} point={p} row={i} base={base} param={setting.x.param} />}
               </tr>
             ))}
           </tbody>
