@@ -5,8 +5,9 @@
  *
  *   npm run bench                 # everything (builds first); about an hour on 2 cores without a GPU
  *   npm run bench -- --quick      # small workloads, a smoke run of the harness (~5 min)
- *   npm run bench -- --only node,sklearn,bundle   # sections: kernel, cli, node, browser, sklearn, bundle, cost, data, digits
+ *   npm run bench -- --only node,sklearn,bundle   # sections: kernel, cli, node, browser, sklearn, bundle, cost, data, digits, studies
  *   npm run bench -- --only digits --merge          # the digits lab: page, VAE, tensors, CLI beside scikit-learn (~5 min)
+ *   npm run bench -- --only studies --merge         # the four studies: the CLI as typed beside scikit-learn (~2 min)
  *   npm run bench -- --only kernel               # the WASM kernels alone: dense GFLOP/s, tfjs-wasm, peak; float64 vs JS
  *   npm run bench -- --only cost                 # the cost estimate next to measured time, one thread (~2 min)
  *   npm run bench -- --backends wasm,cpu          # browser backends (default webgl,wasm,cpu)
@@ -21,6 +22,7 @@ import { benchCost, DEFAULT_CASE, type CostRow } from './cost';
 import { benchKernel, kernelLines, type KernelFigures } from './kernel';
 import { benchYourData, EVALUATE_LIMIT_S, type YourDataFigures } from './yourData';
 import { benchDigits, type DigitsFigures } from './digits';
+import { benchStudies, type StudyFigures } from './studies';
 import {
   benchBrowser,
   launch,
@@ -37,7 +39,7 @@ import { loadWorkload, WORKLOADS, type Workload } from './workloads';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'bundle,sklearn,kernel,cli,node,browser,cost,data,digits' },
+    only: { type: 'string', default: 'bundle,sklearn,kernel,cli,node,browser,cost,data,digits,studies' },
     backends: { type: 'string', default: 'webgl,wasm,cpu' },
     out: { type: 'string', default: 'bench/results/latest.json' },
     /** Keep the sections of an earlier report in --out that this run does not measure. */
@@ -74,6 +76,7 @@ const report: {
   cost?: CostRow[];
   data?: YourDataFigures;
   digits?: DigitsFigures;
+  studies?: StudyFigures[];
 } = {
   date: new Date().toISOString(),
   machine: {
@@ -101,6 +104,7 @@ if (args.merge && existsSync(args.out)) {
     'cost',
     'data',
     'digits',
+    'studies',
   ] as const)
     if (!sections.has(key) && earlier[key]) Object.assign(report, { [key]: earlier[key] });
 }
@@ -229,6 +233,13 @@ if (sections.has('digits')) {
   save();
 }
 
+if (sections.has('studies')) {
+  log('studies: the CLI as typed beside scikit-learn, R = 50, n = m = 1,000');
+  report.studies = benchStudies(args.quick ? 5 : 50);
+  log(`  ${JSON.stringify(report.studies)}`);
+  save();
+}
+
 if (sections.has('cost')) {
   if (await startBackend('wasm')) {
     const cases = [DEFAULT_CASE, ...Object.values(workloads)];
@@ -339,6 +350,14 @@ if (report.data) {
   lines.push(
     `your data: ${d.rows.toLocaleString('en')} × ${d.columns} CSV (${fmt(d.megabytes, 1)} MB) and a ${(d.rows / 5).toLocaleString('en')}-row synthetic file read in ${fmt(d.parseS)} s (target ≤ 10); default models on every row: ${d.estimateText}, gate offered ${d.gateRows === null ? 'nothing' : `at most ${d.gateRows.toLocaleString('en')} rows per file`}, evaluated in ${d.sampledS === null ? 'unfinished' : `${fmt(d.sampledS)} s`}; OLS and ridge, R = 2, every row: ${d.linearS === null ? `more than ${EVALUATE_LIMIT_S} s (unfinished)` : `${fmt(d.linearS)} s`} (scikit-learn, the fits alone, same files: ${d.sklearnS === null ? 'not run' : `${fmt(d.sklearnS)} s`}); main-thread tasks > 50 ms: ${d.longTasks} (longest ${fmt(d.longestTaskMs, 0)} ms)`,
   );
+}
+if (report.studies) {
+  for (const d of report.studies) {
+    const s = (v: number | null) => (v === null ? 'failed' : `${fmt(v)} s`);
+    lines.push(
+      `study ${d.study} (npm run cli -- run --scenario "${d.link}"): ${s(d.cliS)} beside scikit-learn ${s(d.sklearnS)}`,
+    );
+  }
 }
 if (report.digits) {
   const d = report.digits;

@@ -97,12 +97,12 @@ describe('cli run with a study', () => {
     ).toBe('-');
     const report = await json(link);
     const study = report.study as {
-      models: { mixed: Mean; gain: Mean }[];
+      models: { tmtr: Mean; gain: Mean }[];
       closedForm: { tmtr: (number | null)[] };
     };
     expect(study.closedForm.tmtr[0]).toBeCloseTo(0.272, 12);
     expect(study.closedForm.tmtr[1]).toBeNull();
-    expect(Math.abs(study.models[0]!.mixed.mean - 0.272)).toBeLessThan(4 * study.models[0]!.mixed.se!);
+    expect(Math.abs(study.models[0]!.tmtr.mean - 0.272)).toBeLessThan(4 * study.models[0]!.tmtr.se!);
     // Per replicate: TMTR and gain = TRTR - TMTR, whose mean is the summary's gain.
     const rows = (report.replicates as Row[]).filter((r) => r.model === 'ols');
     for (const r of rows) expect(r.gain).toBeCloseTo((r.trtr as number) - (r.tmtr as number), 14);
@@ -119,7 +119,7 @@ describe('cli run with a study', () => {
     expect(lines.some((l) => /^ranking one member's TSTR vs TRTR over 20 replicates/.test(l))).toBe(true);
     const report = await json(link);
     const study = report.study as {
-      models: { single: Mean; benefit: Mean }[];
+      models: { member: Mean; benefit: Mean }[];
       closedForm: { tstr: number[]; memberTstr: number[] };
     };
     const [member, ensemble] = [study.closedForm.memberTstr[0]!, study.closedForm.tstr[0]!];

@@ -1,7 +1,8 @@
 /**
  * `run`'s study summary for people (docs/theory.md §9), printed after the usual table as `# ` lines, so the
  * output still reads as CSV with comment lines (pandas: `read_csv(..., comment='#')`). Means with 95% t
- * intervals over replicates, Wilson intervals for shares, the closed forms where they hold.
+ * intervals over replicates (the loop's spread and tail width: percentile bootstrap), Wilson intervals for shares,
+ * the closed forms where they hold.
  */
 import type { MeanInterval } from '../engine/metrics/intervals';
 import type { OrderAgreement, StudySummary } from '../engine/studies/types';
@@ -46,7 +47,7 @@ function collapse(s: Of<'collapse'>, theory: Extract<StudyTheory, { kind: 'colla
   const G = s.spread.length - 1;
   const lines = [
     `study: self-consuming loop, ${G} generation${G === 1 ? '' : 's'}${theory ? `, fresh real share ${fmt(theory.fresh)}, m = ${theory.m}` : ''} (docs/theory.md §9.1); the models' synthetic sample comes from generation ${G}'s fit`,
-    `spread = ML feature variance of generation g's training data over the real sample's; tail width = its 1%-99% quantile range over the real sample's; mean [95% CI] over ${s.spread[0]?.n ?? 0} replicates`,
+    `spread = ML feature variance of generation g's training data over the real sample's; tail width = its 1%-99% quantile range over that of m fresh real points; mean [95% CI] over ${s.spread[0]?.n ?? 0} replicates`,
     ...table(
       ['g', 'spread', 'tail width', ...(theory?.spread ? ['((m-1)/m)^g'] : [])],
       s.spread.map((spread, g) => [
@@ -80,7 +81,7 @@ function mix(
       summary.models.map((m, k) => [
         m.id,
         mi(asInterval(m.trtr)),
-        mi(asInterval(s.models[k]?.mixed)),
+        mi(asInterval(s.models[k]?.tmtr)),
         mi(asInterval(s.models[k]?.gain)),
         ...(closed ? [fmt(theory!.tmtr[k])] : []),
       ]),
@@ -114,10 +115,10 @@ function ensemble(
       ],
       summary.models.map((m, k) => {
         const e = s.models[k];
-        const u = e?.singleUtility;
+        const u = e?.memberUtility;
         return [
           m.id,
-          mi(asInterval(e?.single)),
+          mi(asInterval(e?.member)),
           mi(u && { mean: u.value, lo: u.lo, hi: u.hi }),
           mi(asInterval(m.tstr)),
           mi(m.utility && { mean: m.utility.value, lo: m.utility.lo, hi: m.utility.hi }),
@@ -126,7 +127,7 @@ function ensemble(
         ];
       }),
     ),
-    agreement("one member's TSTR", s.singleRanking),
+    agreement("one member's TSTR", s.memberRanking),
   ];
   if (K === 1) lines.push('K = 1: the ensemble is its one member (no benefit by construction)');
   if (closed)

@@ -319,7 +319,9 @@ export function estimatePlanCost(plan: ExperimentPlan, options: CostOptions = {}
     const synthetic = fit(plan.m, plan.nTest) + studied.seconds;
     // Replicate 0 predicts the grid too, with each of its two fits.
     const extra =
-      replicates > 0 ? fit(plan.n, plan.nTest + grid) - real + fit(plan.m, plan.nTest + grid) - synthetic : 0;
+      replicates > 0
+        ? fit(plan.n, plan.nTest + grid) - real + fit(plan.m, plan.nTest + grid) - fit(plan.m, plan.nTest)
+        : 0;
     perReplicate += real + synthetic;
     once += extra;
     const known = Object.hasOwn(MODEL_RULES, spec.name);

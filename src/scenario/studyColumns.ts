@@ -10,7 +10,7 @@
  * training data against the real sample; per replicate and in the summary, the last generation's).
  */
 import { expectedSpread } from '../engine/studies/collapse';
-import { argmin } from '../engine/studies/summary';
+import { bestIndex } from '../engine/studies/summary';
 import type { OrderAgreement, StudyKind, StudyRecord, StudySummary } from '../engine/studies/types';
 import type { ExperimentPlan } from '../engine/plan';
 import type { ExperimentSummary, ReplicateRecord } from '../engine/summary';
@@ -52,7 +52,7 @@ export type StudyTheory =
     }
   | { readonly kind: 'select'; readonly holdout: number };
 
-function collapseReason(plan: ExperimentPlan, fresh: number): string | null {
+function collapseReason(plan: ExperimentPlan, fresh: number, generations: number): string | null {
   const reasons: string[] = [];
   const fitted =
     plan.source.kind === 'population' || plan.source.kind === 'table' ? plan.source.fitted : null;
@@ -64,7 +64,8 @@ function collapseReason(plan: ExperimentPlan, fresh: number): string | null {
     reasons.push(
       'with classes the generator is fitted class by class, so the pooled spread has no such form',
     );
-  if (fresh > 0) reasons.push(`a fresh real share of ${fresh} feeds real spread back into every generation`);
+  if (fresh > 0 && generations > 0)
+    reasons.push(`a fresh real share of ${fresh} feeds real spread back into every generation`);
   return reasons.length > 0 ? reasons.join('; ') : null;
 }
 
@@ -74,7 +75,7 @@ export function studyTheory(plan: ExperimentPlan): StudyTheory | null {
   if (!study) return null;
   switch (study.kind) {
     case 'collapse': {
-      const reason = collapseReason(plan, study.fresh);
+      const reason = collapseReason(plan, study.fresh, study.generations);
       return {
         kind: 'collapse',
         generations: study.generations,
@@ -189,11 +190,11 @@ export function studyReplicateCells(kind: Kind, record: Record_, k: number): Stu
       return { spread: finite(chain?.spread.at(-1)), tail_width: finite(chain?.tail.at(-1)) };
     }
     case 'mix': {
-      const tmtr = s?.kind === 'mix' ? finite(s.mixed[k]) : null;
+      const tmtr = s?.kind === 'mix' ? finite(s.tmtr[k]) : null;
       return { tmtr, gain: trtr !== null && tmtr !== null ? trtr - tmtr : null };
     }
     case 'ensemble': {
-      const member = s?.kind === 'ensemble' ? finite(s.single[k]) : null;
+      const member = s?.kind === 'ensemble' ? finite(s.member[k]) : null;
       const tstr = finite(record.tstr[k]);
       return { member_tstr: member, benefit: member !== null && tstr !== null ? member - tstr : null };
     }
@@ -202,8 +203,8 @@ export function studyReplicateCells(kind: Kind, record: Record_, k: number): Stu
       const rows = v ? [v.valReal, v.valSynthetic, record.trtr] : [];
       const complete = rows.length > 0 && rows.every((row) => row.every((x) => x != null));
       const [real, synthetic, test] = rows as number[][];
-      const a = complete ? argmin(real!) : -1;
-      const b = complete ? argmin(synthetic!) : -1;
+      const a = complete ? bestIndex(real!)! : -1;
+      const b = complete ? bestIndex(synthetic!)! : -1;
       return {
         val_real: finite(v?.valReal[k]),
         val_synthetic: finite(v?.valSynthetic[k]),
@@ -243,7 +244,7 @@ export function studySummaryCells(
     case 'mix': {
       const m = s?.kind === 'mix' ? s : null;
       return {
-        ...withInterval('tmtr', m?.models[k]?.mixed ?? null),
+        ...withInterval('tmtr', m?.models[k]?.tmtr ?? null),
         ...withInterval('gain', m?.models[k]?.gain ?? null),
         tmtr_closed_form: theory?.kind === 'mix' ? finite(theory.tmtr[k]) : null,
         ...agreement('tmtr', m?.ranking ?? null),
@@ -252,14 +253,14 @@ export function studySummaryCells(
     case 'ensemble': {
       const e = s?.kind === 'ensemble' ? s : null;
       const model = e?.models[k];
-      const u = model?.singleUtility;
+      const u = model?.memberUtility;
       return {
-        ...withInterval('member_tstr', model?.single ?? null),
+        ...withInterval('member_tstr', model?.member ?? null),
         ...withInterval('member_utility', u ? { mean: u.value, lo: u.lo, hi: u.hi } : null),
         ...withInterval('benefit', model?.benefit ?? null),
         tstr_closed_form: theory?.kind === 'ensemble' ? finite(theory.tstr[k]) : null,
         member_tstr_closed_form: theory?.kind === 'ensemble' ? finite(theory.memberTstr[k]) : null,
-        ...agreement('member', e?.singleRanking ?? null),
+        ...agreement('member', e?.memberRanking ?? null),
       };
     }
     case 'select': {

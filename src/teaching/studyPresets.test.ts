@@ -14,7 +14,13 @@ import type { ScenarioResult } from '../scenario/results';
 import { sanitizeScenario } from '../scenario/sanitize';
 import { defaultScenario, type Scenario } from '../scenario/schema';
 import { PRESET_IDS, PRESETS, STUDY_PRESETS, type PresetId } from './presets';
-import { collapseVerdict, freshVerdict, REGRET_TOLERANCE, SPREAD_KEPT } from './studyVerdicts';
+import {
+  collapseVerdict,
+  ensembleVerdict,
+  freshVerdict,
+  REGRET_TOLERANCE,
+  SPREAD_KEPT,
+} from './studyVerdicts';
 
 const STUDY_IDS = STUDY_PRESETS.map((p) => p.id);
 
@@ -134,6 +140,9 @@ describe('every study verdict says “does not hold” where its statement does 
     // The fully synthetic preset's own run, read by the fresh-data verdict: it does not hold.
     const { result } = await run('collapse');
     expect(freshVerdict(result).status).toBe('fails');
+    // Two generations: a fully synthetic loop itself keeps (19/20)^2 = 0.90 > 0.8, so the run cannot tell.
+    const short = await verdictOf('collapse-fresh', { fresh: 0.05, generations: 2 });
+    expect(short).toMatchObject({ status: 'fails', text: expect.stringMatching(/too short to tell/) });
   });
 
   it('mix-helps fails with biased responses; mix-hurts fails with exact ones', async () => {
@@ -153,6 +162,19 @@ describe('every study verdict says “does not hold” where its statement does 
     });
     const one = await verdictOf('ensemble', { members: 1, replicates: 5 });
     expect(one).toMatchObject({ status: 'fails', text: expect.stringMatching(/K = 1/) });
+  });
+
+  it('ensemble fails where the benefit overshoots: the ensemble lands further from TRTR than a member', async () => {
+    const { result } = await run('ensemble');
+    const study = result.summary.study;
+    if (study?.kind !== 'ensemble') throw new Error('not an ensemble');
+    // Hand-built: each ensemble's U twice a member's (a member below TRTR, moved further by the averaging).
+    const models = result.summary.models.map((m, k) => ({
+      ...m,
+      utility: { ...m.utility!, value: 2 * study.models[k]!.memberUtility!.value },
+    }));
+    const verdict = ensembleVerdict({ ...result, summary: { ...result.summary, models } });
+    expect(verdict).toMatchObject({ status: 'fails', text: expect.stringMatching(/ensemble’s U is above/) });
   });
 
   it('select fails on noisy synthetic responses; select-noisy fails on exact ones', async () => {

@@ -5,6 +5,8 @@
  */
 import { expectedSpread } from '../engine/studies/collapse';
 import type { StudySummary } from '../engine/studies/types';
+import { bestIndex } from '../engine/studies/summary';
+import { studyTheoryOf } from '../scenario/studyColumns';
 import type { MeanInterval } from '../engine/metrics/intervals';
 import type { ScenarioResult } from '../scenario/results';
 import type { Scenario } from '../scenario/schema';
@@ -48,9 +50,10 @@ function meanText(m: MeanInterval): string {
   return withInterval(m.mean, m.lo, m.hi);
 }
 
-/** Whether E spread_g = ((m − 1)/m)^g is exact: a Gaussian refitted by maximum likelihood, regression, no fresh data. */
-export function collapseClosedForm(s: Scenario): boolean {
-  return s.generator === 'gaussian' && s.task === 'regression' && s.fresh === 0;
+/** E spread_g = ((m − 1)/m)^g at generation g where it is exact (scenario/studyColumns.ts studyTheory), else null. */
+export function closedSpread(s: Scenario, g: number): number | null {
+  const theory = studyTheoryOf(s);
+  return theory?.kind === 'collapse' && theory.spread ? (theory.spread[g] ?? null) : null;
 }
 
 /** The loop's premise: a collapse run with at least one refit; then its last generation's spread and tail width. */
@@ -69,9 +72,9 @@ function readLoop(
   return { g, spread: study.spread[g]!, tail: study.tail[g]! };
 }
 
-/** "Generation 10's spread (its feature variance over the real sample's) is … and its tail width (1–99% range) …". */
+/** "Generation 10's spread (its feature variance over the real sample's) is … and its tail width (1–99% range over m fresh real points') …". */
 function loopText(g: number, spread: MeanInterval, tail: MeanInterval): string {
-  return `Generation ${g}’s spread (feature variance over the real sample’s) is ${meanText(spread)}, its tail width (1–99% range over the real sample’s) ${meanText(tail)}`;
+  return `Generation ${g}’s spread (feature variance over the real sample’s) is ${meanText(spread)}, its tail width (1–99% range over that of m fresh real points) ${meanText(tail)}`;
 }
 
 /** A fully synthetic loop loses spread: the last generation's interval lies below 1, and holds the closed form. */
@@ -84,7 +87,7 @@ export function collapseVerdict(results: ScenarioResult): Verdict {
       `A share ${percent(s.fresh)} of every generation is fresh real data: not a fully synthetic loop, so the statement is not put to the test. Set the fresh real share to 0.`,
     );
   const { g, spread, tail } = loop;
-  const closed = collapseClosedForm(s) ? expectedSpread(s.m, g) : null;
+  const closed = closedSpread(s, g);
   const closedText =
     closed === null
       ? 'no closed form at these settings (it is exact for a Gaussian generator and regression)'
@@ -113,23 +116,20 @@ export function freshVerdict(results: ScenarioResult): Verdict {
       'No fresh real data enter the loop (fresh real share 0): it is fully synthetic, so the statement is not put to the test, and such a loop loses spread. Set the fresh real share above 0.',
     );
   const { g, spread, tail } = loop;
-  const synthetic =
-    s.generator === 'gaussian' && s.task === 'regression'
-      ? ` A fully synthetic loop would keep E spread = ((m − 1)/m)^g = ${fmt(expectedSpread(s.m, g))}.`
-      : '';
-  const base = `${loopText(g, spread, tail)}, with ${percent(s.fresh)} of every generation fresh real points.${synthetic}`;
-  if (!spread.hasInterval || spread.lo < SPREAD_KEPT)
+  // The yardstick: what a fully synthetic Gaussian loop keeps in expectation at this m and g.
+  const synthetic = expectedSpread(s.m, g);
+  const base = `${loopText(g, spread, tail)}, with ${percent(s.fresh)} of every generation fresh real points. A fully synthetic Gaussian loop would keep E spread = ((m − 1)/m)^g = ${fmt(synthetic)}.`;
+  if (synthetic >= SPREAD_KEPT)
     return fails(
-      `${base} The spread’s interval reaches below ${fmt(SPREAD_KEPT)}: the loop still loses spread at this fresh share.`,
+      `${base} That is itself above ${fmt(SPREAD_KEPT)}: the loop is too short to tell fresh data from none. More generations or a smaller m put the statement to the test.`,
     );
-  return holds(`${base} The spread stays within ${percent(1 - SPREAD_KEPT)} of the real one: no collapse.`);
-}
-
-/** Index of the smallest of the given means (null where missing), or null when none is there. */
-function best(means: readonly (number | null | undefined)[]): number | null {
-  let at: number | null = null;
-  for (const [k, v] of means.entries()) if (v != null && (at === null || v < means[at]!)) at = k;
-  return at;
+  if (!spread.hasInterval || spread.lo < SPREAD_KEPT || spread.lo <= synthetic)
+    return fails(
+      `${base} The spread’s interval reaches below ${fmt(Math.max(SPREAD_KEPT, synthetic))}: the loop still loses spread at this fresh share.`,
+    );
+  return holds(
+    `${base} The spread stays within ${percent(1 - SPREAD_KEPT)} of the real one, above the fully synthetic loop’s: no collapse.`,
+  );
 }
 
 /** Pooling real and synthetic training data helps ('helps': every gain's interval above 0) or hurts (below 0). */
@@ -142,21 +142,21 @@ export function mixVerdict(results: ScenarioResult, direction: 'helps' | 'hurts'
   const models = results.summary.models;
   const rows = models.flatMap((model, k) => {
     const gain = study.models[k]?.gain;
-    const mixed = study.models[k]?.mixed;
+    const mixed = study.models[k]?.tmtr;
     if (!gain || !gain.hasInterval || !mixed || !model.trtr) return [];
     const side = gain.lo > 0 ? 'helps' : gain.hi < 0 ? 'hurts' : 'unclear';
-    return [{ label: model.label, gain, side, trtr: model.trtr.mean, mixed: mixed.mean }];
+    return [{ label: model.label, gain, side, trtr: model.trtr.mean, tmtr: mixed.mean }];
   });
   if (rows.length === 0)
     return fails('No model was fitted on both real and pooled data: nothing to compare.');
   const perModel = rows
     .map(
       (r) =>
-        `${r.label}: TRTR ${fmt(r.trtr)} → TMTR ${fmt(r.mixed)}, gain ${meanText(r.gain)}, ${r.side === 'unclear' ? 'not clearly either way' : `adding synthetic data ${r.side}`}`,
+        `${r.label}: TRTR ${fmt(r.trtr)} → TMTR ${fmt(r.tmtr)}, gain ${meanText(r.gain)}, ${r.side === 'unclear' ? 'not clearly either way' : `adding synthetic data ${r.side}`}`,
     )
     .join('; ');
-  const realBest = best(models.map((x) => x.trtr?.mean));
-  const pooledBest = best(study.models.map((x) => x.mixed?.mean));
+  const realBest = bestIndex(models.map((x) => x.trtr?.mean));
+  const pooledBest = bestIndex(study.models.map((x) => x.tmtr?.mean));
   const top1 = study.ranking?.top1;
   const winner =
     realBest === null || pooledBest === null || models.length < 2
@@ -184,28 +184,33 @@ export function ensembleVerdict(results: ScenarioResult): Verdict {
       'K = 1: the ensemble is one member, so nothing is averaged and the statement is not put to the test. Set the ensemble size to 2 or more.',
     );
   const rows = results.summary.models.flatMap((model, k) => {
-    const { benefit, singleUtility } = study.models[k] ?? {};
-    if (!benefit || !benefit.hasInterval || !singleUtility || !model.utility) return [];
-    const ok = benefit.lo > 0 && benefit.lo >= ENSEMBLE_SHARE * singleUtility.value;
-    const share = singleUtility.value > 0 ? benefit.mean / singleUtility.value : null;
-    return [{ label: model.label, benefit, single: singleUtility, ensemble: model.utility, ok, share }];
+    const { benefit, memberUtility } = study.models[k] ?? {};
+    if (!benefit || !benefit.hasInterval || !memberUtility || !model.utility) return [];
+    // The benefit must close the gap, not overshoot it: a member whose TSTR already lies below TRTR gains
+    // "benefit" by moving further from TRTR, so the ensemble's own U is checked too.
+    const ok =
+      benefit.lo > 0 &&
+      benefit.lo >= ENSEMBLE_SHARE * memberUtility.value &&
+      model.utility.value <= (1 - ENSEMBLE_SHARE) * memberUtility.value;
+    const share = memberUtility.value > 0 ? benefit.mean / memberUtility.value : null;
+    return [{ label: model.label, benefit, member: memberUtility, ensemble: model.utility, ok, share }];
   });
   if (rows.length === 0)
     return fails('No model was fitted as one member and as an ensemble: nothing to compare.');
   const perModel = rows
     .map(
       (r) =>
-        `${r.label}: one member’s U = ${withInterval(r.single.value, r.single.lo, r.single.hi)}, the ensemble’s U = ${withInterval(r.ensemble.value, r.ensemble.lo, r.ensemble.hi)}, benefit ${meanText(r.benefit)}${r.share === null ? '' : ` (${percent(r.share)} of a member’s U)`}`,
+        `${r.label}: one member’s U = ${withInterval(r.member.value, r.member.lo, r.member.hi)}, the ensemble’s U = ${withInterval(r.ensemble.value, r.ensemble.lo, r.ensemble.hi)}, benefit ${meanText(r.benefit)}${r.share === null ? '' : ` (${percent(r.share)} of a member’s U)`}`,
     )
     .join('; ');
   const text = `Averaging K = ${K} models, each trained on its own synthetic sample — ${perModel}.`;
   const short = rows.filter((r) => !r.ok);
   if (short.length === 0)
     return holds(
-      `${text} For every model the benefit’s lower end is at least ${percent(ENSEMBLE_SHARE)} of a member’s U: the part of U the synthetic draws add averages away.`,
+      `${text} For every model the benefit’s lower end is at least ${percent(ENSEMBLE_SHARE)} of a member’s U and the ensemble’s U at most ${percent(1 - ENSEMBLE_SHARE)} of it: the part of U the synthetic draws add averages away.`,
     );
   return fails(
-    `${text} For ${short.map((r) => r.label).join(' and ')} the benefit’s lower end is below ${percent(ENSEMBLE_SHARE)} of a member’s U: what is left is shared by every member (the generator’s bias), and averaging cannot remove it.`,
+    `${text} For ${short.map((r) => r.label).join(' and ')} averaging does not remove ${percent(ENSEMBLE_SHARE)} of a member’s U (the benefit’s lower end is below it, or the ensemble’s U is above ${percent(1 - ENSEMBLE_SHARE)} of it): what is left is shared by every member (the generator’s bias), and averaging cannot remove it.`,
   );
 }
 

@@ -83,12 +83,4 @@ export function against(value: number, e: MeanInterval | null): 'inside' | 'outs
   return value >= e.lo && value <= e.hi ? 'inside' : 'outside';
 }
 
-/** Index of the smallest mean (the first on ties), or null when no mean is in. */
-export function bestIndex(means: readonly (number | null | undefined)[]): number | null {
-  let best: number | null = null;
-  means.forEach((v, k) => {
-    if (v == null || !Number.isFinite(v)) return;
-    if (best === null || v < means[best]!) best = k;
-  });
-  return best;
-}
+export { bestIndex } from '../engine/studies/summary';

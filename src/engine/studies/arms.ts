@@ -41,7 +41,7 @@ function rows(sample: Sample, start: number, end: number): Sample {
   };
 }
 
-/** Rows kept for training when a share `holdout` of a sample of `size` is held out (at least 2 each side). */
+/** Rows kept for training when a share `holdout` of a sample of `size` is held out (at least 2 on each side from 4 rows up). */
 export function trainingRows(size: number, holdout: number): number {
   return Math.min(size - 2, Math.max(2, size - Math.round(holdout * size)));
 }
@@ -181,9 +181,9 @@ export function studyRecord(
     case 'collapse':
       return draws.chain ? { kind: 'collapse', ...draws.chain } : undefined;
     case 'mix':
-      return { kind: 'mix', mixed: state.first[c]! };
+      return { kind: 'mix', tmtr: state.first[c]! };
     case 'ensemble':
-      return { kind: 'ensemble', single: state.first[c]! };
+      return { kind: 'ensemble', member: state.first[c]! };
     case 'select':
       return { kind: 'select', valReal: state.first[c]!, valSynthetic: state.second[c]! };
   }

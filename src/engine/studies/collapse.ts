@@ -56,8 +56,27 @@ export function freshCount(m: number, fresh: number): number {
 }
 
 /**
+ * The rows a refit can use: for classification, a class left with fewer than 2 points (the loop's class shares
+ * drift like everything else it refits) has died out, and the generator fitted on the rest no longer draws it.
+ */
+export function surviving(sample: Sample, task: ExperimentPlan['task']): Sample {
+  if (task !== 'classification') return sample;
+  const counts = new Map<number, number>();
+  for (const label of sample.y) counts.set(label, (counts.get(label) ?? 0) + 1);
+  if ([...counts.values()].every((c) => c >= 2)) return sample;
+  const keep: number[] = [];
+  sample.y.forEach((label, i) => {
+    if (counts.get(label)! >= 2) keep.push(i);
+  });
+  const p = sample.x.cols;
+  const x = new Float64Array(keep.length * p);
+  keep.forEach((row, i) => x.set(sample.x.data.subarray(row * p, (row + 1) * p), i * p));
+  return { x: { rows: keep.length, cols: p, data: x }, y: Float64Array.from(keep, (row) => sample.y[row]!) };
+}
+
+/**
  * Replicate r's loop: the synthetic sample (and hold-out) after `generations` refits, and the chain's spread and
- * tail width per generation relative to the real sample's.
+ * tail width per generation (relative to the real sample, and to m fresh real points for the tail width).
  */
 export function selfConsumingDraws(
   plan: ExperimentPlan,
@@ -69,22 +88,27 @@ export function selfConsumingDraws(
   if (!source.fitted) throw new Error('the self-consuming loop needs a fitted generator');
   const settings: FittedGeneratorSettings = { ...source.fitted, maximumLikelihood: true };
   const base = featureSpread(real);
+  // The tail width compares m points with m points: a 1%–99% range shrinks with the sample's size alone.
+  const reference =
+    study.generations > 0
+      ? featureSpread(drawReal(source.population, plan.m, plan.seed, label('tail-reference', r))).range
+      : 0;
   const spread = [1];
   const tail = [1];
   let current = real;
   const freshRows = freshCount(plan.m, study.fresh);
   for (let g = 1; g <= study.generations; g++) {
     const rand = stream(plan.seed, label(`generator/g${g}`, r));
-    const drawn = drawFitted(current, plan.task, settings, plan.m - freshRows, rand);
+    const drawn = drawFitted(surviving(current, plan.task), plan.task, settings, plan.m - freshRows, rand);
     const freshReal = drawReal(source.population, freshRows, plan.seed, label(`fresh/g${g}`, r));
     current = concat(drawn, freshReal);
     const { variance, range } = featureSpread(current);
     spread.push(base.variance > 0 ? variance / base.variance : 0);
-    tail.push(base.range > 0 ? range / base.range : 0);
+    tail.push(reference > 0 ? range / reference : 0);
   }
   const holdout = plan.tstrOn === 'synthetic' ? plan.nTest : 0;
   const rand = stream(plan.seed, label('generator', r));
-  const draws = drawFitted(current, plan.task, settings, plan.m + holdout, rand);
+  const draws = drawFitted(surviving(current, plan.task), plan.task, settings, plan.m + holdout, rand);
   const head = (start: number, end: number): Sample => ({
     x: {
       rows: end - start,

@@ -20,7 +20,7 @@ describe('studies in the digits lab', () => {
     expect(summary.study?.kind).toBe('mix');
     if (summary.study?.kind !== 'mix') return;
     for (const [k, model] of summary.study.models.entries()) {
-      const mixed = model.mixed!.mean;
+      const mixed = model.tmtr!.mean;
       expect(mixed).toBeGreaterThan(0);
       expect(mixed).toBeLessThan(
         Math.max(summary.models[k]!.trtr!.mean, summary.models[k]!.tstr!.mean) + 0.05,

@@ -12,7 +12,7 @@ import { meanInterval, type MeanInterval } from '../metrics/intervals';
 import { runExperiment } from '../run';
 import { olsPooledRisk, olsTheory } from '../theory/olsSweep';
 import { expectedSpread, selfConsumingDraws } from './collapse';
-import { argmin } from './summary';
+import { bestIndex } from './summary';
 import { trainingRows } from './arms';
 import type { StudySummary } from './types';
 
@@ -100,7 +100,7 @@ describe('mixing real and synthetic training data', () => {
     expect(expected).not.toBeNull();
     const { summary } = await runExperiment(p, { fidelity: false });
     const mix = studyOf(summary.study, 'mix');
-    expectWithin(mix.models[0]!.mixed, expected!);
+    expectWithin(mix.models[0]!.tmtr, expected!);
     // And the real-only fit on n = 20 is worse, by its own closed form.
     expectWithin(summary.models[0]!.trtr, olsTheory(p).exact!.trtr);
     expect(mix.models[0]!.gain!.lo!).toBeGreaterThan(0);
@@ -142,7 +142,7 @@ describe('ensembles of synthetic datasets', () => {
     expect(four.tstr).toBeLessThan(one.tstr);
     expectWithin(summary.models[0]!.tstr, four.tstr);
     const ensemble = studyOf(summary.study, 'ensemble');
-    expectWithin(ensemble.models[0]!.single, one.tstr);
+    expectWithin(ensemble.models[0]!.member, one.tstr);
     expect(ensemble.models[0]!.benefit!.lo!).toBeGreaterThan(0);
   });
 
@@ -211,13 +211,52 @@ describe('choosing a hyperparameter on synthetic data', () => {
       const test = alphas.map((a) =>
         mse(ridgePredict(asMl(d.real), Array.from(d.real.y), a, asMl(d.test)), d.test.y),
       );
-      const real = argmin(validate(d.real));
-      const synthetic = argmin(validate(d.synthetic));
+      const real = bestIndex(validate(d.real))!;
+      const synthetic = bestIndex(validate(d.synthetic))!;
       regrets.push(test[synthetic]! - test[real]!);
       for (const [k, v] of test.entries()) expect(record.trtr[k]).toBeCloseTo(v, 8);
     }
     const study = studyOf(summary.study, 'select');
     expect(study.regret!.mean).toBeCloseTo(regrets.reduce((a, b) => a + b, 0) / regrets.length, 8);
     expect(study.chosenReal.reduce((a, b) => a + b, 0)).toBe(6);
+  });
+});
+
+describe('self-consuming loop edge cases', () => {
+  it('a class that dies out in a classification loop is dropped, and the run goes on', async () => {
+    const p = plan({
+      study: 'collapse',
+      task: 'classification',
+      generator: 'gaussian',
+      n: 100,
+      m: 10,
+      generations: 30,
+      replicates: 5,
+      models: 'logistic',
+    });
+    const { summary } = await runExperiment(p, { fidelity: false });
+    expect(summary.completed).toBe(5);
+    expect(studyOf(summary.study, 'collapse').spread).toHaveLength(31);
+  });
+
+  it('fresh = 1 is no loop: the tail width, against m fresh real points, stays near 1', () => {
+    const p = plan({
+      study: 'collapse',
+      generator: 'gaussian',
+      p: 2,
+      n: 200,
+      m: 20,
+      generations: 1,
+      fresh: 1,
+    });
+    const { study, source } = p;
+    if (study?.kind !== 'collapse' || source.kind !== 'population') throw new Error('not a loop');
+    const tails = Array.from({ length: 400 }, (_, r) => {
+      const real = drawReplicate({ ...p, study: undefined }, r).real;
+      return selfConsumingDraws(p, source, study, real, r).chain.tail[1]!;
+    });
+    const mean = meanInterval(tails);
+    expect(mean.lo!).toBeLessThan(1.05);
+    expect(mean.hi!).toBeGreaterThan(0.95);
   });
 });

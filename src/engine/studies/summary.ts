@@ -42,10 +42,13 @@ export function orderAgreement(
   };
 }
 
-/** Index of the smallest value (the first on ties). */
-export function argmin(values: readonly number[]): number {
-  let best = 0;
-  for (let k = 1; k < values.length; k++) if (values[k]! < values[best]!) best = k;
+/** Index of the smallest value (the first on ties; missing values skipped), or null when none is there. */
+export function bestIndex(values: readonly (number | null | undefined)[]): number | null {
+  let best: number | null = null;
+  values.forEach((v, k) => {
+    if (v == null || !Number.isFinite(v)) return;
+    if (best === null || v < values[best]!) best = k;
+  });
   return best;
 }
 
@@ -75,37 +78,37 @@ function paired(
 }
 
 function mix(records: readonly ReplicateRecord[], K: number): StudySummary {
-  const mixed = (r: ReplicateRecord) => (r.study as Of<'mix'>).mixed;
+  const tmtr = (r: ReplicateRecord) => (r.study as Of<'mix'>).tmtr;
   const models = Array.from({ length: K }, (_, k) => ({
-    mixed: meanOrNull(records.map((r) => mixed(r)[k]).filter((v): v is number => v != null)),
+    tmtr: meanOrNull(records.map((r) => tmtr(r)[k]).filter((v): v is number => v != null)),
     gain: paired(
       records,
       (r) => r.trtr[k],
-      (r) => mixed(r)[k],
+      (r) => tmtr(r)[k],
     ),
   }));
-  return { kind: 'mix', models, ranking: orderAgreement(records, mixed) };
+  return { kind: 'mix', models, ranking: orderAgreement(records, tmtr) };
 }
 
 function ensemble(records: readonly ReplicateRecord[], K: number): StudySummary {
-  const single = (r: ReplicateRecord) => (r.study as Of<'ensemble'>).single;
+  const member = (r: ReplicateRecord) => (r.study as Of<'ensemble'>).member;
   const models = Array.from({ length: K }, (_, k) => {
     const gap = paired(
       records,
-      (r) => single(r)[k],
+      (r) => member(r)[k],
       (r) => r.trtr[k],
     );
     return {
-      single: meanOrNull(records.map((r) => single(r)[k]).filter((v): v is number => v != null)),
-      singleUtility: gap ? utilityOf(gap) : null,
+      member: meanOrNull(records.map((r) => member(r)[k]).filter((v): v is number => v != null)),
+      memberUtility: gap ? utilityOf(gap) : null,
       benefit: paired(
         records,
-        (r) => single(r)[k],
+        (r) => member(r)[k],
         (r) => r.tstr[k],
       ),
     };
   });
-  return { kind: 'ensemble', models, singleRanking: orderAgreement(records, single) };
+  return { kind: 'ensemble', models, memberRanking: orderAgreement(records, member) };
 }
 
 function select(records: readonly ReplicateRecord[], K: number): StudySummary {
@@ -119,8 +122,8 @@ function select(records: readonly ReplicateRecord[], K: number): StudySummary {
     const s = r.study as Of<'select'>;
     if (complete([s.valReal, s.valSynthetic, r.trtr]).length < 3) continue;
     const [real, synthetic, test] = [s.valReal, s.valSynthetic, r.trtr] as [number[], number[], number[]];
-    const a = argmin(real);
-    const b = argmin(synthetic);
+    const a = bestIndex(real)!;
+    const b = bestIndex(synthetic)!;
     chosenReal[a]!++;
     chosenSynthetic[b]!++;
     trials++;

@@ -29,15 +29,18 @@ export interface ChainRecord {
    * sample's (g = 0: the real sample, so 1), which is the spread of generation g's Gaussian fit.
    */
   readonly spread: readonly number[];
-  /** Mean over features of the 1%–99% quantile range of generation g's data over the real sample's. */
+  /**
+   * Mean over features of the 1%–99% quantile range of generation g's data over that of m fresh real points (the
+   * same size, so the range's dependence on sample size cancels); 1 at g = 0.
+   */
   readonly tail: readonly number[];
 }
 
 /** What one replicate records for its study (arrays per model, null where a fit failed). */
 export type StudyRecord =
   | ({ readonly kind: 'collapse' } & ChainRecord)
-  | { readonly kind: 'mix'; readonly mixed: readonly (number | null)[] }
-  | { readonly kind: 'ensemble'; readonly single: readonly (number | null)[] }
+  | { readonly kind: 'mix'; readonly tmtr: readonly (number | null)[] }
+  | { readonly kind: 'ensemble'; readonly member: readonly (number | null)[] }
   | {
       readonly kind: 'select';
       readonly valReal: readonly (number | null)[];
@@ -54,17 +57,17 @@ export interface OrderAgreement {
 
 export interface MixModelSummary {
   /** Risk on real test data of the model trained on real + synthetic (TMTR). */
-  readonly mixed: MeanInterval | null;
+  readonly tmtr: MeanInterval | null;
   /** TRTR − TMTR per replicate (> 0: adding the synthetic points helped). */
   readonly gain: MeanInterval | null;
 }
 
 export interface EnsembleModelSummary {
   /** TSTR of one member (member 1: what K = 1 gives on the same draws). */
-  readonly single: MeanInterval | null;
-  /** U of one member, |mean(single − TRTR)| with its interval. */
-  readonly singleUtility: { value: number; lo: number | null; hi: number | null } | null;
-  /** single − ensemble TSTR per replicate (> 0: the ensemble is better). */
+  readonly member: MeanInterval | null;
+  /** U of one member, |mean(member − TRTR)| with its interval. */
+  readonly memberUtility: { value: number; lo: number | null; hi: number | null } | null;
+  /** member − ensemble TSTR per replicate (> 0: the ensemble is better). */
   readonly benefit: MeanInterval | null;
 }
 
@@ -85,7 +88,7 @@ export type StudySummary =
       readonly kind: 'ensemble';
       readonly models: readonly EnsembleModelSummary[];
       /** One member's order against TRTR's (the ensemble's is the main summary's ranking). */
-      readonly singleRanking: OrderAgreement | null;
+      readonly memberRanking: OrderAgreement | null;
     }
   | {
       readonly kind: 'select';

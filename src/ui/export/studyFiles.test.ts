@@ -53,9 +53,9 @@ const base = (index: number, trtr: number[], tstr: number[]) => ({
 
 describe('a study adds its columns after the usual ones', () => {
   const mix = result({ study: 'mix', eta: 'linear' }, [
-    { ...base(0, [0.3, 0.5], [0.4, 0.6]), study: { kind: 'mix', mixed: [0.28, 0.45] } },
-    { ...base(1, [0.32, 0.55], [0.41, 0.7]), study: { kind: 'mix', mixed: [0.29, null] } },
-    { ...base(2, [0.31, 0.52], [0.39, 0.66]), study: { kind: 'mix', mixed: [0.27, 0.47] } },
+    { ...base(0, [0.3, 0.5], [0.4, 0.6]), study: { kind: 'mix', tmtr: [0.28, 0.45] } },
+    { ...base(1, [0.32, 0.55], [0.41, 0.7]), study: { kind: 'mix', tmtr: [0.29, null] } },
+    { ...base(2, [0.31, 0.52], [0.39, 0.66]), study: { kind: 'mix', tmtr: [0.27, 0.47] } },
   ]);
 
   it('mix: TMTR and gain = TRTR − TMTR per replicate; TMTR, gain and the OLS closed form per model', () => {
@@ -72,7 +72,7 @@ describe('a study adds its columns after the usual ones', () => {
     ]);
     const [ols, knn] = summary.data;
     const s = mix.summary.study?.kind === 'mix' ? mix.summary.study : null;
-    expect(ols!.tmtr).toBe(s!.models[0]!.mixed!.mean);
+    expect(ols!.tmtr).toBe(s!.models[0]!.tmtr!.mean);
     expect(ols!.tmtr).toBeCloseTo((0.28 + 0.29 + 0.27) / 3, 15);
     expect(ols!.gain_lo).toBe(s!.models[0]!.gain!.lo);
     expect(knn!.tmtr).toBeCloseTo(0.46, 15);
@@ -92,7 +92,7 @@ describe('a study adds its columns after the usual ones', () => {
     );
     expect(json.study.closedForm).toMatchObject({ kind: 'mix', n: 200, m: 200 });
     expect(json.replicates[0].tmtr).toBe(0.28);
-    expect(json.summary[0].tmtr).toBe(json.study.models[0].mixed.mean);
+    expect(json.summary[0].tmtr).toBe(json.study.models[0].tmtr.mean);
     expect(json.generations).toBeUndefined();
   });
 
@@ -127,8 +127,8 @@ describe('a study adds its columns after the usual ones', () => {
 
   it('ensemble: one member’s TSTR and the benefit per replicate; member U and benefit per model', () => {
     const ensemble = result({ study: 'ensemble', members: 3 }, [
-      { ...base(0, [0.3, 0.5], [0.4, 0.6]), study: { kind: 'ensemble', single: [0.5, 0.65] } },
-      { ...base(1, [0.32, 0.55], [0.41, 0.7]), study: { kind: 'ensemble', single: [0.45, 0.8] } },
+      { ...base(0, [0.3, 0.5], [0.4, 0.6]), study: { kind: 'ensemble', member: [0.5, 0.65] } },
+      { ...base(1, [0.32, 0.55], [0.41, 0.7]), study: { kind: 'ensemble', member: [0.45, 0.8] } },
     ]);
     const rows = parse(resultsCsv(ensemble)).data;
     expect(rows.map((r) => r.member_tstr)).toEqual([0.5, 0.65, 0.45, 0.8]);

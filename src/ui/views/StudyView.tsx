@@ -2,10 +2,11 @@
  * The studies beyond the paper (issue 14, docs/theory.md §9): the self-consuming loop's spread per generation, real
  * data pooled with synthetic (TMTR), an ensemble of synthetic datasets, and a hyperparameter chosen on synthetic
  * validation, each from the run's `summary.study`. Without a study it says where to pick one (and offers the
- * four). Results of an earlier scenario stay on screen, dimmed, until the new ones arrive.
+ * ones its lab offers). Results of an earlier scenario stay on screen, dimmed, until the new ones arrive.
  */
 import type { StudyKind } from '../../engine/studies/types';
 import { STUDY_PARAMS } from '../../scenario/params/study';
+import { optionsIn } from '../../scenario/schema';
 import { setParam } from '../../store/actions';
 import { usePlayground } from '../../store/playground';
 import '../charts/viewLayout.css';
@@ -34,6 +35,11 @@ const STUDIES: readonly Study[] = ['collapse', 'mix', 'ensemble', 'select'];
 
 function PickStudy() {
   const labels = STUDY_PARAMS.study.kind === 'enum' ? STUDY_PARAMS.study.optionLabels : null;
+  // The studies this lab offers (the digits lab has no loop and no ensemble).
+  const offered = optionsIn(
+    'study',
+    usePlayground((s) => s.scenario),
+  );
   return (
     <div className="study-pick" data-testid="study-pick">
       <p>
@@ -41,7 +47,7 @@ function PickStudy() {
         experiment with something beyond TRTR vs TSTR and shows its numbers in this view.
       </p>
       <ul>
-        {STUDIES.map((study) => (
+        {STUDIES.filter((study) => offered.includes(study)).map((study) => (
           <li key={study}>
             <button type="button" onClick={() => setParam('study', study)} data-study={study}>
               {labels?.[study] ?? study}

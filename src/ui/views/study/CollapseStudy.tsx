@@ -58,8 +58,8 @@ export const CollapseStudy = memo(function CollapseStudy({
           {scenario.fresh > 0 ? `, a share ${scenario.fresh} of them fresh real points` : ' (all synthetic)'};
           the models train on m draws of generation g = {last}. <strong>Spread</strong>: the features&apos;
           variance of generation g&apos;s data over the real sample&apos;s; <strong>tail width</strong>: their
-          1%–99% range over the real sample&apos;s (1 = as wide as the real data, g = 0). Means over{' '}
-          {summary.completed} replicates, bands 95% intervals.
+          1%–99% range over that of m fresh real points (1 = as wide as real data of the same size). Means
+          over {summary.completed} replicates, bands 95% intervals.
         </p>
         <div className="chart study-chart" data-testid="collapse-chart">
           <CartesianPlot chart={ComposedChart} data={rows} margin={MARGIN}>

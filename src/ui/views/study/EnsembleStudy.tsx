@@ -48,11 +48,11 @@ export const EnsembleStudy = memo(function EnsembleStudy({
       summary.models.map((m, k) => ({
         id: m.id,
         label: m.label,
-        values: { single: study.models[k]?.single ?? null, tstr: m.tstr, trtr: m.trtr },
+        values: { member: study.models[k]?.member ?? null, tstr: m.tstr, trtr: m.trtr },
       })),
     [summary, study],
   );
-  const single = study.singleRanking?.kendallTauB ?? null;
+  const single = study.memberRanking?.kendallTauB ?? null;
   const ensemble = summary.ranking?.kendallTauB ?? null;
   return (
     <>
@@ -67,7 +67,7 @@ export const EnsembleStudy = memo(function EnsembleStudy({
         <GroupedBars
           groups={groups}
           series={[
-            { key: 'single', name: 'TSTR, one member', color: STUDY_COLORS.single },
+            { key: 'single', name: 'TSTR, one member', color: STUDY_COLORS.member },
             { key: 'tstr', name: `TSTR, ensemble of ${K}`, color: STUDY_COLORS.tstr },
             { key: 'trtr', name: 'TRTR (real)', color: STUDY_COLORS.trtr },
           ]}
@@ -98,10 +98,10 @@ export const EnsembleStudy = memo(function EnsembleStudy({
                 return (
                   <tr key={m.id} data-model={m.id}>
                     <ModelHead label={m.label} index={k} />
-                    <EstimateCell e={s?.single ?? null} testId="single" />
+                    <EstimateCell e={s?.member ?? null} testId="single" />
                     <EstimateCell e={m.tstr} testId="ensemble" />
                     <EstimateCell e={m.trtr} />
-                    <UtilityCell u={s?.singleUtility ?? null} testId="single-utility" />
+                    <UtilityCell u={s?.memberUtility ?? null} testId="single-utility" />
                     <UtilityCell u={m.utility} testId="ensemble-utility" />
                     <EstimateCell e={s?.benefit ?? null} testId="benefit" />
                     <td data-testid="benefit-word" data-side={sideOfZero(s?.benefit ?? null)}>

@@ -42,7 +42,7 @@ export const MixStudy = memo(function MixStudy({
       summary.models.map((m, k) => ({
         id: m.id,
         label: m.label,
-        values: { trtr: m.trtr, tstr: m.tstr, tmtr: study.models[k]?.mixed ?? null },
+        values: { trtr: m.trtr, tstr: m.tstr, tmtr: study.models[k]?.tmtr ?? null },
       })),
     [summary, study],
   );
@@ -53,7 +53,7 @@ export const MixStudy = memo(function MixStudy({
     return k === null ? '—' : summary.models[k]!.label;
   };
   const ranking = study.ranking;
-  const olsTmtr = ols >= 0 ? (study.models[ols]?.mixed ?? null) : null;
+  const olsTmtr = ols >= 0 ? (study.models[ols]?.tmtr ?? null) : null;
   const olsAgainst = exact !== null ? against(exact, olsTmtr) : 'unknown';
   return (
     <>
@@ -98,7 +98,7 @@ export const MixStudy = memo(function MixStudy({
                     <ModelHead label={m.label} index={k} />
                     <EstimateCell e={m.trtr} />
                     <EstimateCell e={m.tstr} />
-                    <EstimateCell e={s?.mixed ?? null} testId="tmtr" />
+                    <EstimateCell e={s?.tmtr ?? null} testId="tmtr" />
                     <EstimateCell e={s?.gain ?? null} testId="gain" />
                     <td data-testid="gain-word" data-side={sideOfZero(s?.gain ?? null)}>
                       {gainWord(s?.gain ?? null)}
@@ -117,7 +117,7 @@ export const MixStudy = memo(function MixStudy({
           Best model by mean risk: under TRTR{' '}
           <strong>{winner(summary.models.map((m) => m.trtr?.mean))}</strong>, under TSTR{' '}
           <strong>{winner(summary.models.map((m) => m.tstr?.mean))}</strong>, under TMTR{' '}
-          <strong>{winner(study.models.map((s) => s.mixed?.mean))}</strong>.
+          <strong>{winner(study.models.map((s) => s.tmtr?.mean))}</strong>.
         </p>
         {ranking && (
           <p

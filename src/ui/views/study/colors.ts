@@ -10,7 +10,7 @@ export const STUDY_COLORS = {
   /** Trained on real + synthetic. */
   tmtr: '#009E73',
   /** One ensemble member's TSTR. */
-  single: '#CC79A7',
+  member: '#CC79A7',
   spread: COLORS.synthetic,
   tail: '#CC79A7',
   valReal: '#56B4E9',

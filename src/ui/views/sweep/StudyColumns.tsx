@@ -97,7 +97,7 @@ export function StudyCells({
     return (
       <>
         {Array.from({ length: K }, (_, k) => (
-          <Estimate key={k} e={m?.models[k]?.mixed} testId={`sweep-tmtr-${row}-${k}`} />
+          <Estimate key={k} e={m?.models[k]?.tmtr} testId={`sweep-tmtr-${row}-${k}`} />
         ))}
       </>
     );
@@ -107,7 +107,7 @@ export function StudyCells({
     return (
       <>
         {Array.from({ length: K }, (_, k) => {
-          const u = e?.models[k]?.singleUtility ?? null;
+          const u = e?.models[k]?.memberUtility ?? null;
           return (
             <td key={k} data-testid={`sweep-single-u-${row}-${k}`} data-value={u ? u.value : ''}>
               {formatNumber(u?.value)}

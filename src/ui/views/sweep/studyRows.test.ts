@@ -77,8 +77,8 @@ describe('study rows along a sweep', () => {
     const mix = studyRows(
       [
         point({ m: 100 }, [
-          { kind: 'mix', mixed: [0.8, 1.9] },
-          { kind: 'mix', mixed: [0.9, null] },
+          { kind: 'mix', tmtr: [0.8, 1.9] },
+          { kind: 'mix', tmtr: [0.9, null] },
         ]),
       ],
       'm',
@@ -91,8 +91,8 @@ describe('study rows along a sweep', () => {
     const ens = studyRows(
       [
         point({ members: 3 }, [
-          { kind: 'ensemble', single: [1.7, 2.9] },
-          { kind: 'ensemble', single: [1.8, 2.8] },
+          { kind: 'ensemble', member: [1.7, 2.9] },
+          { kind: 'ensemble', member: [1.8, 2.8] },
         ]),
       ],
       'members',

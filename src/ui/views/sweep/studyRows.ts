@@ -35,7 +35,7 @@ function put(
   row[`${key}b`] = e?.hasInterval ? bandOf(e.lo, e.hi, within) : null;
 }
 
-/** Spread and tail width cannot be negative, though a t interval over few replicates may reach below 0. */
+/** Spread and tail width cannot be negative (their bootstrap intervals stay within the values). */
 const NONNEGATIVE: readonly [number, number] = [0, Infinity];
 
 type Of<K extends SweepStudy> = Extract<StudySummary, { kind: K }>;
@@ -66,7 +66,7 @@ export function studyRows(
       models.forEach((m, k) => {
         put(row, `trtr${k}`, m.trtr);
         put(row, `tstr${k}`, m.tstr);
-        put(row, `tmtr${k}`, s?.models[k]?.mixed);
+        put(row, `tmtr${k}`, s?.models[k]?.tmtr);
         put(row, `gain${k}`, s?.models[k]?.gain);
       });
     } else if (kind === 'ensemble') {
@@ -75,7 +75,7 @@ export function studyRows(
         const u = m.utility;
         row[`u${k}`] = u ? u.value : null;
         row[`ub${k}`] = u ? bandOf(u.lo, u.hi) : null;
-        const su = s?.models[k]?.singleUtility ?? null;
+        const su = s?.models[k]?.memberUtility ?? null;
         row[`su${k}`] = su ? su.value : null;
         row[`sub${k}`] = su ? bandOf(su.lo, su.hi) : null;
       });
