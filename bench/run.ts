@@ -355,7 +355,7 @@ if (report.studies) {
   for (const d of report.studies) {
     const s = (v: number | null) => (v === null ? 'failed' : `${fmt(v)} s`);
     lines.push(
-      `study ${d.study} (npm run cli -- run --scenario "${d.link}"): ${s(d.cliS)} beside scikit-learn ${s(d.sklearnS)}`,
+      `study ${d.study} (npm run cli -- run --scenario "${d.link}"): ${s(d.cliS)} as typed, beside scikit-learn ${s(d.sklearnS)} of work (${s(d.sklearnProcessS ?? null)} as a command)`,
     );
   }
 }
