@@ -67,7 +67,7 @@ export const EnsembleStudy = memo(function EnsembleStudy({
         <GroupedBars
           groups={groups}
           series={[
-            { key: 'single', name: 'TSTR, one member', color: STUDY_COLORS.member },
+            { key: 'member', name: 'TSTR, one member', color: STUDY_COLORS.member },
             { key: 'tstr', name: `TSTR, ensemble of ${K}`, color: STUDY_COLORS.tstr },
             { key: 'trtr', name: 'TRTR (real)', color: STUDY_COLORS.trtr },
           ]}
