@@ -121,6 +121,10 @@ test('ensemble: K members, one member against the ensemble', async ({ app, page 
     );
   }
   await expect(page.getByTestId('ensemble-ranking')).toContainText('one member');
+  // Three bar series (one member, the ensemble, TRTR), each with a bar per model.
+  const series = page.locator('.recharts-bar');
+  await expect(series).toHaveCount(3);
+  for (const one of await series.all()) await expect(one.locator('.recharts-bar-rectangle')).toHaveCount(3);
   await expectCleanText(page);
   await screenshots(page, 'ensemble');
   app.expectCleanConsole();
