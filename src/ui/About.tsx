@@ -19,6 +19,15 @@ export function About() {
         whether TSTR orders the models as TRTR does. The formalization, the formulas and the verdicts shown
         here are the formalization used by this playground, not quotations of the paper.
       </p>
+      <p data-testid="studies-credit">
+        The studies beyond the paper (the Study view) take their questions from Shumailov et al., AI models
+        collapse when trained on recursively generated data (Nature, 2024) and Alemohammad et al.,
+        Self-consuming generative models go MAD (ICLR, 2024) for the self-consuming loop; van Breugel, Qian
+        and van der Schaar, Synthetic data, real errors (ICML, 2023) for ensembles of synthetic datasets; and
+        Shoshan et al., Synthetic data for model selection (ICML, 2023) for choosing hyperparameters on
+        synthetic data. What the playground computes for each, and its closed forms, are its own
+        (docs/theory.md §9).
+      </p>
       <p data-testid="mnist-credit">
         The digits lab uses the MNIST database of handwritten digits by Yann LeCun, Corinna Cortes and
         Christopher J. C. Burges, under the{' '}

@@ -155,7 +155,9 @@ export async function fitStudyArms(
     state.first[c]![k] = tstr[c]![k] ?? null;
     const members = [synthetic[c]!, ...memberFits.map((fits) => fits[c]!)];
     if (tstr[c]![k] == null || members.some((m) => m instanceof FitError)) {
+      // No ensemble without every member: one member's TSTR goes too, so both columns average the same replicates.
       tstr[c]![k] = null;
+      state.first[c]![k] = null;
       continue;
     }
     try {
