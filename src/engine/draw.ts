@@ -6,10 +6,11 @@
  */
 import { drawFitted, type FittedGeneratorSettings } from './generators/fitted';
 import { drawOracle } from './generators/oracle';
-import { sampleIndices, sliceRows } from './matrix';
+import { sampleIndices } from './matrix';
 import type { ExperimentPlan, FilesSource, PopulationSource, TableSource } from './plan';
 import { drawReal, type Sample } from './populations/population';
 import { stream } from './rng';
+import { headRows, replicateLabel } from './sampleRows';
 import type { Task } from './task';
 import { selfConsumingDraws } from './studies/collapse';
 import { memberSamples } from './studies/members';
@@ -27,14 +28,7 @@ export interface ReplicateDraws {
   readonly members?: readonly Sample[];
 }
 
-/** Stream labels of replicate r; replicate 0 keeps the plain labels of link version 1. */
-export function replicateLabel(base: string, r: number): string {
-  return r === 0 ? base : `${base}#${r}`;
-}
-
-export function headRows(sample: Sample, start: number, end: number): Sample {
-  return { x: sliceRows(sample.x, start, end), y: sample.y.slice(start, end) };
-}
+export { headRows, replicateLabel } from './sampleRows';
 
 /** The rows `order[start..end)` of a sample, in that order. */
 export function pickRows(sample: Sample, order: Uint32Array, start: number, end: number): Sample {

@@ -10,7 +10,7 @@
  * training data against the real sample; per replicate and in the summary, the last generation's).
  */
 import { expectedSpread } from '../engine/studies/collapse';
-import { bestIndex } from '../engine/studies/summary';
+import { selectionChoice } from '../engine/studies/summary';
 import type { OrderAgreement, StudyKind, StudyRecord, StudySummary } from '../engine/studies/types';
 import type { ExperimentPlan } from '../engine/plan';
 import type { ExperimentSummary, ReplicateRecord } from '../engine/summary';
@@ -200,17 +200,13 @@ export function studyReplicateCells(kind: Kind, record: Record_, k: number): Stu
     }
     case 'select': {
       const v = s?.kind === 'select' ? s : null;
-      const rows = v ? [v.valReal, v.valSynthetic, record.trtr] : [];
-      const complete = rows.length > 0 && rows.every((row) => row.every((x) => x != null));
-      const [real, synthetic, test] = rows as number[][];
-      const a = complete ? bestIndex(real!)! : -1;
-      const b = complete ? bestIndex(synthetic!)! : -1;
+      const choice = selectionChoice(record);
       return {
         val_real: finite(v?.valReal[k]),
         val_synthetic: finite(v?.valSynthetic[k]),
-        chosen_real: complete ? a === k : null,
-        chosen_synthetic: complete ? b === k : null,
-        regret: complete ? test![b]! - test![a]! : null,
+        chosen_real: choice ? choice.real === k : null,
+        chosen_synthetic: choice ? choice.synthetic === k : null,
+        regret: choice ? choice.regret : null,
       };
     }
   }

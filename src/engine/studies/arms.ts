@@ -5,12 +5,12 @@
  * like the main fits, so a record is the same whoever fits it.
  */
 import type { ReplicateDraws } from '../draw';
-import { fitAll, type Dataset } from '../learners/batch';
+import { fitAll } from '../learners/batch';
 import { FitError, type FittedModel, type Learner } from '../learners/types';
-import { stackRows } from '../matrix';
 import { meanLoss } from '../metrics/risk';
 import type { ExperimentPlan } from '../plan';
 import type { Sample } from '../populations/population';
+import { headRows, stackSamples } from '../sampleRows';
 import type { StudyRecord } from './types';
 
 type Slot = (number | null)[];
@@ -24,21 +24,6 @@ export interface StudyState {
 export function studyState(chunk: number, models: number): StudyState {
   const slots = () => Array.from({ length: chunk }, (): Slot => Array.from({ length: models }, () => null));
   return { first: slots(), second: slots() };
-}
-
-function pooled(a: Sample, b: Sample): Dataset {
-  const y = new Float64Array(a.y.length + b.y.length);
-  y.set(a.y);
-  y.set(b.y, a.y.length);
-  return { x: stackRows([a.x, b.x]), y };
-}
-
-function rows(sample: Sample, start: number, end: number): Sample {
-  const p = sample.x.cols;
-  return {
-    x: { rows: end - start, cols: p, data: sample.x.data.slice(start * p, end * p) },
-    y: sample.y.slice(start, end),
-  };
 }
 
 /** Rows kept for training when a share `holdout` of a sample of `size` is held out (at least 2 on each side from 4 rows up). */
@@ -115,7 +100,7 @@ export async function fitStudyArms(
   if (study.kind === 'mix') {
     const fits = await fitAll(
       learner,
-      draws.map((d) => pooled(d.real, d.synthetic)),
+      draws.map((d) => stackSamples(d.real, d.synthetic)),
       between,
     );
     for (const [c, d] of draws.entries()) state.first[c]![k] = await risk(plan, fits[c]!, d.test);
@@ -124,7 +109,7 @@ export async function fitStudyArms(
   if (study.kind === 'select') {
     const split = (sample: Sample) => {
       const t = trainingRows(sample.y.length, study.holdout);
-      return { train: rows(sample, 0, t), validation: rows(sample, t, sample.y.length) };
+      return { train: headRows(sample, 0, t), validation: headRows(sample, t, sample.y.length) };
     };
     for (const [side, slot] of [
       ['real', state.first],

@@ -13,23 +13,8 @@ import { sortedQuantile } from '../metrics/intervals';
 import type { ExperimentPlan, PopulationSource } from '../plan';
 import { drawReal, type Sample } from '../populations/population';
 import { stream } from '../rng';
+import { headRows, replicateLabel, stackSamples } from '../sampleRows';
 import type { ChainRecord } from './types';
-
-/** Stream labels of replicate r (replicate 0 keeps the plain label, as draw.ts replicateLabel). */
-function label(base: string, r: number): string {
-  return r === 0 ? base : `${base}#${r}`;
-}
-
-function concat(a: Sample, b: Sample): Sample {
-  if (b.y.length === 0) return a;
-  const x = new Float64Array(a.x.data.length + b.x.data.length);
-  x.set(a.x.data);
-  x.set(b.x.data, a.x.data.length);
-  const y = new Float64Array(a.y.length + b.y.length);
-  y.set(a.y);
-  y.set(b.y, a.y.length);
-  return { x: { rows: a.x.rows + b.x.rows, cols: a.x.cols, data: x }, y };
-}
 
 /** Per feature: the maximum-likelihood variance and the 1%–99% quantile range of the sample's features. */
 export function featureSpread(sample: Sample): { variance: number; range: number } {
@@ -91,35 +76,28 @@ export function selfConsumingDraws(
   // The tail width compares m points with m points: a 1%–99% range shrinks with the sample's size alone.
   const reference =
     study.generations > 0
-      ? featureSpread(drawReal(source.population, plan.m, plan.seed, label('tail-reference', r))).range
+      ? featureSpread(drawReal(source.population, plan.m, plan.seed, replicateLabel('tail-reference', r)))
+          .range
       : 0;
   const spread = [1];
   const tail = [1];
   let current = real;
   const freshRows = freshCount(plan.m, study.fresh);
   for (let g = 1; g <= study.generations; g++) {
-    const rand = stream(plan.seed, label(`generator/g${g}`, r));
+    const rand = stream(plan.seed, replicateLabel(`generator/g${g}`, r));
     const drawn = drawFitted(surviving(current, plan.task), plan.task, settings, plan.m - freshRows, rand);
-    const freshReal = drawReal(source.population, freshRows, plan.seed, label(`fresh/g${g}`, r));
-    current = concat(drawn, freshReal);
+    const freshReal = drawReal(source.population, freshRows, plan.seed, replicateLabel(`fresh/g${g}`, r));
+    current = stackSamples(drawn, freshReal);
     const { variance, range } = featureSpread(current);
     spread.push(base.variance > 0 ? variance / base.variance : 0);
     tail.push(reference > 0 ? range / reference : 0);
   }
   const holdout = plan.tstrOn === 'synthetic' ? plan.nTest : 0;
-  const rand = stream(plan.seed, label('generator', r));
+  const rand = stream(plan.seed, replicateLabel('generator', r));
   const draws = drawFitted(surviving(current, plan.task), plan.task, settings, plan.m + holdout, rand);
-  const head = (start: number, end: number): Sample => ({
-    x: {
-      rows: end - start,
-      cols: draws.x.cols,
-      data: draws.x.data.slice(start * draws.x.cols, end * draws.x.cols),
-    },
-    y: draws.y.slice(start, end),
-  });
   return {
-    synthetic: head(0, plan.m),
-    holdout: holdout ? head(plan.m, plan.m + holdout) : null,
+    synthetic: headRows(draws, 0, plan.m),
+    holdout: holdout ? headRows(draws, plan.m, plan.m + holdout) : null,
     chain: { spread, tail },
   };
 }

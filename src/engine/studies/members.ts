@@ -9,10 +9,7 @@ import { drawOracle } from '../generators/oracle';
 import type { ExperimentPlan } from '../plan';
 import type { Sample } from '../populations/population';
 import { stream } from '../rng';
-
-function label(base: string, r: number): string {
-  return r === 0 ? base : `${base}#${r}`;
-}
+import { replicateLabel } from '../sampleRows';
 
 /** Members 2..K's synthetic training samples (m points each) for replicate r. */
 export function memberSamples(plan: ExperimentPlan, real: Sample, r: number, members: number): Sample[] {
@@ -21,10 +18,16 @@ export function memberSamples(plan: ExperimentPlan, real: Sample, r: number, mem
   for (let k = 2; k <= members; k++) {
     if (source.kind === 'population' && !source.fitted) {
       out.push(
-        drawOracle(source.population, source.synthetic, plan.m, plan.seed, label(`synthetic/member${k}`, r)),
+        drawOracle(
+          source.population,
+          source.synthetic,
+          plan.m,
+          plan.seed,
+          replicateLabel(`synthetic/member${k}`, r),
+        ),
       );
     } else if (source.kind === 'population' || source.kind === 'table') {
-      const rand = stream(plan.seed, label(`generator/member${k}`, r));
+      const rand = stream(plan.seed, replicateLabel(`generator/member${k}`, r));
       out.push(drawFitted(real, plan.task, source.fitted!, plan.m, rand));
     } else {
       throw new Error(

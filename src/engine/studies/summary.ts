@@ -111,6 +111,21 @@ function ensemble(records: readonly ReplicateRecord[], K: number): StudySummary 
   return { kind: 'ensemble', models, memberRanking: orderAgreement(records, member) };
 }
 
+/**
+ * One replicate's hyperparameter choice: the candidate real validation picks, the one synthetic validation picks,
+ * and the regret (TRTR of the synthetic choice − TRTR of the real one); null unless every candidate is scored.
+ */
+export function selectionChoice(
+  record: ReplicateRecord,
+): { real: number; synthetic: number; regret: number; realRisk: number } | null {
+  const s = record.study;
+  if (s?.kind !== 'select' || complete([s.valReal, s.valSynthetic, record.trtr]).length < 3) return null;
+  const real = bestIndex(s.valReal)!;
+  const synthetic = bestIndex(s.valSynthetic)!;
+  const test = record.trtr as number[];
+  return { real, synthetic, regret: test[synthetic]! - test[real]!, realRisk: test[real]! };
+}
+
 function select(records: readonly ReplicateRecord[], K: number): StudySummary {
   const regret: number[] = [];
   const relative: number[] = [];
@@ -119,17 +134,14 @@ function select(records: readonly ReplicateRecord[], K: number): StudySummary {
   let same = 0;
   let trials = 0;
   for (const r of records) {
-    const s = r.study as Of<'select'>;
-    if (complete([s.valReal, s.valSynthetic, r.trtr]).length < 3) continue;
-    const [real, synthetic, test] = [s.valReal, s.valSynthetic, r.trtr] as [number[], number[], number[]];
-    const a = bestIndex(real)!;
-    const b = bestIndex(synthetic)!;
-    chosenReal[a]!++;
-    chosenSynthetic[b]!++;
+    const choice = selectionChoice(r);
+    if (!choice) continue;
+    chosenReal[choice.real]!++;
+    chosenSynthetic[choice.synthetic]!++;
     trials++;
-    if (a === b) same++;
-    regret.push(test[b]! - test[a]!);
-    if (test[a]! > 0) relative.push((test[b]! - test[a]!) / test[a]!);
+    if (choice.real === choice.synthetic) same++;
+    regret.push(choice.regret);
+    if (choice.realRisk > 0) relative.push(choice.regret / choice.realRisk);
   }
   const column = (pick: (s: Of<'select'>) => readonly (number | null)[], k: number) =>
     meanOrNull(records.map((r) => pick(r.study as Of<'select'>)[k]).filter((v): v is number => v != null));
