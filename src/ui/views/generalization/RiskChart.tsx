@@ -4,11 +4,11 @@
  */
 import { memo, useMemo } from 'react';
 import { Bar, BarChart, ErrorBar, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import type { MeanInterval } from '../../../engine/metrics/intervals';
 import type { ModelSummary } from '../../../engine/results';
 import { AXIS_STROKE, CartesianPlot, formatValue } from '../../charts/cartesian';
 import { spansDecades } from '../../charts/scale';
-import { fitText, textWidth } from '../../charts/text';
+import { CategoryTick, whiskers } from '../../charts/categoryTick';
+import { textWidth } from '../../charts/text';
 import { COLORS } from '../../palette';
 import { formatTick, niceTicks } from '../../format';
 
@@ -21,31 +21,9 @@ interface TickProps {
 }
 
 /** A model's name under its bars: level when it fits its band, else slanted and shortened. */
-function ModelTick({ x = 0, y = 0, width = 0, visibleTicksCount = 1, payload }: TickProps) {
-  const label = String(payload?.value ?? '');
+function ModelTick({ width = 0, visibleTicksCount = 1, ...rest }: TickProps) {
   const band = width / Math.max(1, visibleTicksCount);
-  if (textWidth(label, 12) <= band - 6) {
-    return (
-      <text x={x} y={y + 12} textAnchor="middle" fontSize={12} fill="var(--muted)">
-        {label}
-      </text>
-    );
-  }
-  return (
-    <g>
-      <title>{label}</title>
-      <text
-        x={x}
-        y={y + 8}
-        textAnchor="end"
-        fontSize={11}
-        fill="var(--muted)"
-        transform={`rotate(-35 ${x} ${y + 8})`}
-      >
-        {fitText(label, 92, 11)}
-      </text>
-    </g>
-  );
+  return <CategoryTick {...rest} slanted={textWidth(String(rest.payload?.value ?? ''), 12) > band - 6} />;
 }
 
 interface Props {
@@ -54,10 +32,6 @@ interface Props {
 }
 
 const MARGIN = { top: 8, right: 12, bottom: 4, left: 0 };
-
-function errorOf(e: MeanInterval): [number, number] {
-  return e.hasInterval ? [e.mean - e.lo, e.hi - e.mean] : [0, 0];
-}
 
 export const RiskChart = memo(function RiskChart({ models, tsts }: Props) {
   const rows = useMemo(
@@ -68,8 +42,8 @@ export const RiskChart = memo(function RiskChart({ models, tsts }: Props) {
           label: m.label,
           trtr: m.trtr!.mean,
           tstr: m.tstr!.mean,
-          trtrError: errorOf(m.trtr!),
-          tstrError: errorOf(m.tstr!),
+          trtrError: whiskers(m.trtr!),
+          tstrError: whiskers(m.tstr!),
         })),
     [models],
   );

@@ -8,7 +8,8 @@ import { Bar, BarChart, ErrorBar, Legend, Tooltip, XAxis, YAxis } from 'recharts
 import type { MeanInterval } from '../../../engine/metrics/intervals';
 import { AXIS_STROKE, AXIS_TITLE, CartesianPlot } from '../../charts/cartesian';
 import { spansDecades } from '../../charts/scale';
-import { fitText, textWidth } from '../../charts/text';
+import { CategoryTick, whiskers } from '../../charts/categoryTick';
+import { textWidth } from '../../charts/text';
 import { formatInterval, formatNumber, formatTick, niceTicks } from '../../format';
 import { useElementWidth } from '../../useElementWidth';
 import { legendText } from './legend';
@@ -25,48 +26,9 @@ export interface BarGroup {
   readonly values: Readonly<Record<string, MeanInterval | null>>;
 }
 
-interface TickProps {
-  /** Every name slanted (one that does not fit its band slants them all, so they read alike). */
-  readonly slanted: boolean;
-  readonly x?: number;
-  readonly y?: number;
-  readonly payload?: { value?: unknown };
-}
-
-/** A group's name under its bars: level when every name fits its band, else slanted and shortened. */
-function GroupTick({ slanted, x = 0, y = 0, payload }: TickProps) {
-  const label = String(payload?.value ?? '');
-  if (!slanted) {
-    return (
-      <text x={x} y={y + 12} textAnchor="middle" fontSize={12} fill="var(--muted)">
-        {label}
-      </text>
-    );
-  }
-  return (
-    <g>
-      <title>{label}</title>
-      <text
-        x={x}
-        y={y + 8}
-        textAnchor="end"
-        fontSize={11}
-        fill="var(--muted)"
-        transform={`rotate(-35 ${x} ${y + 8})`}
-      >
-        {fitText(label, 92, 11)}
-      </text>
-    </g>
-  );
-}
-
 const MARGIN = { top: 8, right: 12, bottom: 4, left: 4 };
 
 type Row = Record<string, string | number | [number, number] | null>;
-
-function errorOf(e: MeanInterval | null): [number, number] {
-  return e?.hasInterval ? [e.mean - e.lo, e.hi - e.mean] : [0, 0];
-}
 
 /** Tooltip numbers: the mean, and the interval when there is one. */
 function tooltipOf(groups: readonly BarGroup[]) {
@@ -96,7 +58,7 @@ export const GroupedBars = memo(function GroupedBars({
         for (const s of series) {
           const e = g.values[s.key] ?? null;
           row[s.key] = e ? e.mean : null;
-          row[`${s.key}Error`] = errorOf(e);
+          row[`${s.key}Error`] = whiskers(e);
         }
         return row;
       }),
@@ -114,6 +76,7 @@ export const GroupedBars = memo(function GroupedBars({
   const width = useElementWidth(box);
   const band = (width - axisWidth - MARGIN.left - MARGIN.right) / Math.max(1, groups.length);
   const longest = Math.max(0, ...groups.map((g) => textWidth(g.label, 12)));
+  // One name that does not fit its band slants them all, so they read alike.
   const slanted = width > 0 && longest > band - 6;
   return (
     <div className="chart study-chart" ref={box}>
@@ -122,7 +85,7 @@ export const GroupedBars = memo(function GroupedBars({
           dataKey="label"
           stroke={AXIS_STROKE}
           interval={0}
-          tick={<GroupTick slanted={slanted} />}
+          tick={<CategoryTick slanted={slanted} />}
           height={slanted ? 64 : 30}
         />
         <YAxis
