@@ -10,10 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { populationReferences } from '../engine/references';
 import { runScene } from '../engine/scene';
 import { planFromScenario } from '../scenario/labs/index';
-import type { ScenarioResult } from '../scenario/results';
-import { sanitizeScenario } from '../scenario/sanitize';
-import { defaultScenario, type Scenario } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
 import { PRESET_IDS, PRESETS, exactResponses, type PresetId, type VerdictContext } from './presets';
+import { presetScenario, runWithPartials } from './testing';
 
 /**
  * The simulated lab's presets of the paper's claims (the digits lab's run on MNIST: digitsPresets.test.ts runs them;
@@ -27,21 +26,14 @@ const SIMULATED_IDS = PRESET_IDS.filter(
 const REFERENCE_SIZE = 4000;
 
 function scenarioOf(id: PresetId, overrides: Partial<Scenario> = {}): Scenario {
-  const { scenario, notices } = sanitizeScenario(
-    { ...PRESETS[id].scenario, ...overrides },
-    defaultScenario(),
-  );
+  const { scenario, notices } = presetScenario(id, overrides);
   expect(notices).toEqual([]);
   return scenario;
 }
 
 async function verdictOf(id: PresetId, overrides: Partial<Scenario> = {}) {
   const scenario = scenarioOf(id, overrides);
-  const partials: ScenarioResult[] = [];
-  const scene = await runScene(planFromScenario(scenario), undefined, (p) =>
-    partials.push({ ...p, scenario }),
-  );
-  const result: ScenarioResult = { ...scene, scenario };
+  const { result, partials } = await runWithPartials(scenario);
   const needs = PRESETS[id].needs;
   const exactScenario = exactResponses(scenario);
   const context: VerdictContext = {

@@ -8,11 +8,8 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { expectedSpread } from '../engine/studies/collapse';
 import { bootstrapMeanInterval } from '../engine/metrics/intervals';
-import { runScene } from '../engine/scene';
-import { planFromScenario } from '../scenario/labs/index';
 import type { ScenarioResult } from '../scenario/results';
-import { sanitizeScenario } from '../scenario/sanitize';
-import { defaultScenario, type Scenario } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
 import { PRESET_IDS, PRESETS, STUDY_PRESETS, type PresetId } from './presets';
 import {
   collapseVerdict,
@@ -21,26 +18,19 @@ import {
   REGRET_TOLERANCE,
   SPREAD_KEPT,
 } from './studyVerdicts';
+import { presetScenario, runWithPartials } from './testing';
 
 const STUDY_IDS = STUDY_PRESETS.map((p) => p.id);
 
 function scenarioOf(id: PresetId, overrides: Partial<Scenario> = {}): Scenario {
-  const { scenario, notices } = sanitizeScenario(
-    { ...PRESETS[id].scenario, ...overrides },
-    defaultScenario(),
-  );
+  const { scenario, notices } = presetScenario(id, overrides);
   expect(notices).toEqual([]);
   return scenario;
 }
 
 /** The run of a preset's scenario (with overrides), and its partial results as they stream in. */
 async function run(id: PresetId, overrides: Partial<Scenario> = {}) {
-  const scenario = scenarioOf(id, overrides);
-  const partials: ScenarioResult[] = [];
-  const scene = await runScene(planFromScenario(scenario), undefined, (p) =>
-    partials.push({ ...p, scenario }),
-  );
-  return { result: { ...scene, scenario } as ScenarioResult, partials };
+  return runWithPartials(scenarioOf(id, overrides));
 }
 
 async function verdictOf(id: PresetId, overrides: Partial<Scenario> = {}) {
