@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
+import { expectCleanText, expectPanelFits } from './fixtures/view';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -24,12 +25,6 @@ async function estimate(locator: Locator): Promise<[number, number, number]> {
   return [await attr(locator, 'data-value'), await attr(locator, 'data-lo'), await attr(locator, 'data-hi')];
 }
 
-/** No NaN, Infinity or "undefined" in the open view's text. */
-async function expectCleanText(page: Page): Promise<void> {
-  const text = await page.locator('#view-panel').innerText();
-  expect(text).not.toMatch(/NaN|Infinity|undefined/);
-}
-
 /** Desktop and phone screenshots of the open view; nothing sticks out sideways on the phone. */
 async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -37,13 +32,7 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await page.locator('section.view-card').screenshot({ path: `${SHOTS}/study-${name}-1280.png` });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(300);
-  const panel = await page.locator('#view-panel').evaluate((el) => ({
-    right: el.getBoundingClientRect().right,
-    scroll: el.scrollWidth,
-    client: el.clientWidth,
-  }));
-  expect(panel.right).toBeLessThanOrEqual(390);
-  expect(panel.scroll).toBeLessThanOrEqual(panel.client);
+  await expectPanelFits(page, 390);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.locator('section.view-card').screenshot({ path: `${SHOTS}/study-${name}-390.png` });
   await page.setViewportSize({ width: 1280, height: 800 });

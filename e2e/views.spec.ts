@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { formatNumber } from '../src/ui/format';
 import { expect, test } from './fixtures/test';
+import { expectCleanText, expectPanelFits } from './fixtures/view';
 
 const SHOTS = 'test-results/screenshots';
 const BASE = '?eta=quadratic&shift=1.2&bias=0.3&R=6&models=ols;poly:degree=2;knn:k=10';
@@ -19,12 +20,6 @@ async function referencesDone(page: Page): Promise<void> {
   });
 }
 
-/** No NaN, Infinity or "undefined" in the open view's text. */
-async function expectCleanText(page: Page): Promise<void> {
-  const text = await page.locator('#view-panel').innerText();
-  expect(text).not.toMatch(/NaN|Infinity|undefined/);
-}
-
 /** Desktop, phone (nothing sticks out sideways) and dark screenshots of the open view. */
 async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -32,14 +27,7 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/view-${name}-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(250);
-  // Nothing in the view sticks out sideways (wide tables scroll in their own box).
-  const panel = await page.locator('#view-panel').evaluate((el) => ({
-    right: el.getBoundingClientRect().right,
-    scroll: el.scrollWidth,
-    client: el.clientWidth,
-  }));
-  expect(panel.right).toBeLessThanOrEqual(390);
-  expect(panel.scroll).toBeLessThanOrEqual(panel.client);
+  await expectPanelFits(page, 390);
   await page.screenshot({ path: `${SHOTS}/view-${name}-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
